@@ -1,0 +1,192 @@
+"""The command line: a thin shell around the core."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import warnings
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from .errors import EventcoderError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="News reports in, ACLED-coded events out.")
+gaz_app = typer.Typer(no_args_is_help=True, help="Build the embedded gazetteer or import GeoNames dumps.")
+app.add_typer(gaz_app, name="gazetteer")
+err = Console(stderr=True)
+
+
+def _fail(msg: str, code: int = 2) -> None:
+    err.print(f"[bold red]error:[/] {msg}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _date(value: str | None, what: str = "--published") -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{what}: {value!r} is not a date in YYYY-MM-DD form")
+    return None
+
+
+@app.command()
+def extract(
+    file: str = typer.Argument(..., help="A text file, or - for standard input."),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (resolves 'on Thursday')."),
+    format: str = typer.Option("table", "--format", "-f", help="csv, json or table."),
+) -> None:
+    """Code every conflict event in one news report."""
+    from . import export
+    from .ingest import read_article
+    from .pipeline import NoPublicationDateWarning
+    from .pipeline import extract as run
+
+    if format not in ("csv", "json", "table"):
+        _fail(f"--format: {format!r} is not one of csv, json, table")
+    pub = _date(published)
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else None
+        art = read_article(file, pub, data)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", NoPublicationDateWarning)
+            events = run(art.body, pub)
+        for w in caught:
+            if issubclass(w.category, NoPublicationDateWarning):
+                err.print(f"[yellow]warning:[/] {w.message}", highlight=False)
+        for e in events:
+            if e.place is not None and e.place.latitude is None:
+                err.print(f"[yellow]warning:[/] place {e.place.name!r} is not in the gazetteer; "
+                          f"event left without coordinates", highlight=False)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    source = Path(file).name if file != "-" else ""
+    if format == "csv":
+        sys.stdout.write(export.to_csv(events, source))
+    elif format == "json":
+        sys.stdout.write(export.to_json(events, source) + "\n")
+    else:
+        Console().print(export.to_table(events))
+
+
+@app.command()
+def geoparse(
+    file: str = typer.Argument(..., help="A text file, or - for standard input."),
+    json_out: bool = typer.Option(True, "--json/--table", help="JSON list (default) or a table."),
+) -> None:
+    """Every toponym in a text, resolved, with offsets into the input as given."""
+    import json
+
+    from .geo.api import geoparse as run
+    from .ingest import read_article
+
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else None
+        art = read_article(file, None, data)
+        found = run(art.body)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    if json_out:
+        sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+    else:
+        from rich.table import Table
+
+        t = Table()
+        for c in ("name", "start", "end", "latitude", "longitude", "country_code", "admin1", "geo_precision"):
+            t.add_column(c)
+        for f in found:
+            t.add_row(*(str(f[c]) for c in ("name", "start", "end", "latitude", "longitude", "country_code",
+                                             "admin1", "geo_precision")))
+        Console().print(t)
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Gold events in ACLED's CSV format."),
+    model: Path | None = typer.Option(None, "--model", help="A model made by `eventcoder train`."),
+    json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    errors: Path | None = typer.Option(None, "--errors", help="Write the rows that were wrong to this CSV."),
+    articles: Path | None = typer.Option(None, "--articles", help="Folder of article files named in 'article'."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes."),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
+) -> None:
+    """Score eventcoder against gold events, field by field."""
+    from . import evaluate as ev
+
+    try:
+        report = ev.run(gold, model_path=model, articles=articles, jobs=jobs, limit=limit,
+                        progress=not json_out and sys.stderr.isatty(), errors_path=errors)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    if json_out:
+        import json
+
+        sys.stdout.write(json.dumps(report.scores, indent=2) + "\n")
+    else:
+        ev.print_report(report, Console())
+
+
+@app.command()
+def train(
+    gold: Path = typer.Option(..., "--gold", help="Coded events in ACLED's CSV format (notes + types)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the model (.skops)."),
+    cv: int = typer.Option(0, "--cv", help="Also report k-fold cross-validated scores."),
+) -> None:
+    """Learn the event/sub-event classifier from your own coded notes."""
+    from . import train as tr
+
+    try:
+        info = tr.train(gold, out, cv=cv)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    Console().print(info)
+
+
+@gaz_app.command("build")
+def gaz_build(force: bool = typer.Option(False, "--force", help="Rebuild even if it exists.")) -> None:
+    """Build the embedded gazetteer from the packaged GeoNames data."""
+    from .geo import gazetteer as g
+
+    path = g.default_path()
+    if path.exists() and not force:
+        Console().print(f"gazetteer exists: {path} (use --force to rebuild)")
+        return
+    if path.exists():
+        path.unlink()
+    g.build(path, progress=lambda m: err.print(m))
+    Console().print(f"built {path} ({g.Gazetteer(path).count():,} places)")
+
+
+@gaz_app.command("import")
+def gaz_import(files: list[Path] = typer.Argument(..., help="GeoNames dump files (.txt or .zip).")) -> None:
+    """Import GeoNames dumps (allCountries.txt, IQ.zip, alternateNamesV2.txt, admin1/admin2 codes)."""
+    from rich.progress import Progress
+
+    from .geo import gazetteer as g
+
+    try:
+        with Progress(console=err, transient=True) as prog:
+            task = prog.add_task("importing", total=None)
+            counts = g.import_dump(files, progress=lambda n: prog.update(task, completed=n))
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read GeoNames file: {exc}")
+        return
+    Console().print(counts)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""Actors: the dictionary of named ACLED actors (data/actors.json) plus generic kinds.
+
+Named actors and their aliases come from the data file (user-extendable). Generic mentions are
+normalised ACLED-style: unnamed gunmen -> "Unidentified Armed Group (COUNTRY)", soldiers ->
+"Military Forces of COUNTRY (...)", police -> "Police Forces of COUNTRY (...)", protesters ->
+"Protesters (COUNTRY)", a mob -> "Rioters (COUNTRY)", victims -> "Civilians (COUNTRY)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..knowledge import actors_data, countries
+
+KIND_INTER = {"state": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
+              "protesters": 6, "civilians": 7, "external": 8}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    name: str
+    inter: int
+    kind: str  # state_military, state_police, named, unidentified, protesters, rioters, civilians
+    start: int
+    end: int
+    text: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class _Named:
+    name: str
+    inter: int
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    named_ci: re.Pattern[str] | None
+    named_cs: re.Pattern[str] | None
+    by_alias: dict[str, _Named]
+    state: dict[str, dict[str, str]]
+
+
+@cache
+def actor_index() -> ActorIndex:
+    data = actors_data()
+    by_alias: dict[str, _Named] = {}
+    ci: list[str] = []
+    cs: list[str] = []
+    for a in data.get("actors", []):
+        named = _Named(a["name"], int(a["inter"]), tuple(a.get("countries", [])))
+        for alias in [a["name"], *a.get("aliases", [])]:
+            alias = alias.strip()
+            if len(alias) < 2:
+                continue
+            if re.fullmatch(r"[A-Z0-9\-]{2,5}", alias) or len(alias) <= 3:
+                key = alias
+                if key not in by_alias:
+                    cs.append(alias)
+            else:
+                key = alias.lower()
+                if key not in by_alias:
+                    ci.append(alias)
+            by_alias.setdefault(key, named)
+    ci.sort(key=len, reverse=True)
+    cs.sort(key=len, reverse=True)
+    mk = lambda names, flags: (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", flags)  # noqa: E731
+                               if names else None)
+    return ActorIndex(mk(ci, re.I), mk(cs, 0), by_alias, data.get("state_forces", {}))
+
+
+_DEMONYM_SLOT = r"(?P<dem>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+)?"
+_MIL = (r"(?:(?:security|armed|government|regime|pro-government|state|defen[cs]e|military|army|junta|coalition|"
+        r"allied|federal|national|special|elite)\s+)*(?:soldiers?|troops?|army|military|forces|marines|navy|"
+        r"air force|warplanes?|fighter jets|jets|gendarmes?|gendarmerie|paratroopers|commandos|junta|servicem[ae]n|"
+        r"national guard|border guards?|coast ?guards?|military personnel|army personnel|security personnel|"
+        r"armed forces|militaries|tanks|artillery|helicopters?|drones?|navy personnel|sailors|jawans|"
+        r"(?:Rapid Action|Border) (?:Battalion|Force)|Rangers|Frontier Corps|paramilitar(?:y|ies)(?: forces)?)")
+_POL = (r"(?:(?:riot|traffic|federal|state|local|district|provincial|municipal|military|anti-riot|special|"
+        r"counter-terrorism|anti-terrorism|anti-narcotics|armed|national|civil|border|federal|judicial)\s+)*"
+        r"(?:police(?:men|women|man| officers?| personnel| forces?| force| units?| teams?)?|cops|constables?|"
+        r"law enforcement(?: officers| agencies)?|security agents|intelligence agents|counter-terrorism department|"
+        r"CTD|detectives|investigators|anti-narcotics force|carabineros|gendarmes)")
+_UNIDENT = (r"(?:(?:unidentified|unknown|suspected|masked|hooded|armed|heavily armed|alleged|presumed)\s+)*"
+            r"(?:gunm[ae]n|armed (?:men|group|individuals|persons|assailants|attackers|bandits|militants|youths)|"
+            r"assailants?|attackers?|militants?|insurgents?|terrorists?|jihadists?|extremists?|bandits?|hitm[ae]n|"
+            r"gangsters?|gang members?|gangs?|criminals?|kidnappers?|abductors?|perpetrators?|assassins?|"
+            r"shooters?|raiders?|rebels?|militiam[ae]n|militias?|fighters|armed group|"
+            r"unidentified (?:men|persons|individuals|people|group)|unknown (?:men|persons|individuals|people|group))")
+_PROT = (r"(?:protesters?|protestors?|demonstrators?|marchers|agitators|agitating \w+|striking \w+|"
+         r"activists?|supporters|workers|students|farmers|teachers|doctors|nurses|traders|residents|villagers|"
+         r"people|locals|members|employees|women|youths?|relatives|families|party workers|cadres|unionists|"
+         r"health workers|lawyers|journalists|drivers|retirees|pensioners|citizens|inhabitants|"
+         r"transporters|vendors|miners|parents|opposition supporters)")
+_RIOT = r"(?:rioters?|mobs?|angry crowds?|crowds?|vigilantes?|irate \w+|angry \w+|enraged \w+|group of (?:people|villagers|residents|youths|men))"
+
+_MIL_RX = re.compile(_DEMONYM_SLOT + r"(?P<n>" + _MIL + r")\b", re.I)
+_POL_RX = re.compile(_DEMONYM_SLOT + r"(?P<n>" + _POL + r")\b", re.I)
+_UNID_RX = re.compile(r"(?P<n>" + _UNIDENT + r")\b", re.I)
+_PROT_RX = re.compile(r"(?P<n>" + _PROT + r")\b", re.I)
+_RIOT_RX = re.compile(r"(?P<n>" + _RIOT + r")\b", re.I)
+
+
+def _demonym_country(dem: str | None) -> str | None:
+    if not dem:
+        return None
+    db = countries()
+    dem = dem.strip()
+    for cand in (dem, dem.split()[-1], dem.split()[0]):
+        c = db.lookup.get(cand.lower())
+        if c:
+            return c.name
+    return None
+
+
+def state_name(country: str | None, branch: str) -> str:
+    """ACLED's name of a country's state forces: branch is military, police or government."""
+    if not country:
+        return {"military": "Military Forces", "police": "Police Forces", "government": "Government"}[branch] + \
+            " (unknown country)"
+    entry = actor_index().state.get(country, {})
+    if branch in entry:
+        return entry[branch]
+    pre = {"military": "Military Forces of", "police": "Police Forces of", "government": "Government of"}[branch]
+    the = "the " if country.startswith(("United", "Democratic", "Central African", "Philippines", "Netherlands",
+                                        "Republic", "Gambia", "Bahamas", "Czech", "Dominican")) else ""
+    return f"{pre} {the}{country}"
+
+
+def find_actors(text: str, country: str | None) -> list[ActorMention]:
+    """Every actor mention in a sentence, most specific first where spans overlap."""
+    idx = actor_index()
+    found: list[ActorMention] = []
+    for rx in (idx.named_ci, idx.named_cs):
+        if rx is None:
+            continue
+        for m in rx.finditer(text):
+            key = m.group(0) if rx is idx.named_cs else m.group(0).lower()
+            named = idx.by_alias.get(key)
+            if named is None:
+                continue
+            c = country if (country in named.countries or not named.countries) else named.countries[0]
+            kind = "state_military" if named.inter == 1 else "named"
+            found.append(ActorMention(named.name, named.inter, kind, m.start(), m.end(), m.group(0), c))
+    for rx, branch, kind in ((_MIL_RX, "military", "state_military"), (_POL_RX, "police", "state_police")):
+        for m in rx.finditer(text):
+            dem_c = _demonym_country(m.group("dem"))
+            start = m.start() if dem_c else m.start("n")
+            c = dem_c or country
+            found.append(ActorMention(state_name(c, branch), 1, kind, start, m.end(), text[start:m.end()], c))
+    for m in _UNID_RX.finditer(text):
+        found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "unidentified",
+                                  m.start(), m.end(), m.group(0), country))
+    for m in _RIOT_RX.finditer(text):
+        found.append(ActorMention(f"Rioters ({country or 'unknown country'})", 5, "rioters", m.start(), m.end(),
+                                  m.group(0), country))
+    for m in _PROT_RX.finditer(text):
+        found.append(ActorMention(f"Protesters ({country or 'unknown country'})", 6, "protesters", m.start(),
+                                  m.end(), m.group(0), country))
+    # keep the first-found (named, then state, ...) of overlapping spans
+    out: list[ActorMention] = []
+    for a in found:
+        if any(a.start < b.end and b.start < a.end for b in out):
+            continue
+        out.append(a)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def civilians(country: str | None) -> str:
+    return f"Civilians ({country or 'unknown country'})"

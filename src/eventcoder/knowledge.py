@@ -1,0 +1,140 @@
+"""User-extendable knowledge files (lexicon, actors, countries), loaded once per process.
+
+Files live in ``src/eventcoder/data/``. A user override directory is read from the environment
+variable ``EVENTCODER_DATA`` (default ``~/.config/eventcoder``): an ``actors.json`` or ``lexicon.json``
+there is merged into the packaged one (its actors and aliases added, its trigger patterns appended).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import EventcoderError
+
+
+def user_data_dir() -> Path:
+    return Path(os.environ.get("EVENTCODER_DATA", str(Path.home() / ".config" / "eventcoder")))
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    with resources.files("eventcoder.data").joinpath(name).open("r", encoding="utf-8") as fh:
+        data = json.load(fh)
+    override = user_data_dir() / name
+    if override.is_file():
+        try:
+            extra = json.loads(override.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise EventcoderError(f"{override}: cannot read user override file: {exc}") from None
+        data = _merge(data, extra)
+    return data
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    return extra
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    alpha2: str
+    alpha3: str
+    iso_numeric: int
+    region: str
+    demonyms: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Countries:
+    by_name: dict[str, Country]
+    by_alpha2: dict[str, Country]
+    name_rx: re.Pattern[str]
+    lookup: dict[str, Country]  # lower-cased name / alias / demonym -> country
+
+    def find(self, text: str) -> list[tuple[Country, int, int]]:
+        out = []
+        for m in self.name_rx.finditer(text):
+            c = self.lookup.get(m.group(0).lower().replace("’", "'"))
+            if c:
+                out.append((c, m.start(), m.end()))
+        return out
+
+
+@cache
+def countries() -> Countries:
+    data = _load_json("countries.json")
+    by_name: dict[str, Country] = {}
+    by_a2: dict[str, Country] = {}
+    lookup: dict[str, Country] = {}
+    for c in data["countries"]:
+        country = Country(
+            name=c["name"],
+            alpha2=c["alpha2"],
+            alpha3=c.get("alpha3", ""),
+            iso_numeric=int(c.get("iso_numeric") or 0),
+            region=c.get("region", ""),
+            demonyms=tuple(c.get("demonyms", [])),
+            aliases=tuple(c.get("aliases", [])),
+        )
+        by_name[country.name] = country
+        by_a2[country.alpha2] = country
+    # names first, then aliases, then demonyms: a demonym never shadows a country's own name
+    for country in by_name.values():
+        lookup.setdefault(country.name.lower(), country)
+    for country in by_name.values():
+        for a in country.aliases:
+            lookup.setdefault(a.lower(), country)
+    for country in by_name.values():
+        for d in country.demonyms:
+            if len(d) > 2:
+                lookup.setdefault(d.lower(), country)
+    names = sorted(lookup, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
+    return Countries(by_name, by_a2, rx, lookup)
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return _load_json("lexicon.json")
+
+
+def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])", re.I)
+
+
+@cache
+def trigger_patterns() -> dict[str, re.Pattern[str]]:
+    return {k: compile_patterns(v) for k, v in lexicon()["triggers"].items()}
+
+
+@cache
+def cue_patterns() -> dict[str, re.Pattern[str]]:
+    return {k: compile_patterns(v) for k, v in lexicon()["cues"].items()}
+
+
+@cache
+def prefilter_pattern() -> re.Pattern[str]:
+    """One pattern of every trigger: a sentence that matches none is never parsed."""
+    allp: list[str] = []
+    for v in lexicon()["triggers"].values():
+        allp.extend(v)
+    return compile_patterns(allp)
+
+
+@cache
+def actors_data() -> dict[str, Any]:
+    return _load_json("actors.json")

@@ -1,0 +1,136 @@
+"""The one data model that flows through every stage.
+
+Article -> CleanText -> Sentence/Mention -> Event. Every field taken from text carries an
+:class:`Evidence` (sentence index, character span in the cleaned text, and the quoted words).
+All classes are small frozen dataclasses, serialisable with :func:`dataclasses.asdict`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value was read: sentence index and [start, end) span in the cleaned text."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A raw news report as it comes in."""
+
+    body: str
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned article text. ``offsets[i]`` is the position in the raw input of ``text[i]``."""
+
+    text: str
+    headline: str | None
+    dateline: str | None
+    offsets: tuple[int, ...]
+    removed_duplicates: int = 0
+
+    def to_raw(self, pos: int) -> int:
+        if not self.offsets:
+            return pos
+        if pos >= len(self.offsets):
+            return self.offsets[-1] + 1
+        return self.offsets[pos]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A normalised actor with its ACLED ``inter`` code (1..8)."""
+
+    name: str
+    inter: int
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved (or unresolved) place. Coordinates are None when the gazetteer lacks it."""
+
+    name: str
+    country: str | None = None
+    iso: int | None = None
+    country_code: str | None = None
+    region: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonameid: int | None = None
+    feature_code: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date of an event; ``date`` is None when it could not be resolved (no publication date)."""
+
+    date: dt.date | None
+    time_precision: int
+    evidence: Evidence | None = None
+    weekday: str | None = None
+
+
+@dataclass(frozen=True)
+class Fatalities:
+    count: int
+    evidence: Evidence | None = None
+    shared_with: int = 1  # number of events a reported total was split between
+
+
+@dataclass(frozen=True)
+class Event:
+    """One ACLED-coded event with evidence for every field taken from text."""
+
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    actor1: Actor
+    actor2: Actor | None
+    assoc_actor_1: str = ""
+    assoc_actor_2: str = ""
+    interaction: int = 0
+    civilian_targeting: str = ""
+    date: EventDate = field(default_factory=lambda: EventDate(None, 3))
+    place: Place | None = None
+    fatalities: Fatalities = field(default_factory=lambda: Fatalities(0))
+    notes: str = ""
+    tags: str = ""
+    source: str = ""
+    trigger: Evidence | None = None
+    sentences: tuple[int, ...] = ()
+    secondary: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["date"]["date"] = self.date.date.isoformat() if self.date.date else None
+        return d

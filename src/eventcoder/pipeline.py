@@ -1,0 +1,245 @@
+"""The named stages, end to end: Article -> CleanText -> sentences/mentions -> Events.
+
+``extract(text, published)`` is a pure function of its inputs (models and data files are loaded
+once per process and never mutated).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .clean import clean
+from .extract import factuality
+from .extract.actors import ActorMention, civilians, find_actors, state_name
+from .extract.classify import classify_sentence
+from .extract.merge import Mention, merge_mentions
+from .extract.numbers import sentence_fatalities
+from .extract.when import DateMention, find_dates
+from .geo.gazetteer import Gazetteer, default_gazetteer
+from .geo.resolve import GeoContext, Resolved, country_context, find_toponyms, resolve
+from .knowledge import countries, prefilter_pattern
+from .model import CleanText, Event, Evidence, Sentence
+from .nlp import model, segmenter
+
+
+class NoPublicationDateWarning(UserWarning):
+    """Relative dates were found but no publication date was given to resolve them."""
+
+
+@dataclass(frozen=True)
+class Document:
+    clean: CleanText
+    sentences: tuple[Sentence, ...]
+
+
+def segment(ct: CleanText) -> Document:
+    doc = segmenter()(ct.text)
+    sents = []
+    for s in doc.sents:
+        text = s.text.strip()
+        if not text:
+            continue
+        start = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        sents.append(Sentence(len(sents), start, start + len(text), text))
+    return Document(ct, tuple(sents))
+
+
+_SPEAKER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|stated|added|claimed|announced|"
+                      r"quoted|spokesman|spokesperson|statement)\b", re.I)
+_ARMED = {"state_military", "state_police", "named", "unidentified"}
+_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+           "Suicide bomb", "Chemical weapon"}
+_VAC = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+
+
+def _is_speaker(text: str, a: ActorMention) -> bool:
+    before = text[max(0, a.start - 25):a.start].lower()
+    return bool(_SPEAKER.match(text[a.end:])) or bool(re.search(r"according to (?:the |local )?$", before))
+
+
+def _country_name(ctx: GeoContext) -> str | None:
+    db = countries()
+    for cc in ctx.top_countries():
+        c = db.by_alpha2.get(cc)
+        if c:
+            return c.name
+    return None
+
+
+def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention], country: str | None,
+           article_named: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+    """Who did it (actor1) and to whom (actor2), from positions and voice around the trigger."""
+    acts = [a for a in actors if not _is_speaker(text, a)]
+    if article_named is not None:
+        # generic "militants"/"insurgents" in an article about one named group are that group
+        acts = [replace(a, name=article_named.name, inter=article_named.inter, kind="named")
+                if a.kind == "unidentified" and re.match(r"(?:militants?|insurgents?|jihadists?|extremists?|"
+                                                          r"fighters|terrorists?)$", a.text, re.I) else a
+                for a in acts]
+    t0, t1 = trig
+    by_agent = None
+    m = re.search(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?", text[t1:t1 + 60])
+    if m:
+        pos = t1 + m.end()
+        by_agent = next((a for a in acts if a.start == pos or (a.start > t1 and abs(a.start - pos) <= 12)), None)
+    protest_like = sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+    riot_like = sub in ("Violent demonstration", "Mob violence")
+    a1 = a2 = None
+    if protest_like:
+        a1 = next((a for a in acts if a.kind == "protesters"), None)
+        a1 = a1 or ActorMention(f"Protesters ({country or 'unknown country'})", 6, "protesters", t0, t0, "", country)
+        if sub != "Peaceful protest":
+            a2 = next((a for a in acts if a.kind in ("state_police", "state_military")), None)
+            a2 = a2 or ActorMention(state_name(country, "police"), 1, "state_police", t0, t0, "", country)
+        return a1, a2
+    if riot_like:
+        a1 = next((a for a in acts if a.kind in ("rioters", "protesters")), None)
+        name = f"Rioters ({country or 'unknown country'})"
+        a1 = ActorMention(name, 5, "rioters", a1.start if a1 else t0, a1.end if a1 else t0, a1.text if a1 else "",
+                          country)
+        if sub == "Mob violence":
+            a2 = next((a for a in acts if a.kind in ("state_police", "state_military")), None)
+            a2 = a2 or ActorMention(civilians(country), 7, "civilians", t0, t0, "", country)
+        else:
+            a2 = next((a for a in acts if a.kind in ("state_police", "state_military")), None)
+        return a1, a2
+    armed = [a for a in acts if a.kind in _ARMED]
+    if by_agent is not None and by_agent.kind in _ARMED:
+        a1 = by_agent
+    else:
+        before = [a for a in armed if a.end <= t1]
+        # passive voice: "three soldiers were killed" -> the soldiers are the target, not the agent
+        passive_targets = {id(a) for a in before if re.match(r"\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|"
+                                                              r"has been)\b", text[a.end:t0 + 1])}
+        cand = [a for a in before if id(a) not in passive_targets]
+        a1 = cand[-1] if cand else None
+        if a1 is None:
+            after = [a for a in armed if a.start >= t1 and id(a) not in passive_targets]
+            if sub in ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+                       "Arrests", "Disrupted weapons use", "Headquarters or base established", "Agreement",
+                       "Change to group/activity", "Non-violent transfer of territory", "Air/drone strike",
+                       "Shelling/artillery/missile attack") and after:
+                a1 = after[0]
+    others = [a for a in armed if a1 is None or a.name != a1.name]
+    if a1 is None:
+        if sub == "Arrests":
+            a1 = ActorMention(state_name(country, "police"), 1, "state_police", t0, t0, "", country)
+        elif sub == "Air/drone strike":
+            a1 = ActorMention(state_name(country, "military"), 1, "state_military", t0, t0, "", country)
+        elif sub in ("Other", "Agreement", "Change to group/activity"):
+            a1 = ActorMention(state_name(country, "government"), 1, "state", t0, t0, "", country)
+        else:
+            a1 = ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "inferred", t0, t0, "",
+                              country)
+    if sub in _VAC or sub in ("Arrests", "Looting/property destruction"):
+        if sub == "Looting/property destruction" and not re.search(r"\b(?:homes?|houses?|shops?|property|"
+                                                                   r"villagers|residents|civilians)\b", text, re.I):
+            a2 = None
+        else:
+            a2 = ActorMention(civilians(country), 7, "civilians", t0, t0, "", country)
+    elif sub == "Armed clash":
+        a2 = others[0] if others else None
+        if a2 is None:
+            if a1.inter == 1:
+                a2 = ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "inferred", t0, t0,
+                                  "", country)
+            else:
+                a2 = ActorMention(state_name(country, "military"), 1, "state_military", t0, t0, "", country)
+    elif sub in _REMOTE:
+        civ = re.search(r"\b(?:civilians?|people|residents|villagers|children|women|worshippers|passengers|"
+                        r"shoppers|students|market|homes?|houses?|residential|hospital|school)\b", text, re.I)
+        a2 = ActorMention(civilians(country), 7, "civilians", t0, t0, "", country) if civ else (
+            others[0] if others else None)
+    elif sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        a2 = others[0] if others else None
+    return a1, a2
+
+
+def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None) -> list[Event]:
+    """Code every conflict event a news report gives, in the ACLED taxonomy, with evidence."""
+    ct = clean(text)
+    doc = segment(ct)
+    gaz = gazetteer or default_gazetteer()
+    full = ct.text if not ct.headline else ct.headline + "\n" + ct.text
+    all_actors = find_actors(full, None)
+    named_countries = [a.country for a in all_actors if a.kind == "named" and a.country]
+    ctx = country_context(full, ct.dateline, gaz, named_countries)
+    country = _country_name(ctx)
+    article_named = _dominant_named(find_actors(full, country))
+
+    pre = prefilter_pattern()
+    kept = [s for s in doc.sentences if pre.search(s.text)]
+    parsed = {}
+    if kept:
+        nlp = model()
+        for s, sdoc in zip(kept, nlp.pipe((s.text for s in kept), batch_size=32), strict=True):
+            parsed[s.index] = [(e.text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    # resolve every toponym once, in article order, so earlier places anchor later ones
+    resolved_by_sent: dict[int, list[Resolved]] = {}
+    for s in doc.sentences:
+        tops = find_toponyms(s.text, parsed.get(s.index))
+        res = []
+        for t in tops:
+            r = resolve(t, gaz, ctx)
+            if r.place is not None and r.kind == "city" and r.place not in ctx.anchors:
+                ctx.anchors.append(r.place)
+            if r.place is not None:
+                ctx.country_votes[r.place.country_code] += 0.5
+            res.append(r)
+        resolved_by_sent[s.index] = res
+    country = _country_name(ctx) or country
+
+    mentions: list[Mention] = []
+    no_date_warned = False
+    for s in kept:
+        actors = find_actors(s.text, country)
+        cls = classify_sentence(s.text, actors)
+        if cls is None:
+            continue
+        dates = find_dates(s.text, published)
+        why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end, dates, published)
+        if why:
+            continue
+        a1, a2 = _roles(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors, country,
+                        article_named)
+        date = _pick_date(dates, cls.trigger_start)
+        if published is None and date is not None and date.weekday and not no_date_warned:
+            warnings.warn("no publication date given: relative dates (weekday kept in the evidence) are not "
+                          "resolved; pass --published", NoPublicationDateWarning, stacklevel=2)
+            no_date_warned = True
+        fat, fat_span = sentence_fatalities(s.text)
+        places = [r for r in resolved_by_sent.get(s.index, []) if r.kind != "country" or len(
+            resolved_by_sent.get(s.index, [])) == 1]
+        mentions.append(Mention(
+            sentence=s, sub_event_type=cls.sub_event_type, trigger=(cls.trigger_start, cls.trigger_end),
+            confidence=cls.confidence, actor1=a1, actor2=a2, date=date, fatalities=fat, fatalities_span=fat_span,
+            places=tuple(places), country=country,
+        ))
+    return merge_mentions(mentions, doc, ctx, gaz, published)
+
+
+def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
+    """The named non-state group an article is about: named at least twice, twice as often as any other."""
+    counts = Counter(a.name for a in actors if a.kind == "named" and a.inter in (2, 3, 4))
+    top = counts.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+        return None
+    return next(a for a in actors if a.name == top[0][0])
+
+
+def _pick_date(dates: list[DateMention], trigger: int) -> DateMention | None:
+    usable = [d for d in dates if d.date is not None or d.weekday]
+    if not usable:
+        return None
+    # a date that follows "since"/"until" is not the event's day
+    vague = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
+    return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in vague,
+                                      abs(d.start - trigger)))
+
+
+def evidence(sentence: Sentence, start: int, end: int) -> Evidence:
+    return Evidence(sentence.index, sentence.start + start, sentence.start + end, sentence.text[start:end])

@@ -1,0 +1,35 @@
+"""The reference case in ../shared/acceptance (read in place, never copied into the project)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import eventcoder
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "acceptance" / "seed-article.txt"
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="shared acceptance article not present")
+
+
+def test_seed_article_events():
+    evs = eventcoder.extract(SEED.read_text(), dt.date(2018, 6, 2))
+    got = sorted((e.sub_event_type, str(e.date.date), e.actor1.name, e.place.name if e.place else None) for e in evs)
+    assert [g[0] for g in got] == ["Abduction/forced disappearance", "Remote explosive/landmine/IED",
+                                   "Remote explosive/landmine/IED"]
+    abd = next(e for e in evs if e.sub_event_type.startswith("Abduction"))
+    assert abd.actor1.name == "Islamic State (ISIS)" and abd.actor2.name == "Civilians (Iraq)"
+    assert str(abd.date.date) == "2018-05-31" and abd.fatalities.count == 0
+    assert abd.place.name == "Daquq" and abd.place.geo_precision == 2
+    assert "Looting/property destruction" in abd.secondary
+    bombs = sorted((e for e in evs if e.sub_event_type.startswith("Remote")), key=lambda e: e.place.geo_precision)
+    assert [str(e.date.date) for e in bombs] == ["2018-05-30", "2018-05-30"]
+    assert sum(e.fatalities.count for e in bombs) == 7
+    assert bombs[0].place.name == "Mosul" and bombs[0].place.geo_precision == 1
+    assert bombs[1].place.admin1 == "Salah ad Din" and bombs[1].place.geo_precision == 3
+    assert all(e.actor1.name == "Unidentified Armed Group (Iraq)" for e in bombs)
+
+
+def test_seed_article_without_date_does_not_guess():
+    evs = eventcoder.extract(SEED.read_text(), None)
+    assert len(evs) == 3
+    assert all(e.date.date is None and e.date.weekday in ("thursday", "wednesday") for e in evs)

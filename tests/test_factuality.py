@@ -1,0 +1,28 @@
+import datetime as dt
+
+import pytest
+
+import eventcoder
+
+PUB = dt.date(2024, 3, 15)
+
+
+@pytest.mark.parametrize("text", [
+    "The militants threatened to attack the town if the army did not withdraw.",
+    "Unions said they will march on parliament next Friday.",
+    "In October 2017, insurgents killed 40 villagers in the district.",
+    "Bandits are also ambushing travellers on the highways, residents say.",
+    "A court sentenced two men to death for the 2015 bombing of a bus station that killed 30 people.",
+    "The striker's late attack killed off the match as the visitors were shot down in the second half.",
+    "Lawmakers clashed over the budget and the opposition killed the bill.",
+    "The army denied reports that soldiers had killed civilians.",
+])
+def test_not_coded(text):
+    assert eventcoder.extract(text, PUB) == []
+
+
+def test_recent_real_event_is_coded():
+    evs = eventcoder.extract("Gunmen killed four farmers in Guma on Tuesday, police said.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+    assert evs[0].fatalities.count == 4
+    assert evs[0].date.date == dt.date(2024, 3, 12)

@@ -1,0 +1,30 @@
+import pytest
+
+from eventcoder.extract.numbers import parse_number, sentence_fatalities, split_total
+
+
+@pytest.mark.parametrize("words,value", [("seven", 7), ("1,200", 1200), ("twenty-one", 21), ("dozens", 12),
+                                         ("several", 10), ("many", 10), ("hundreds", 100), ("at least 4", 4)])
+def test_parse_number(words, value):
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("sentence,count", [
+    ("At least seven civilians were killed in two separate car bombings.", 7),
+    ("Gunmen killed five villagers and abducted 12 others.", 5),
+    ("The blast killed three soldiers and wounded 14 others.", 3),
+    ("Twelve people were injured in the attack.", 0),
+    ("Dozens of people were killed when militants stormed the market.", 12),
+    ("Several soldiers were killed in the ambush.", 10),
+    ("The death toll rose to 15, although other reports said 18.", 15),
+    ("There were no fatalities.", 0),
+    ("The strike killed two fighters and three civilians.", 5),
+])
+def test_sentence_fatalities(sentence, count):
+    assert sentence_fatalities(sentence)[0] == count
+
+
+def test_split_total_preserves_sum():
+    assert split_total(7, 2) == [4, 3]
+    assert split_total(10, 3) == [4, 3, 3]
+    assert sum(split_total(11, 4)) == 11

@@ -1,0 +1,35 @@
+import datetime as dt
+
+from eventcoder.extract.when import find_dates
+
+PUB = dt.date(2018, 6, 2)  # a Saturday
+
+
+def one(text, pub=PUB):
+    ds = [d for d in find_dates(text, pub)]
+    assert ds, text
+    return ds[0]
+
+
+def test_weekdays_resolve_to_the_past_week():
+    assert one("on Thursday").date == dt.date(2018, 5, 31)
+    assert one("Wednesday night").date == dt.date(2018, 5, 30)
+    assert one("last Saturday").date == dt.date(2018, 5, 26)
+
+
+def test_relative_words():
+    assert one("yesterday").date == dt.date(2018, 6, 1)
+    d = one("last week")
+    assert d.date == dt.date(2018, 5, 26) and d.time_precision == 2
+
+
+def test_explicit_dates():
+    assert one("On 19 June 2022, people gathered").date == dt.date(2022, 6, 19)
+    assert one("on March 3").date == dt.date(2018, 3, 3)
+    d = one("in October 2017")
+    assert d.date == dt.date(2017, 10, 1) and d.time_precision == 3
+
+
+def test_without_publication_date_the_weekday_is_kept():
+    d = one("on Thursday", None)
+    assert d.date is None and d.weekday == "thursday" and d.time_precision == 3
