@@ -29,11 +29,11 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
-    r"il|ili|estado|parish|zone|mayorality of|voivodeship|kraj|canton|emirate|regional state)\b", re.I)
+    r"il|ili|estado|parish|zone|area|capital district|mayorality of|voivodeship|kraj|canton|emirate|regional state)\b", re.I)
 
 
 def norm(name: str) -> str:
@@ -265,6 +265,13 @@ class Gazetteer:
         out = [(GazPlace(*r[:9]), r[9]) for r in rows]
         self._cache[key] = out
         return out
+
+    def same_admin1(self, a: str, b: str) -> bool:
+        """Do two admin1 names (GeoNames', ACLED's, an alias) name the same area?"""
+        if admin_norm(a) == admin_norm(b):
+            return True
+        names_a = {admin_norm(p.admin1) for p, k in self.lookup(a) if k == "admin1"}
+        return any(admin_norm(p.admin1) in names_a for p, k in self.lookup(b) if k == "admin1")
 
     def admin1_place(self, country_code: str, admin1: str) -> GazPlace | None:
         r = self.con.execute("SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population,"
