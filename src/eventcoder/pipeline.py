@@ -201,12 +201,13 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if cls is None:
             continue
         dates = find_dates(s.text, published)
-        why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end, dates, published)
+        date = _pick_date(dates, cls.trigger_start)
+        why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
+                                          [date] if date is not None else [], published)
         if why:
             continue
-        a1, a2 = _roles(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors, country,
-                        article_named)
-        date = _pick_date(dates, cls.trigger_start)
+        sub = _protest_followup(cls.sub_event_type, s, doc)
+        a1, a2 = _roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, article_named)
         if published is None and date is not None and date.weekday and not no_date_warned:
             warnings.warn("no publication date given: relative dates (weekday kept in the evidence) are not "
                           "resolved; pass --published", NoPublicationDateWarning, stacklevel=2)
@@ -215,11 +216,45 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         places = [r for r in resolved_by_sent.get(s.index, []) if r.kind != "country" or len(
             resolved_by_sent.get(s.index, [])) == 1]
         mentions.append(Mention(
-            sentence=s, sub_event_type=cls.sub_event_type, trigger=(cls.trigger_start, cls.trigger_end),
+            sentence=s, sub_event_type=sub, trigger=(cls.trigger_start, cls.trigger_end),
             confidence=cls.confidence, actor1=a1, actor2=a2, date=date, fatalities=fat, fatalities_span=fat_span,
             places=tuple(places), country=country,
         ))
     return merge_mentions(mentions, doc, ctx, gaz, published)
+
+
+_PROTEST_UPGRADE = [
+    ("Violent demonstration", re.compile(r"\b(?:(?:protesters|demonstrators|they|rioters|crowd)\s+(?:\w+\s+){0,3}?"
+                                         r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
+                                         r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
+                                         r"stone[- ]pelting)\b", re.I)),
+    ("Excessive force against protesters", re.compile(r"\b(?:(?:protesters?|demonstrators?|participants?)\s+"
+                                                      r"(?:\w+\s+){0,3}?(?:was|were)\s+(?:shot dead|killed)|"
+                                                      r"live (?:ammunition|rounds|bullets|fire)|opened fire on)\b",
+                                                      re.I)),
+    ("Protest with intervention", re.compile(r"\b(?:tear ?-?gas|teargas|dispers\w+|batons?|baton[- ]charg\w+|"
+                                             r"lathi[- ]?charg\w+|water ?cannons?|rubber bullets|pepper spray|"
+                                             r"detain\w*|arrest\w*|intervened|broke up|cordoned off|prevented "
+                                             r"(?:them|the (?:protesters|demonstrators|march|rally))|"
+                                             r"forcibly removed|cracked down|manhandled)\b", re.I)),
+]
+
+
+def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
+    """A protest whose next sentences report force or violence is coded by what followed."""
+    if sub != "Peaceful protest":
+        return sub
+    nxt = [x for x in doc.sentences[s.index + 1:s.index + 3]
+           if doc.clean.text.count("\n", s.end, x.start) == 0]
+    pre = prefilter_pattern()
+    for x in nxt:
+        if any(re.search(r"\b(?:protest|demonstrat|rall(?:y|ies)|march(?:ed)?\b)", x.text, re.I)
+               and pre.search(x.text) and re.search(r"\b(?:another|separate|also)\b", x.text, re.I) for _ in [0]):
+            break
+        for new, rx in _PROTEST_UPGRADE:
+            if rx.search(x.text):
+                return new
+    return sub
 
 
 def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:

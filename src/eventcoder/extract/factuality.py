@@ -52,7 +52,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         if not re.search(r"\b(?:arrested|detained)\b", trig):
             return "court report"
     if cues["nonconflict"].search(low):
-        if not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
+        conflict_words = cues["protest"].search(low)
+        if not conflict_words and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
                          r"protesters|demonstrators|bomb|airstrike|shelling)\b", low) or re.search(
                 r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
                 r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|"
