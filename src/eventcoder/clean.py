@@ -84,7 +84,12 @@ def clean(raw: str) -> CleanText:
     out: list[str] = []
     offsets: list[int] = []
     removed = 0
-    for p, line in lines:
+    for n, (p, line) in enumerate(lines):
+        if n > 0 and dateline:
+            # a repeated copy of the body starts with the dateline again: cut it there too
+            again, cut = find_dateline(line)
+            if again == dateline:
+                p, line = p + cut, line[cut:]
         key = _norm(line)
         if not key:
             continue
