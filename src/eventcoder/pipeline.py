@@ -248,8 +248,8 @@ def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
            if doc.clean.text.count("\n", s.end, x.start) == 0]
     pre = prefilter_pattern()
     for x in nxt:
-        if any(re.search(r"\b(?:protest|demonstrat|rall(?:y|ies)|march(?:ed)?\b)", x.text, re.I)
-               and pre.search(x.text) and re.search(r"\b(?:another|separate|also)\b", x.text, re.I) for _ in [0]):
+        if (re.search(r"\b(?:protest|demonstrat|rall(?:y|ies)|march(?:ed)?\b)", x.text, re.I)
+                and pre.search(x.text) and re.search(r"\b(?:another|separate|also)\b", x.text, re.I)):
             break
         for new, rx in _PROTEST_UPGRADE:
             if rx.search(x.text):

@@ -29,7 +29,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
         p = r.place
         start = ct.to_raw(t.start)
         out.append({
-            "name": text[start:start + (t.end - t.start)] if p is None or True else t.name,
+            "name": text[start:start + (t.end - t.start)],
             "start": start,
             "end": start + (t.end - t.start),
             "latitude": p.latitude if p else None,
