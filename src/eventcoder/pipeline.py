@@ -11,11 +11,12 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from .clean import clean
 from .extract import factuality
 from .extract.actors import ActorMention, civilians, find_actors, state_name
-from .extract.classify import classify_sentence
+from .extract.classify import Classification, classify_sentence
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
 from .extract.when import DateMention, find_dates
@@ -159,8 +160,22 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
     return a1, a2
 
 
-def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None) -> list[Event]:
-    """Code every conflict event a news report gives, in the ACLED taxonomy, with evidence."""
+class SentenceClassifier(Protocol):
+    """A learned classifier combined with the rules (see ``eventcoder.train.TrainedModel``)."""
+
+    def judge(self, sentences: list[str]) -> list[tuple[str, float]]: ...
+
+    def wants(self, judged: tuple[str, float]) -> bool: ...
+
+    def combine(self, text: str, rule: Classification | None, judged: tuple[str, float]) -> Classification | None: ...
+
+
+def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None,
+            classifier: SentenceClassifier | None = None) -> list[Event]:
+    """Code every conflict event a news report gives, in the ACLED taxonomy, with evidence.
+
+    ``classifier`` (a model made by ``eventcoder train``) is combined with the rules sentence by sentence.
+    """
     ct = clean(text)
     doc = segment(ct)
     gaz = gazetteer or default_gazetteer()
@@ -173,6 +188,10 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
 
     pre = prefilter_pattern()
     kept = [s for s in doc.sentences if pre.search(s.text)]
+    learned: dict[int, tuple[str, float]] = {}
+    if classifier is not None:
+        learned = dict(enumerate(classifier.judge([s.text for s in doc.sentences])))
+        kept = [s for s in doc.sentences if pre.search(s.text) or classifier.wants(learned[s.index])]
     parsed = {}
     if kept:
         nlp = model()
@@ -198,6 +217,8 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     for s in kept:
         actors = find_actors(s.text, country)
         cls = classify_sentence(s.text, actors)
+        if classifier is not None:
+            cls = classifier.combine(s.text, cls, learned[s.index])
         if cls is None:
             continue
         dates = find_dates(s.text, published)
