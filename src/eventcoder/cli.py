@@ -38,6 +38,7 @@ def extract(
     file: str = typer.Argument(..., help="A text file, or - for standard input."),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD (resolves 'on Thursday')."),
     format: str = typer.Option("table", "--format", "-f", help="csv, json or table."),
+    model: Path | None = typer.Option(None, "--model", help="A model made by `eventcoder train`."),
 ) -> None:
     """Code every conflict event in one news report."""
     from . import export
@@ -51,9 +52,14 @@ def extract(
     try:
         data = sys.stdin.buffer.read() if file == "-" else None
         art = read_article(file, pub, data)
+        classifier = None
+        if model is not None:
+            from .train import load_model
+
+            classifier = load_model(model)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", NoPublicationDateWarning)
-            events = run(art.body, pub)
+            events = run(art.body, pub, classifier=classifier)
         for w in caught:
             if issubclass(w.category, NoPublicationDateWarning):
                 err.print(f"[yellow]warning:[/] {w.message}", highlight=False)
@@ -136,17 +142,33 @@ def evaluate(
 def train(
     gold: Path = typer.Option(..., "--gold", help="Coded events in ACLED's CSV format (notes + types)."),
     out: Path = typer.Option(..., "--out", help="Where to write the model (.skops)."),
-    cv: int = typer.Option(0, "--cv", help="Also report k-fold cross-validated scores."),
+    cv: int = typer.Option(0, "--cv", help="Also report k-fold cross-validated scores (e.g. 5)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes."),
+    new_threshold: float = typer.Option(0.6, "--new-threshold",
+                                        help="Model probability needed to code a sentence the rules skip."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Learn the event/sub-event classifier from your own coded notes."""
+    import json
+
     from . import train as tr
 
     try:
-        info = tr.train(gold, out, cv=cv)
+        info = tr.train(gold, out, cv=cv, jobs=jobs, progress=not json_out and sys.stderr.isatty(),
+                        new_threshold=new_threshold)
     except EventcoderError as exc:
         _fail(str(exc), exc.exit_code)
         return
-    Console().print(info)
+    if json_out:
+        sys.stdout.write(json.dumps(info, indent=2) + "\n")
+        return
+    con = Console()
+    con.print(f"model written to {info['model']} ({info['trained_on']} notes, {info['classes']} sub-event types)")
+    if "cross_validated" in info:
+        s = info["cross_validated"]
+        con.print(f"{cv}-fold cross-validated, rules + model: sub_event_type weighted F1 "
+                  f"{s['sub_event_type']['weighted_f1']:.3f}, macro F1 {s['sub_event_type']['macro_f1']:.3f}, "
+                  f"event_type accuracy {s['event_type']['accuracy']:.3f}")
 
 
 @gaz_app.command("build")

@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import GoldFileError
 from .extract.taxonomy import SUB_EVENT_TYPES
+from .model import Event
 
 REQUIRED = ("notes", "event_type", "sub_event_type")
 NONE = "(no event)"
@@ -40,18 +41,31 @@ def load_gold(path: Path):  # noqa: ANN201
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
         raise GoldFileError(f"{path}: missing required column(s): {', '.join(missing)}")
-    for i, row in enumerate(df.itertuples(index=False), start=2):
-        if row.sub_event_type not in SUB_EVENT_TYPES:
-            raise GoldFileError(f"{path}: row {i}, column sub_event_type: unknown type {row.sub_event_type!r}")
-        if SUB_EVENT_TYPES[row.sub_event_type] != row.event_type:
-            raise GoldFileError(f"{path}: row {i}, column event_type: {row.event_type!r} does not match "
-                                f"sub_event_type {row.sub_event_type!r}")
-        if "event_date" in df.columns and row.event_date:
-            try:
-                dt.date.fromisoformat(row.event_date[:10])
-            except ValueError:
-                raise GoldFileError(f"{path}: row {i}, column event_date: bad date {row.event_date!r}") from None
+    for i, row in enumerate(df.to_dict("records"), start=2):
+        _check_row(path, i, row)
     return df
+
+
+def _check_row(path: Path, i: int, row: dict[str, str]) -> None:
+    if "article" in row and not row["event_type"] and not row["sub_event_type"]:
+        return  # an article that reports no event
+    if row["sub_event_type"] not in SUB_EVENT_TYPES:
+        raise GoldFileError(f"{path}: row {i}, column sub_event_type: unknown type {row['sub_event_type']!r}")
+    if SUB_EVENT_TYPES[row["sub_event_type"]] != row["event_type"]:
+        raise GoldFileError(f"{path}: row {i}, column event_type: {row['event_type']!r} does not match "
+                            f"sub_event_type {row['sub_event_type']!r}")
+    for col in ("event_date", "published"):
+        if row.get(col, ""):
+            try:
+                dt.date.fromisoformat(row[col][:10])
+            except ValueError:
+                raise GoldFileError(f"{path}: row {i}, column {col}: bad date {row[col]!r}") from None
+    for col in ("latitude", "longitude", "fatalities", "inter1", "timestamp"):
+        if row.get(col, ""):
+            try:
+                float(row[col])
+            except ValueError:
+                raise GoldFileError(f"{path}: row {i}, column {col}: not a number {row[col]!r}") from None
 
 
 def _published(row: dict[str, str]) -> dt.date | None:
@@ -65,27 +79,61 @@ def _published(row: dict[str, str]) -> dt.date | None:
     return dt.date.fromisoformat(ed[:10]) if ed else None
 
 
-def _predict(args: tuple[str, dt.date | None, str | None]) -> dict[str, Any] | None:
-    import warnings
-
-    from .pipeline import extract
-
-    text, pub, model_path = args
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        events = extract(text, pub)
-    if model_path:
-        from .train import apply_model
-
-        events = apply_model(model_path, text, events)
-    if not events:
-        return None
-    e = events[0]
+def _summary(e: Event) -> dict[str, Any]:
     p = e.place
     return {"event_type": e.event_type, "sub_event_type": e.sub_event_type, "inter1": e.actor1.inter,
             "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
             "longitude": p.longitude if p else None, "event_date": e.date.date.isoformat() if e.date.date else None,
             "fatalities": e.fatalities.count, "actor1": e.actor1.name, "location": p.name if p else None}
+
+
+def _events(args: tuple[str, dt.date | None, str | None]) -> list[dict[str, Any]]:
+    import warnings
+
+    from .pipeline import extract
+
+    text, pub, model_path = args
+    classifier = None
+    if model_path:
+        from .train import load_model
+
+        classifier = load_model(Path(model_path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events = extract(text, pub, classifier=classifier)
+    return [_summary(e) for e in events]
+
+
+def _main_event(args: tuple[str, dt.date | None, str | None]) -> dict[str, Any] | None:
+    found = _events(args)
+    return found[0] if found else None
+
+
+def _map(fn, args: list, jobs: int, progress: bool, what: str) -> list:  # noqa: ANN001
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as ex:
+            it = ex.map(fn, args, chunksize=8)
+            if progress:
+                from rich.progress import track
+
+                it = track(it, total=len(args), description=what)
+            return list(it)
+    if progress:
+        from rich.progress import track
+
+        return [fn(a) for a in track(args, description=what)]
+    return [fn(a) for a in args]
+
+
+def predict_rows(rows: list[dict[str, str]], model_path: Path | None = None, jobs: int = 1,
+                 progress: bool = False) -> list[dict[str, Any] | None]:
+    """The main event the pipeline codes for each gold row's notes (None where it codes nothing)."""
+    if model_path is not None:
+        from .train import load_model
+
+        load_model(model_path)  # fail early, in this process, on a bad model file
+    args = [(r["notes"], _published(r), str(model_path) if model_path else None) for r in rows]
+    return _map(_main_event, args, jobs, progress, "evaluating")
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -96,30 +144,24 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def run(gold: Path, model_path: Path | None = None, articles: Path | None = None, jobs: int = 1,
         limit: int | None = None, progress: bool = False, errors_path: Path | None = None) -> Report:
-    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
-
-    from .geo.gazetteer import default_gazetteer
-
     if articles is not None:
-        raise GoldFileError("--articles is not implemented yet")
+        return run_articles(gold, articles, model_path=model_path, jobs=jobs, progress=progress,
+                            errors_path=errors_path)
     df = load_gold(gold)
     if limit:
         df = df.head(limit)
     rows = df.to_dict("records")
-    args = [(r["notes"], _published(r), str(model_path) if model_path else None) for r in rows]
-    preds: list[dict[str, Any] | None]
-    if jobs > 1:
-        with ProcessPoolExecutor(jobs) as ex:
-            preds = list(ex.map(_predict, args, chunksize=16))
-    else:
-        preds = []
-        if progress:
-            from rich.progress import track
+    preds = predict_rows(rows, model_path, jobs, progress)
+    return score(rows, preds, errors_path)
 
-            it = track(args, description="evaluating")
-        else:
-            it = args
-        preds = [_predict(a) for a in it]
+
+def score(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], errors_path: Path | None = None,
+          predicted: int | None = None) -> Report:
+    """Field-by-field scores of predictions against gold rows (a None prediction is wrong everywhere)."""
+    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+
+    from .geo.gazetteer import default_gazetteer
+
     y_et = [r["event_type"] for r in rows]
     y_st = [r["sub_event_type"] for r in rows]
     p_et = [p["event_type"] if p else NONE for p in preds]
@@ -138,27 +180,27 @@ def run(gold: Path, model_path: Path | None = None, articles: Path | None = None
         if r.get("latitude", "") and r.get("longitude", ""):
             loc_ok.append(bool(p) and p["latitude"] is not None and _km(
                 (float(r["latitude"]), float(r["longitude"])), (p["latitude"], p["longitude"])) <= 25)
-        if r.get("event_date", "") and "timestamp" in r:
+        if r.get("event_date", "") and ("timestamp" in r or "article" in r):
             date_ok.append(bool(p) and p["event_date"] == r["event_date"][:10])
         if r.get("fatalities", ""):
             fat_ok.append(bool(p) and str(p["fatalities"]) == str(int(float(r["fatalities"]))))
         if p is None or p["sub_event_type"] != r["sub_event_type"]:
-            err_rows.append({"notes": r["notes"], "gold_sub_event_type": r["sub_event_type"],
+            err_rows.append({"notes": r.get("notes", ""), "article": r.get("article", ""),
+                             "gold_sub_event_type": r["sub_event_type"],
                              "pred_sub_event_type": p["sub_event_type"] if p else NONE,
                              "gold_actor1": r.get("actor1", ""), "pred_actor1": p["actor1"] if p else "",
                              "gold_location": r.get("location", ""), "pred_location": p["location"] if p else ""})
+
+    def f1(y: list[str], p: list[str], avg: str) -> float:
+        return round(f1_score(y, p, average=avg, labels=sorted(set(y)), zero_division=0), 4)
+
+    got = sum(1 for p in preds if p)
     scores = {
-        "events": {"gold": n, "predicted": sum(1 for p in preds if p), "matched": sum(1 for p in preds if p)},
-        "event_type": {"accuracy": round(accuracy_score(y_et, p_et), 4),
-                       "weighted_f1": round(f1_score(y_et, p_et, average="weighted", labels=sorted(set(y_et)),
-                                                     zero_division=0), 4),
-                       "macro_f1": round(f1_score(y_et, p_et, average="macro", labels=sorted(set(y_et)),
-                                                  zero_division=0), 4)},
+        "events": {"gold": n, "predicted": got if predicted is None else predicted, "matched": got},
+        "event_type": {"accuracy": round(accuracy_score(y_et, p_et), 4), "weighted_f1": f1(y_et, p_et, "weighted"),
+                       "macro_f1": f1(y_et, p_et, "macro")},
         "sub_event_type": {"accuracy": round(accuracy_score(y_st, p_st), 4),
-                           "weighted_f1": round(f1_score(y_st, p_st, average="weighted", labels=sorted(set(y_st)),
-                                                         zero_division=0), 4),
-                           "macro_f1": round(f1_score(y_st, p_st, average="macro", labels=sorted(set(y_st)),
-                                                      zero_division=0), 4)},
+                           "weighted_f1": f1(y_st, p_st, "weighted"), "macro_f1": f1(y_st, p_st, "macro")},
         "actor1_inter": {"accuracy": share(inter_ok)},
         "admin1": {"accuracy": share(admin_ok)},
         "location_25km": share(loc_ok),
@@ -166,17 +208,129 @@ def run(gold: Path, model_path: Path | None = None, articles: Path | None = None
         "fatalities_exact": share(fat_ok),
     }
     labels = sorted(set(y_st))
-    pr, rc, f1, sup = precision_recall_fscore_support(y_st, p_st, labels=labels, zero_division=0)
+    pr, rc, f1s, sup = precision_recall_fscore_support(y_st, p_st, labels=labels, zero_division=0)
     per_class = {lab: {"precision": round(a, 3), "recall": round(b, 3), "f1": round(c, 3), "support": int(d)}
-                 for lab, a, b, c, d in zip(labels, pr, rc, f1, sup, strict=True)}
+                 for lab, a, b, c, d in zip(labels, pr, rc, f1s, sup, strict=True)}
     from collections import Counter
 
     conf = Counter((g, p) for g, p in zip(y_st, p_st, strict=True) if g != p)
     if errors_path is not None:
         import pandas as pd
 
-        pd.DataFrame(err_rows).to_csv(errors_path, index=False)
+        pd.DataFrame(err_rows, columns=["notes", "article", "gold_sub_event_type", "pred_sub_event_type",
+                                        "gold_actor1", "pred_actor1", "gold_location",
+                                        "pred_location"]).to_csv(errors_path, index=False)
     return Report(scores, per_class, [(g, p, c) for (g, p), c in conf.most_common(15)])
+
+
+# --- full articles ------------------------------------------------------------------------------------
+
+ARTICLE_REQUIRED = ("article", "event_type", "sub_event_type")
+
+
+def load_article_gold(path: Path, folder: Path):  # noqa: ANN201
+    """A gold CSV whose ``article`` column names a file in ``folder``; one row per gold event."""
+    import pandas as pd
+
+    if not folder.is_dir():
+        raise GoldFileError(f"{folder}: not a folder of articles")
+    if not path.exists():
+        raise GoldFileError(f"{path}: no such file")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except Exception as exc:  # pandas raises many kinds on malformed CSV
+        raise GoldFileError(f"{path}: not a readable CSV file ({exc})") from None
+    missing = [c for c in ARTICLE_REQUIRED if c not in df.columns]
+    if missing:
+        raise GoldFileError(f"{path}: missing required column(s): {', '.join(missing)}")
+    for i, row in enumerate(df.to_dict("records"), start=2):
+        _check_row(path, i, row)
+        if not (folder / row["article"]).is_file():
+            raise GoldFileError(f"{path}: row {i}, column article: no file {row['article']!r} in {folder}")
+    return df
+
+
+def _article_published(rows: list[dict[str, str]]) -> dt.date | None:
+    for col in ("published", "timestamp"):
+        vals = [r.get(col, "") for r in rows if r.get(col, "")]
+        if vals:
+            return _published({"timestamp": vals[0]}) if col == "timestamp" else dt.date.fromisoformat(vals[0][:10])
+    dates = [r["event_date"][:10] for r in rows if r.get("event_date", "")]
+    return dt.date.fromisoformat(max(dates)) if dates else None
+
+
+def _compatible(g: dict[str, str], p: dict[str, Any]) -> bool:
+    if g["event_type"] != p["event_type"]:
+        return False
+    if _days(g, p) > 1:
+        return False
+    if g.get("latitude", "") and g.get("longitude", ""):
+        if p["latitude"] is None:
+            return False
+        if _km((float(g["latitude"]), float(g["longitude"])), (p["latitude"], p["longitude"])) > 25:
+            return False
+    return True
+
+
+def _days(g: dict[str, str], p: dict[str, Any]) -> int:
+    if not (g.get("event_date", "") and p["event_date"]):
+        return 0
+    return abs((dt.date.fromisoformat(g["event_date"][:10]) - dt.date.fromisoformat(p["event_date"])).days)
+
+
+def match_events(gold: list[dict[str, str]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index): same event type, dates within one day, places
+    within 25 km; among compatible pairs, those agreeing on the sub-event type and day are preferred."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    if not gold or not pred:
+        return []
+    cost = np.full((len(gold), len(pred)), 10.0)
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if _compatible(g, p):
+                cost[i, j] = (0.0 if g["sub_event_type"] == p["sub_event_type"] else 1.0) + 0.1 * _days(g, p)
+    gi, pj = linear_sum_assignment(cost)
+    return [(int(i), int(j)) for i, j in zip(gi, pj, strict=True) if cost[i, j] < 10.0]
+
+
+def run_articles(gold: Path, folder: Path, model_path: Path | None = None, jobs: int = 1, progress: bool = False,
+                 errors_path: Path | None = None) -> Report:
+    """Score whole articles: predicted and gold events matched one to one, then events' precision,
+    recall and F1 beside the field scores (over gold events; an unmatched one is wrong everywhere)."""
+    from .ingest import read_article
+
+    df = load_article_gold(gold, folder)
+    rows = df.to_dict("records")
+    by_article: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_article.setdefault(r["article"], []).append(r)
+    names = sorted(by_article)
+    if model_path is not None:
+        from .train import load_model
+
+        load_model(model_path)
+    args = [(read_article(folder / n).body, _article_published(by_article[n]), str(model_path) if model_path else None)
+            for n in names]
+    found = _map(_events, args, jobs, progress, "evaluating articles")
+    gold_rows: list[dict[str, str]] = []
+    aligned: list[dict[str, Any] | None] = []
+    n_pred = 0
+    for n, preds in zip(names, found, strict=True):
+        g = [r for r in by_article[n] if r["sub_event_type"]]  # a row with empty types: article with no event
+        pairs = dict(match_events(g, preds))
+        n_pred += len(preds)
+        gold_rows.extend(g)
+        aligned.extend(preds[pairs[i]] if i in pairs else None for i in range(len(g)))
+    report = score(gold_rows, aligned, errors_path, predicted=n_pred)
+    tp = report.scores["events"]["matched"]
+    prec = tp / n_pred if n_pred else 0.0
+    rec = tp / len(gold_rows) if gold_rows else 0.0
+    report.scores["articles"] = len(names)
+    report.scores["event_match"] = {"precision": round(prec, 4), "recall": round(rec, 4),
+                                    "f1": round(2 * prec * rec / (prec + rec), 4) if prec + rec else 0.0}
+    return report
 
 
 def print_report(report: Report, console) -> None:  # noqa: ANN001
