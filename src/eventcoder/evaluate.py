@@ -29,7 +29,8 @@ class Report:
     confusion: list[tuple[str, str, int]] = field(default_factory=list)
 
 
-def load_gold(path: Path):  # noqa: ANN201
+def load_gold(path: Path, required: tuple[str, ...] = REQUIRED):  # noqa: ANN201
+    """Read and check a gold CSV: one error naming the row and column of the first bad value."""
     import pandas as pd
 
     if not path.exists():
@@ -38,7 +39,7 @@ def load_gold(path: Path):  # noqa: ANN201
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
     except Exception as exc:  # pandas raises many kinds on malformed CSV
         raise GoldFileError(f"{path}: not a readable CSV file ({exc})") from None
-    missing = [c for c in REQUIRED if c not in df.columns]
+    missing = [c for c in required if c not in df.columns]
     if missing:
         raise GoldFileError(f"{path}: missing required column(s): {', '.join(missing)}")
     for i, row in enumerate(df.to_dict("records"), start=2):
@@ -230,21 +231,10 @@ ARTICLE_REQUIRED = ("article", "event_type", "sub_event_type")
 
 def load_article_gold(path: Path, folder: Path):  # noqa: ANN201
     """A gold CSV whose ``article`` column names a file in ``folder``; one row per gold event."""
-    import pandas as pd
-
     if not folder.is_dir():
         raise GoldFileError(f"{folder}: not a folder of articles")
-    if not path.exists():
-        raise GoldFileError(f"{path}: no such file")
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except Exception as exc:  # pandas raises many kinds on malformed CSV
-        raise GoldFileError(f"{path}: not a readable CSV file ({exc})") from None
-    missing = [c for c in ARTICLE_REQUIRED if c not in df.columns]
-    if missing:
-        raise GoldFileError(f"{path}: missing required column(s): {', '.join(missing)}")
+    df = load_gold(path, ARTICLE_REQUIRED)
     for i, row in enumerate(df.to_dict("records"), start=2):
-        _check_row(path, i, row)
         if not (folder / row["article"]).is_file():
             raise GoldFileError(f"{path}: row {i}, column article: no file {row['article']!r} in {folder}")
     return df
