@@ -1,9 +1,9 @@
 """Learn the sub-event classifier from a user's own coded notes, and combine it with the rules.
 
 ``train`` runs the rules over every coded note of a gold CSV in ACLED's format, then fits a
-scikit-learn pipeline (TF-IDF of words, word pairs and character n-grams, plus the rules' answer as one
-more feature -> multinomial logistic regression) and saves it with skops (never pickle). Because the
-rules' answer is a feature, the model learns where this user's coding agrees with the rules and where
+scikit-learn pipeline (TF-IDF of words, word pairs and character n-grams, plus the rules' answer as
+one more feature -> class-balanced multinomial logistic regression) and saves it with skops (never
+pickle). Because the rules' answer is a feature, the model learns where this user's coding agrees with the rules and where
 it does not. At run time, sentence by sentence:
 
 - the rules found an event of type R: the model sees the sentence and R; its type M replaces R only
@@ -80,7 +80,7 @@ def _pipeline():  # noqa: ANN202
             ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, max_df=0.9, strip_accents="unicode")),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
         ])),
-        ("clf", LogisticRegression(C=30.0, max_iter=3000)),
+        ("clf", LogisticRegression(C=30.0, max_iter=3000, class_weight="balanced")),
     ])
 
 
