@@ -116,3 +116,10 @@ def test_bad_number_in_gold_names_row_and_column(tmp_path):
     f.write_text("notes,event_type,sub_event_type,fatalities\nsome text,Battles,Armed clash,three\n")
     r = runner.invoke(app, ["evaluate", "--gold", str(f)])
     assert r.exit_code == 2 and "row 2, column fatalities" in r.output
+
+
+def test_articles_report_for_people():
+    r = runner.invoke(app, ["evaluate", "--gold", str(FIX / "gold_articles.csv"), "--articles", str(FIX / "articles")])
+    assert r.exit_code == 0, r.output
+    assert "3 articles; events matched one to one: precision" in r.output
+    assert "sub-event types" in r.output

@@ -329,6 +329,10 @@ def print_report(report: Report, console) -> None:  # noqa: ANN001
     s = report.scores
     console.print(f"events: gold {s['events']['gold']}, predicted {s['events']['predicted']}, "
                   f"matched {s['events']['matched']}")
+    if "event_match" in s:
+        m = s["event_match"]
+        console.print(f"{s['articles']} articles; events matched one to one: precision {m['precision']:.3f}, "
+                      f"recall {m['recall']:.3f}, F1 {m['f1']:.3f}")
     for k in ("event_type", "sub_event_type"):
         console.print(f"{k}: " + ", ".join(f"{m} {v:.3f}" for m, v in s[k].items()))
     console.print(f"actor1 inter accuracy {s['actor1_inter']['accuracy']:.3f}; admin1 accuracy "
