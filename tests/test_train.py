@@ -57,12 +57,14 @@ def test_combination_of_rules_and_model():
         """A model that answers by the rules' token: trusts their Attack, not their Armed clash."""
 
         classes_ = ["Armed clash", "Attack", "Peaceful protest"]
+        seen: list = []
 
         def predict_proba(self, texts):
             import numpy as np
 
             out = []
             for t in texts:
+                self.seen.append(t)
                 if t.endswith("zzruleAttack"):
                     out.append([0.1, 0.6, 0.3])
                 elif t.endswith("zzruleArmedclash"):
@@ -77,6 +79,9 @@ def test_combination_of_rules_and_model():
     # the model, seeing the rules said Armed clash, prefers Attack (0.7): it wins, the trigger is kept
     c = m.combine("x" * 40, Classification("Armed clash", 5, 11, 0.8), ("Attack", 0.5))
     assert (c.sub_event_type, c.trigger_start, c.trigger_end) == ("Attack", 5, 11)
+    # the model reads the paragraph, with the rules' answer, where one is given
+    m.combine("they fired", Classification("Armed clash", 5, 11, 0.8), ("Attack", 0.5), context="In X. they fired")
+    assert Stub.seen[-1] == "In X. they fired zzruleArmedclash"
     # no rule: the model codes the sentence only when sure enough
     judged = m.judge(["they shot him", "a march"])
     assert judged == [("Attack", 0.5), ("Peaceful protest", 1.0)]

@@ -167,7 +167,8 @@ class SentenceClassifier(Protocol):
 
     def wants(self, judged: tuple[str, float]) -> bool: ...
 
-    def combine(self, text: str, rule: Classification | None, judged: tuple[str, float]) -> Classification | None: ...
+    def combine(self, text: str, rule: Classification | None, judged: tuple[str, float],
+                context: str | None = None) -> Classification | None: ...
 
 
 def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None,
@@ -218,7 +219,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         actors = find_actors(s.text, country)
         cls = classify_sentence(s.text, actors)
         if classifier is not None:
-            cls = classifier.combine(s.text, cls, learned[s.index])
+            cls = classifier.combine(s.text, cls, learned[s.index], _paragraph(ct.text, s))
         if cls is None:
             continue
         dates = find_dates(s.text, published)
@@ -276,6 +277,13 @@ def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
             if rx.search(x.text):
                 return new
     return sub
+
+
+def _paragraph(text: str, s: Sentence) -> str:
+    """The paragraph a sentence stands in."""
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    return text[start:end if end >= 0 else len(text)].strip()
 
 
 def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:

@@ -6,9 +6,9 @@ one more feature -> class-balanced multinomial logistic regression) and saves it
 pickle). Because the rules' answer is a feature, the model learns where this user's coding agrees with the rules and where
 it does not. At run time, sentence by sentence:
 
-- the rules found an event of type R: the model sees the sentence and R; its type M replaces R only
-  where M differs and the model gives it probability >= ``override_threshold`` (default 0.5), keeping
-  the rule's trigger as evidence;
+- the rules found an event of type R: the model reads the sentence's paragraph (it was trained on
+  whole notes) and R; its type M replaces R only where M differs and the model gives it probability
+  >= ``override_threshold`` (default 0.3), keeping the rule's trigger as evidence;
 - the rules found nothing: the model's type is used where its probability is >= ``new_threshold``
   (default 0.6), with the whole sentence as evidence;
 - otherwise the rules' result stands.
@@ -30,7 +30,7 @@ from .extract.classify import Classification
 FORMAT = "eventcoder-model"
 VERSION = 1
 DEFAULT_NEW_THRESHOLD = 0.6
-DEFAULT_OVERRIDE_THRESHOLD = 0.5
+DEFAULT_OVERRIDE_THRESHOLD = 0.3
 
 
 @dataclass(frozen=True)
@@ -55,11 +55,14 @@ class TrainedModel:
     def wants(self, judged: tuple[str, float]) -> bool:
         return judged[1] >= self.new_threshold
 
-    def combine(self, text: str, rule: Classification | None, judged: tuple[str, float]) -> Classification | None:
+    def combine(self, text: str, rule: Classification | None, judged: tuple[str, float],
+                context: str | None = None) -> Classification | None:
+        """Rules and model for one sentence; ``context``, its paragraph, is what the model reads where the
+        rules found an event (the model was trained on whole coded notes)."""
         if rule is None:
             label, p = judged
             return Classification(label, 0, len(text), p) if p >= self.new_threshold else None
-        label, p = self._predict([with_rule(text, rule.sub_event_type)])[0]
+        label, p = self._predict([with_rule(context or text, rule.sub_event_type)])[0]
         if label != rule.sub_event_type and p >= self.override_threshold:
             return Classification(label, rule.trigger_start, rule.trigger_end, p)
         return rule
