@@ -26,3 +26,21 @@ def test_recent_real_event_is_coded():
     assert [e.sub_event_type for e in evs] == ["Attack"]
     assert evs[0].fatalities.count == 4
     assert evs[0].date.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of lawyers protested outside the High Court in Lahore on Wednesday against the arrest of a colleague.",
+    "Veterans marched through the capital on Tuesday to commemorate the war dead and demand higher pensions.",
+    "Dozens of residents gathered in front of the town hall on Monday to demand clean water.",
+    "Farmers blocked the main Kisumu highway on Tuesday over unpaid crop deliveries.",
+])
+def test_demonstration_at_court_or_anniversary_is_coded(text):
+    evs = eventcoder.extract(text, PUB)
+    assert [e.event_type for e in evs] == ["Protests"]
+
+
+def test_lede_dated_months_before_publication_is_coded_but_later_background_is_not():
+    lede = "On 2 November 2023, teachers staged a protest in Kisumu demanding unpaid salaries."
+    assert [e.sub_event_type for e in eventcoder.extract(lede, PUB)] == ["Peaceful protest"]
+    later = "Police said on Monday the situation was calm. " + lede
+    assert eventcoder.extract(later, PUB) == []

@@ -224,7 +224,8 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         dates = find_dates(s.text, published)
         date = _pick_date(dates, cls.trigger_start)
         why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
-                                          [date] if date is not None else [], published)
+                                          [date] if date is not None else [], published, cls.sub_event_type,
+                                          lede=s.index == 0)
         if why:
             continue
         sub = _protest_followup(cls.sub_event_type, s, doc)

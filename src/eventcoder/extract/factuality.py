@@ -14,6 +14,10 @@ from ..knowledge import cue_patterns
 from .when import DateMention
 
 BACKGROUND_DAYS = 60
+# a report's lede names its news: its own dated event is background only when over a year old
+LEDE_BACKGROUND_DAYS = 365
+_PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration"}
 
 _PRESENT_AUX = re.compile(r"\b(?:are|is|am)\s+(?:\w+\s+){0,2}?(\w+ing)\b", re.I)
 _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunmen|insurgents|rebels|jihadists)\s+"
@@ -22,9 +26,15 @@ _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunme
 
 
 def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
-                     published: dt.date | None) -> str | None:
-    """Why a sentence's event is not coded, or None when it is a real, recent event."""
+                     published: dt.date | None, sub_event_type: str | None = None, lede: bool = False) -> str | None:
+    """Why a sentence's event is not coded, or None when it is a real, recent event.
+
+    ``lede``: the sentence opens the report. ``sub_event_type``: what the sentence was classified as; a
+    demonstration outside a court or on an anniversary is still a demonstration.
+    """
     cues = cue_patterns()
+    limit = LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS
+    protest = sub_event_type in _PROTEST_SUBS and bool(cues["protest"].search(sentence))
     low = sentence.lower()
     before = low[:trigger_start]
     window = low[max(0, trigger_start - 60):trigger_start]
@@ -38,16 +48,16 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 continue
             if d.time_precision == 3 and d.explicit_year:
                 month_end = (d.date.replace(day=28) + dt.timedelta(days=4))
-                if (published - month_end).days > BACKGROUND_DAYS:
+                if (published - month_end).days > limit:
                     return "background"
-            elif (published - d.date).days > BACKGROUND_DAYS and d.explicit_year:
+            elif (published - d.date).days > limit and d.explicit_year:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
-    if cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
+    if not protest and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
                                                   r"in memory of|memorial|world war)\b", low):
         return "history"
-    if cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
+    if not protest and cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
                                                 r"testified|jailed for|charged with|guilty|court)\b", low):
         if not re.search(r"\b(?:arrested|detained)\b", trig):
             return "court report"
@@ -74,7 +84,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     if re.search(r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|warn(?:ed|s)?|plan(?:s|ned)?|"
                  r"call(?:ed|s)? for|urg(?:ed|es))\b[^.;]*$", before) and not re.search(
             r"\b(?:killed|died|injured|were|was)\b", low[trigger_end:trigger_end + 60]):
-        if re.search(r"\b(?:threat|vow|warn|plan|call|urg)", window):
+        if re.search(r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?\s+to|call(?:s|ed|ing)?\s+for|urg\w*)\b",
+                     window):
             return "future or hypothetical"
     if re.search(r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                  r"tomorrow|upcoming|later this (?:week|month))\b", low) and not re.search(
