@@ -16,7 +16,7 @@ from typing import Protocol
 from .clean import clean
 from .extract import factuality
 from .extract.actors import ActorMention, civilians, find_actors, state_name
-from .extract.classify import Classification, classify_sentence
+from .extract.classify import Classification, classify_sentence, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
 from .extract.when import DateMention, find_dates
@@ -181,7 +181,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     gaz = gazetteer or default_gazetteer()
     full = ct.text if not ct.headline else ct.headline + "\n" + ct.text
     all_actors = find_actors(full, None)
-    named_countries = [a.country for a in all_actors if a.kind == "named" and a.country]
+    named_countries = [a.country for a in all_actors if a.kind in ("named", "party") and a.country]
     ctx = country_context(full, ct.dateline, gaz, named_countries)
     country = _country_name(ctx)
     article_named = _dominant_named(find_actors(full, country))
@@ -250,15 +250,6 @@ _PROTEST_UPGRADE = [
                                          r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
                                          r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
                                          r"stone[- ]pelting)\b", re.I)),
-    ("Excessive force against protesters", re.compile(r"\b(?:(?:protesters?|demonstrators?|participants?)\s+"
-                                                      r"(?:\w+\s+){0,3}?(?:was|were)\s+(?:shot dead|killed)|"
-                                                      r"live (?:ammunition|rounds|bullets|fire)|opened fire on)\b",
-                                                      re.I)),
-    ("Protest with intervention", re.compile(r"\b(?:tear ?-?gas|teargas|dispers\w+|batons?|baton[- ]charg\w+|"
-                                             r"lathi[- ]?charg\w+|water ?cannons?|rubber bullets|pepper spray|"
-                                             r"detain\w*|arrest\w*|intervened|broke up|cordoned off|prevented "
-                                             r"(?:them|the (?:protesters|demonstrators|march|rally))|"
-                                             r"forcibly removed|cracked down|manhandled)\b", re.I)),
 ]
 
 
@@ -276,6 +267,9 @@ def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
         for new, rx in _PROTEST_UPGRADE:
             if rx.search(x.text):
                 return new
+        force = protest_force(x.text)
+        if force:
+            return force[0]
     return sub
 
 
