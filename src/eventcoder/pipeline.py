@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .clean import clean
-from .extract import factuality
+from .extract import factuality, taxonomy
 from .extract.actors import ActorMention, civilians, find_actors, state_name
-from .extract.classify import Classification, classify_sentence, protest_force
+from .extract.classify import Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
 from .extract.when import DateMention, find_dates
@@ -216,7 +216,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     no_date_warned = False
     for s in kept:
         actors = find_actors(s.text, country)
-        cls = classify_sentence(s.text, actors)
+        cls = classify_sentence(s.text, actors, _sentence_country(resolved_by_sent.get(s.index, [])) or country)
         if classifier is not None:
             cls = classifier.combine(s.text, cls, learned[s.index])
         if cls is None:
@@ -229,6 +229,13 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if why:
             continue
         sub = _protest_followup(cls.sub_event_type, s, doc)
+        if mentions and _restates(s.text, cls, sub, mentions):
+            # folded into the event it restates (its toll still counts when higher)
+            prev = mentions[-1]
+            fat, fat_span = sentence_fatalities(s.text)
+            mentions.append(replace(prev, sentence=s, trigger=(cls.trigger_start, cls.trigger_end), fatalities=fat,
+                                    fatalities_span=fat_span))
+            continue
         a1, a2 = _roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, article_named)
         if published is None and date is not None and date.weekday and not no_date_warned:
             warnings.warn("no publication date given: relative dates (weekday kept in the evidence) are not "
@@ -271,6 +278,41 @@ def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
         if force:
             return force[0]
     return sub
+
+
+_GENERIC = re.compile(r"(?:attacks?|blasts?|explosions?|bombings?|assaults?|violence|incidents?|clash(?:es)?|fighting|"
+                      r"raids?|operations?|shootings?|ambush(?:es)?|strikes?|killings?|massacres?|abductions?|"
+                      r"kidnappings?|protests?|demonstrations?|rall(?:y|ies)|unrest|riots?)$", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|which|same|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|martyred|slain|killing|injuring|wounding)$",
+                       re.I)
+_NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
+                        r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
+_RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|confiscated)\b",
+                        re.I)
+
+
+def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) -> bool:
+    """A later sentence that only restates an event already coded: 'the blast', 'claimed the attack', a quote,
+    the toll ('five were killed'), weapons recovered at the scene. It adds no event of its own."""
+    if _NEW_EVENT.search(text):
+        return False
+    word = text[cls.trigger_start:cls.trigger_end]
+    before = text[:cls.trigger_start]
+    if _GENERIC.match(word) and _ANAPHOR.search(before):
+        return True
+    if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
+            r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
+        return True
+    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
+    return sub == "Disrupted weapons use" and prev_violent and bool(_RECOVERED.search(text))
+
+
+def _sentence_country(res: list[Resolved]) -> str | None:
+    """The country of the first place a sentence names that the gazetteer knows."""
+    cc = next((r.place.country_code for r in res if r.place is not None), None)
+    c = countries().by_alpha2.get(cc) if cc else None
+    return c.name if c else None
 
 
 def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:

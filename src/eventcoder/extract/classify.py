@@ -46,7 +46,8 @@ _NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|c
 # a victim who belongs to an armed, organised side: violence against them is an Armed clash, not an Attack
 _ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?! stations?| posts?)|officers?|gendarmes?|"
                            r"militiam[ae]n|militias?|militants?|rebels?|insurgents?|fighters?|combatants?|commanders?|"
-                           r"jihadists?|gang members?|gangsters?|gang leaders?|(?:drug )?traffickers?|drug dealers?|"
+                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?:military|army|police|"
+                           r"security|border) posts?|gang members?|gangsters?|gang leaders?|(?:drug )?traffickers?|drug dealers?|"
                            r"(?:militia|gang|cartel|faction|brigade|division|battalion|forces?|army|group) members?|"
                            r"members? of (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:militia|armed group|gang|cartel|forces|army|"
                            r"brigade|division|battalion|faction|rebels?|insurgents?))\b", re.I)
@@ -65,7 +66,15 @@ def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None]) -> bool:
-    if cues["protest"].search(text):
+    found = list(cues["protest"].finditer(text))
+    words = [x.group(0).lower() for x in found]
+    if words and all(w.startswith("march") for w in words):
+        before = text[:found[0].start()]
+        if re.search(r"\b(?:troops|forces|army|soldiers|fighters|militants|rebels|insurgents|convoys?)\b", before, re.I) \
+                and not re.search(r"\b(?:people|protesters|demonstrators|residents|hundreds|thousands|dozens|activists|"
+                                  r"supporters|members|workers|students|women)\b", before, re.I):
+            return False  # troops marching into a town
+    if words:
         return True
     m = trig.get("Peaceful protest")
     if not m:
@@ -85,8 +94,12 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     return True
 
 
-def classify_sentence(text: str, actors: list[ActorMention]) -> Classification | None:
-    """The ACLED sub-event type a sentence reports, or None."""
+def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None) -> Classification | None:
+    """The ACLED sub-event type a sentence reports, or None.
+
+    ``country``: where the report is set; state forces of another country taking ground there are, for
+    ACLED, not a government regaining its territory.
+    """
     trig = {k: rx.search(text) for k, rx in trigger_patterns().items()}
     cues = cue_patterns()
     if not any(trig.values()):
@@ -131,6 +144,11 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
         if harm:
             return out("Mob violence", mob, 0.75)
 
+    # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
+    if trig["Disrupted weapons use"] and not re.search(
+            r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", low) and not is_quoted(text, trig["Disrupted weapons use"].start()):
+        return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
     if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg", low):
         return out("Grenade", trig["Grenade"], 0.85)
     if trig["Shelling/artillery/missile attack"]:
@@ -153,12 +171,24 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
             r"\b(?:killed|shot dead|murdered|hacked to death|beheaded)\b", low)):
         return out("Abduction/forced disappearance", trig["Abduction/forced disappearance"], 0.85)
 
+    agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement|"
+                       r"deal|accord)\b", low)
+    if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", low):
+        return out("Agreement", agreed, 0.7)
+
     territory = trig["Government regains territory"] or trig["Non-state actor overtakes territory"]
     if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?)\b",
                                    low[territory.end():territory.end() + 40]):
         if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
                                                                     low):
             return out("Non-violent transfer of territory", trig["Non-violent transfer of territory"], 0.75)
+        agent = _agent(text, territory, actors)
+        foreign = agent is not None and country is not None and agent.country not in (None, country)
+        if agent is not None and agent.kind in ("state_military", "state_police") and not foreign:
+            return out("Government regains territory", territory, 0.7)
+        if agent is not None and (agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) or foreign):
+            return out("Non-state actor overtakes territory", territory, 0.7)
         return out("Government regains territory" if trig["Government regains territory"] else
                    "Non-state actor overtakes territory", territory, 0.7)
 
@@ -191,7 +221,7 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
 
     for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
-        if trig[sub] and not _quoted(text, trig[sub].start()):
+        if trig[sub] and not is_quoted(text, trig[sub].start()):
             return out(sub, trig[sub], 0.6)
     return None
 
@@ -246,6 +276,22 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
+    """Who did what a trigger reports: the armed actor after 'by', else the last one before it."""
+    armed = [a for a in actors if a.kind in _ARMED_KINDS and not re.match(
+        r"\s*(?:spokes\w*|officials?|sources?|statement|said|says|told|claimed|reported)\b", text[a.end:])]
+    by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?", text[m.end():m.end() + 60])
+    if by:
+        pos = m.end() + by.end()
+        after = next((a for a in armed if pos <= a.start <= pos + 12), None)
+        if after is not None:
+            return after
+    # the nearest one before it that no preposition makes an object ("clashed with X, and Y retook")
+    before = [a for a in armed if a.end <= m.start() and not re.search(
+        r"\b(?:with|against|by|of|from|on|at|targeting|and)\s+(?:the\s+)?$", text[max(0, a.start - 20):a.start], re.I)]
+    return before[-1] if before else None
+
+
 def _mob_actor(text: str, actors: list[ActorMention]) -> re.Match[str] | None:
     """A crowd (no armed, organised group) that does the violence: 'villagers beat', 'lynched by residents'."""
     armed = [a for a in actors if a.kind in _ARMED_KINDS]
@@ -279,7 +325,7 @@ def _armed_victim(text: str, m: re.Match[str], actors: list[ActorMention]) -> bo
     return bool(pas and _ARMED_VICTIM.search(pas.group("np")) and not off_duty.search(pas.group("np")))
 
 
-def _quoted(text: str, pos: int) -> bool:
+def is_quoted(text: str, pos: int) -> bool:
     """Is a position inside a quotation (what someone said, not what the reporter saw)?"""
     before = text[:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
