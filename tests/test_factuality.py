@@ -44,3 +44,21 @@ def test_lede_dated_months_before_publication_is_coded_but_later_background_is_n
     assert [e.sub_event_type for e in eventcoder.extract(lede, PUB)] == ["Peaceful protest"]
     later = "Police said on Monday the situation was calm. " + lede
     assert eventcoder.extract(later, PUB) == []
+
+
+def test_story_genre_from_headline():
+    from eventcoder.extract.factuality import story_genre
+    assert story_genre("Court jails two for life over 2019 market bombing") == "court report"
+    assert story_genre("Review: a quiet film about a long war") == "review"
+    assert story_genre("Gunmen kill six at a bar in Celaya") is None
+
+
+def test_undated_sentences_of_a_review_or_old_story_are_not_coded():
+    review = ("Review: a quiet film about the siege of a mountain town\n"
+              "The director keeps the camera inside one house while shelling rattles the windows. "
+              "A boy counts every explosion in his diary.")
+    assert eventcoder.extract(review, PUB) == []
+    feature = ("Forty years on, a village remembers its dead\n"
+               "On 4 May 1984, soldiers surrounded the village at dawn. By noon they had opened fire on the "
+               "crowd in the square, and dozens were killed.")
+    assert eventcoder.extract(feature, PUB) == []

@@ -214,6 +214,8 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
 
     mentions: list[Mention] = []
     no_date_warned = False
+    genre = factuality.story_genre(ct.headline)
+    narrative = _narrative_dates(doc, published)
     for s in kept:
         actors = find_actors(s.text, country)
         cls = classify_sentence(s.text, actors, _sentence_country(resolved_by_sent.get(s.index, [])) or country)
@@ -228,6 +230,8 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
                                           lede=s.index == 0)
         if why:
             continue
+        if date is None and (genre or narrative.get(s.index)):
+            continue  # an undated sentence in a court report, review..., or told after a background date
         sub = _protest_followup(cls.sub_event_type, s, doc)
         if mentions and _restates(s.text, cls, sub, mentions):
             # folded into the event it restates (its toll still counts when higher)
@@ -306,6 +310,24 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) 
         return True
     prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
     return sub == "Disrupted weapons use" and prev_violent and bool(_RECOVERED.search(text))
+
+
+def _narrative_dates(doc: Document, published: dt.date | None) -> dict[int, bool]:
+    """For each sentence: is the story told in the past? A report whose lede is dated long before
+    publication (a feature on an old massacre) tells background until a recent date comes up."""
+    out: dict[int, bool] = {}
+    background = False
+    for s in doc.sentences:
+        dated = [d for d in find_dates(s.text, published) if d.date is not None]
+        if dated and published is not None:
+            d = dated[-1]
+            old = d.explicit_year and (published - d.date).days > factuality.LEDE_BACKGROUND_DAYS
+            if s.index == 0:
+                background = old
+            elif not old and (published - d.date).days <= factuality.BACKGROUND_DAYS:
+                background = False
+        out[s.index] = background
+    return out
 
 
 def _sentence_country(res: list[Resolved]) -> str | None:

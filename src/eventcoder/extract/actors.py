@@ -117,6 +117,11 @@ def _demonym_country(dem: str | None) -> str | None:
     return None
 
 
+def demonym_country(word: str) -> str | None:
+    """The country a demonym or country name names: 'Russian' -> 'Russia'."""
+    return _demonym_country(re.sub(r"['’]s$", "", word))
+
+
 def state_name(country: str | None, branch: str) -> str:
     """ACLED's name of a country's state forces: branch is military, police or government."""
     if not country:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge import cue_patterns, trigger_patterns
-from .actors import ActorMention
+from .actors import ActorMention, demonym_country
 
 # order of precedence when a sentence holds several triggers: the most specific, most violent first
 PRECEDENCE = [
@@ -184,7 +184,9 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                                                                     low):
             return out("Non-violent transfer of territory", trig["Non-violent transfer of territory"], 0.75)
         agent = _agent(text, territory, actors)
-        foreign = agent is not None and country is not None and agent.country not in (None, country)
+        # state forces named by their country ("Russian forces") taking ground in another country
+        foreign = (agent is not None and country is not None and len(agent.text.split()) > 1
+                   and demonym_country(agent.text.split()[0]) not in (None, country))
         if agent is not None and agent.kind in ("state_military", "state_police") and not foreign:
             return out("Government regains territory", territory, 0.7)
         if agent is not None and (agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) or foreign):

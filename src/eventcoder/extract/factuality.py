@@ -25,6 +25,30 @@ _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunme
                                r"target|extort|steal)\b", re.I)
 
 
+_GENRES = [
+    ("court report", re.compile(r"\b(?:court|tribunal|judge|atc)\b.*\b(?:jails?|sentences?|convicts?|acquits?)\b|"
+                                r"\b(?:sentences?|jails?|convicts?)\s+(?:\w+\s+){0,3}(?:to death|for life|over|for)\b", re.I)),
+    ("history", re.compile(r"\b(?:\d+ years (?:on|since|after|ago)|years on|anniversary|remembers?|commemorat\w*|"
+                           r"marks \d+ years)\b", re.I)),
+    ("review", re.compile(r"^review\b|\b(?:film|movie|box office|premiere|documentary|novel)\b", re.I)),
+    ("sport", re.compile(r"\b(?:football|soccer|cricket|rugby|qualifier|world cup|five-for|wickets?|innings|"
+                         r"test match|league|tournament|championship|olympics?)\b", re.I)),
+    ("business", re.compile(r"\b(?:shares|stocks?|startup|earnings|revenue|sales|investors|ipo|profits?)\b", re.I)),
+    ("legislature", re.compile(r"\bkills? (?:\w+ )?(?:bill|motion|budget|law|reform)\b|\b(?:senate|parliament|assembly|"
+                               r"congress|lawmakers|mps)\b.*\b(?:passes|defeats?|rejects?|approves?|debate)\b", re.I)),
+    ("threat", re.compile(r"\b(?:warns? (?:of|that)|threatens?|vows?|plans?|will)\b", re.I)),
+]
+
+
+def story_genre(headline: str | None) -> str | None:
+    """What kind of story a headline announces when it is no report of a new event: a court report, a
+    history piece, a review, sport, business, a vote in a legislature, a threat. In such a story a
+    sentence without a date of its own tells background, not news."""
+    if not headline:
+        return None
+    return next((g for g, rx in _GENRES if rx.search(headline)), None)
+
+
 def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
                      published: dt.date | None, sub_event_type: str | None = None, lede: bool = False) -> str | None:
     """Why a sentence's event is not coded, or None when it is a real, recent event.
@@ -66,8 +90,11 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         if not conflict_words and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
                          r"protesters|demonstrators|bomb|airstrike|shelling)\b", low) or re.search(
                 r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
-                r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|"
-                r"killed (?:the|a|off|off the) (?:bill|deal|motion|proposal|plan|match|game|amendment)|"
+                r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
+                r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
+                r"analysts'? estimates|year on year|"
+                r"killed (?:the |a |off |off the |this |that |their |his |her )?(?:\w+ ){0,2}(?:bill|deal|motion|proposal|"
+                r"plan|match|game|amendment|measure|reform)|"
                 r"(?:lawmakers|legislators|mps|senators|candidates|politicians|parties) (?:\w+ )?clash\w*|"
                 r"clash\w* (?:over|about) (?:the )?(?:budget|bill|policy|reform|law)|war of words)\b", low):
             return "not a conflict sense"
