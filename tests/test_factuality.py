@@ -62,3 +62,12 @@ def test_undated_sentences_of_a_review_or_old_story_are_not_coded():
                "On 4 May 1984, soldiers surrounded the village at dawn. By noon they had opened fire on the "
                "crowd in the square, and dozens were killed.")
     assert eventcoder.extract(feature, PUB) == []
+
+
+def test_mine_attack_and_protest_with_a_legislature_in_it():
+    evs = eventcoder.extract("Rebels attacked an army convoy with landmines near Tabayin on Monday, killing two "
+                             "soldiers.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+    evs = eventcoder.extract("Dozens of nurses gathered outside the provincial assembly on Tuesday to demand that "
+                             "lawmakers pass the health workers bill.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]

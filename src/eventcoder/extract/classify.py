@@ -87,7 +87,8 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                           r"members|women|youths?|traders|drivers|locals|citizens|employees|doctors|nurses|"
                           r"relatives|families|hundreds|thousands|dozens|scores|crowds?|group of|inhabitants|"
                           r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
-                          r"fishermen|communities|community|protesters|demonstrators)\b", text, re.I)
+                          r"fishermen|communities|community|protesters|demonstrators|persons|dozen|guards|veterans|survivors|"
+                          r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b", text, re.I)
         return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|marched|"
                                                 r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
                                                 r"against|calling for|called for)\b", text, re.I))

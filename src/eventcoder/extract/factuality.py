@@ -58,7 +58,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     """
     cues = cue_patterns()
     limit = LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS
-    protest = sub_event_type in _PROTEST_SUBS and bool(cues["protest"].search(sentence))
+    protest = sub_event_type in _PROTEST_SUBS
     low = sentence.lower()
     before = low[:trigger_start]
     window = low[max(0, trigger_start - 60):trigger_start]
@@ -78,7 +78,9 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
-    if not protest and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
+    demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
+        r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|solidarity|oppos\w*)\b", low)))
+    if not demand and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
                                                   r"in memory of|memorial|world war)\b", low):
         return "history"
     if not protest and cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
@@ -87,7 +89,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
             return "court report"
     if cues["nonconflict"].search(low):
         conflict_words = cues["protest"].search(low)
-        if not conflict_words and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
+        if not conflict_words and not protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
                          r"protesters|demonstrators|bomb|airstrike|shelling)\b", low) or re.search(
                 r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
                 r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
