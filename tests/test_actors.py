@@ -73,3 +73,11 @@ def test_violence_on_members_of_armed_sides_is_a_clash(text, sub):
 ])
 def test_force_must_fall_on_the_demonstrators(text, sub):
     assert _subs(text) == [sub]
+
+
+def test_state_forces_abroad_are_external_forces():
+    evs = eventcoder.extract("Russian forces shelled Kupiansk in Kharkiv oblast, Ukraine, on Monday.", dt.date(2024, 3, 15))
+    assert evs and evs[0].actor1.inter == 8
+    evs = eventcoder.extract("Ukrainian forces shelled positions near Kupiansk in Kharkiv oblast, Ukraine, on Monday.",
+                             dt.date(2024, 3, 15))
+    assert evs and evs[0].actor1.inter == 1

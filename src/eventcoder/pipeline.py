@@ -241,6 +241,10 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
                                     fatalities_span=fat_span))
             continue
         a1, a2 = _roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, article_named)
+        where = _sentence_country(resolved_by_sent.get(s.index, []))
+        top = {db_c.name for cc in ctx.top_countries()[:2] if (db_c := countries().by_alpha2.get(cc))}
+        where = where if where in top else None  # a place resolved to a third country is more likely a wrong guess
+        a1, a2 = _external(a1, where), _external(a2, where)
         if published is None and date is not None and date.weekday and not no_date_warned:
             warnings.warn("no publication date given: relative dates (weekday kept in the evidence) are not "
                           "resolved; pass --published", NoPublicationDateWarning, stacklevel=2)
@@ -328,6 +332,13 @@ def _narrative_dates(doc: Document, published: dt.date | None) -> dict[int, bool
                 background = False
         out[s.index] = background
     return out
+
+
+def _external(a: ActorMention | None, where: str | None) -> ActorMention | None:
+    """State forces acting outside their own country are ACLED's External/Other forces (inter 8)."""
+    if a is None or where is None or a.inter != 1 or a.kind not in ("state_military", "state_police"):
+        return a
+    return replace(a, inter=8) if a.country and a.country != where else a
 
 
 def _sentence_country(res: list[Resolved]) -> str | None:
