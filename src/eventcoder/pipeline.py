@@ -118,6 +118,12 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
                                                               r"has been)\b", text[a.end:t0 + 1])}
         cand = [a for a in before if id(a) not in passive_targets]
         a1 = cand[-1] if cand else None
+        # "the military, police and Pyu Saw Htee members destroyed": actor1 is the first of coordinated subjects
+        while a1 is not None and cand.index(a1) > 0:
+            prev = cand[cand.index(a1) - 1]
+            if not re.fullmatch(r"\s*(?:,|and|, and|&)\s*(?:the\s+)?(?:\w+\s+)?", text[prev.end:a1.start]):
+                break
+            a1 = prev
         if a1 is None:
             after = [a for a in armed if a.start >= t1 and id(a) not in passive_targets]
             if sub in ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
