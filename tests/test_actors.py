@@ -1,3 +1,8 @@
+import datetime as dt
+
+import pytest
+
+import eventcoder
 from eventcoder.extract.actors import find_actors
 
 
@@ -25,3 +30,54 @@ def test_demonym_sets_the_state():
 def test_protesters_and_rioters():
     assert ("Protesters (Kenya)", 6) in names("Protesters gathered in Nairobi", "Kenya")
     assert ("Rioters (India)", 5) in names("An angry mob lynched a man", "India")
+
+
+def _subs(text):
+    return [e.sub_event_type for e in eventcoder.extract(text, dt.date(2024, 3, 15))]
+
+
+def test_party_members_are_no_armed_side():
+    from eventcoder.extract.actors import find_actors
+    kinds = {a.kind for a in find_actors("BJP workers and TMC supporters traded blows.", "India")}
+    assert "party" in kinds and "named" not in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the BJP and the TMC clashed in Dubrajpur on Tuesday, injuring six people.",
+    "Villagers beat a suspected cattle thief to death in Balaka on Monday.",
+    "A man accused of theft was lynched by an angry crowd in Kasese on Sunday.",
+    "At least ten people were injured in a clash between two groups of villagers over grazing land on Monday.",
+])
+def test_unorganised_crowd_violence_is_mob_violence(text):
+    assert _subs(text) == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Gunmen shot dead two soldiers at a checkpoint in Gao on Monday.", "Armed clash"),
+    ("Unknown gunmen shot and killed a gang member in Port-au-Prince on Tuesday.", "Armed clash"),
+    ("Gunmen shot dead a farmer in his field in Gao on Monday.", "Attack"),
+    ("An off-duty police officer was shot dead by armed men in Celaya on Tuesday.", "Attack"),
+])
+def test_violence_on_members_of_armed_sides_is_a_clash(text, sub):
+    assert _subs(text) == [sub]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Teachers protested in Nairobi on Monday demanding the release of colleagues detained last week.",
+     "Peaceful protest"),
+    ("Hundreds marched in Lagos on Friday against the killing of a trader by police.", "Peaceful protest"),
+    ("Police fired tear gas to disperse students protesting in Kampala on Monday.", "Protest with intervention"),
+    ("Police arrested 12 demonstrators at a rally in Harare on Saturday.", "Protest with intervention"),
+    ("Security forces opened fire on protesters in Khartoum on Sunday, killing three.",
+     "Excessive force against protesters"),
+])
+def test_force_must_fall_on_the_demonstrators(text, sub):
+    assert _subs(text) == [sub]
+
+
+def test_state_forces_abroad_are_external_forces():
+    evs = eventcoder.extract("Russian forces shelled Kupiansk in Kharkiv oblast, Ukraine, on Monday.", dt.date(2024, 3, 15))
+    assert evs and evs[0].actor1.inter == 8
+    evs = eventcoder.extract("Ukrainian forces shelled positions near Kupiansk in Kharkiv oblast, Ukraine, on Monday.",
+                             dt.date(2024, 3, 15))
+    assert evs and evs[0].actor1.inter == 1

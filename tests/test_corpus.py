@@ -52,9 +52,9 @@ def test_corpus_is_complete():
 
 def test_corpus_event_scores_floor():
     s = corpus_scores()
-    assert s["recall"] >= 0.74, s
-    assert s["precision"] >= 0.33, s
-    assert s["negative_fp"] <= 19, s
+    assert s["recall"] >= 0.75, s
+    assert s["precision"] >= 0.41, s
+    assert s["negative_fp"] <= 3, s
 
 
 @pytest.mark.parametrize("slug", ["a_so_mogadishu_teashop_bombing", "b_santiago_students_march_valparaiso",
@@ -66,3 +66,14 @@ def test_repeated_body_adds_no_event(slug):
     doubled = lines[0] + "\n" + lines[1] + "\n" + lines[1]
     again = eventcoder.extract(doubled, dt.date.fromisoformat(exp["published"]))
     assert [e.sub_event_type for e in again] == [e.sub_event_type for e in events]
+
+
+def test_restating_sentences_add_no_event():
+    text = ("Gunmen stormed a village near Gao on Monday and killed seven farmers, officials said. "
+            "The attack was claimed by a local jihadist group. "
+            "\"We counted nine dead,\" a local official said. "
+            "Two rifles were recovered at the scene.")
+    events = eventcoder.extract(text, dt.date(2024, 3, 15))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].fatalities.count == 7
+    assert len(events[0].sentences) >= 3

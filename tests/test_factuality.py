@@ -26,3 +26,48 @@ def test_recent_real_event_is_coded():
     assert [e.sub_event_type for e in evs] == ["Attack"]
     assert evs[0].fatalities.count == 4
     assert evs[0].date.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of lawyers protested outside the High Court in Lahore on Wednesday against the arrest of a colleague.",
+    "Veterans marched through the capital on Tuesday to commemorate the war dead and demand higher pensions.",
+    "Dozens of residents gathered in front of the town hall on Monday to demand clean water.",
+    "Farmers blocked the main Kisumu highway on Tuesday over unpaid crop deliveries.",
+])
+def test_demonstration_at_court_or_anniversary_is_coded(text):
+    evs = eventcoder.extract(text, PUB)
+    assert [e.event_type for e in evs] == ["Protests"]
+
+
+def test_lede_dated_months_before_publication_is_coded_but_later_background_is_not():
+    lede = "On 2 November 2023, teachers staged a protest in Kisumu demanding unpaid salaries."
+    assert [e.sub_event_type for e in eventcoder.extract(lede, PUB)] == ["Peaceful protest"]
+    later = "Police said on Monday the situation was calm. " + lede
+    assert eventcoder.extract(later, PUB) == []
+
+
+def test_story_genre_from_headline():
+    from eventcoder.extract.factuality import story_genre
+    assert story_genre("Court jails two for life over 2019 market bombing") == "court report"
+    assert story_genre("Review: a quiet film about a long war") == "review"
+    assert story_genre("Gunmen kill six at a bar in Celaya") is None
+
+
+def test_undated_sentences_of_a_review_or_old_story_are_not_coded():
+    review = ("Review: a quiet film about the siege of a mountain town\n"
+              "The director keeps the camera inside one house while shelling rattles the windows. "
+              "A boy counts every explosion in his diary.")
+    assert eventcoder.extract(review, PUB) == []
+    feature = ("Forty years on, a village remembers its dead\n"
+               "On 4 May 1984, soldiers surrounded the village at dawn. By noon they had opened fire on the "
+               "crowd in the square, and dozens were killed.")
+    assert eventcoder.extract(feature, PUB) == []
+
+
+def test_mine_attack_and_protest_with_a_legislature_in_it():
+    evs = eventcoder.extract("Rebels attacked an army convoy with landmines near Tabayin on Monday, killing two "
+                             "soldiers.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+    evs = eventcoder.extract("Dozens of nurses gathered outside the provincial assembly on Tuesday to demand that "
+                             "lawmakers pass the health workers bill.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from .clean import clean
-from .extract import factuality
+from .extract import factuality, taxonomy
 from .extract.actors import ActorMention, civilians, find_actors, state_name
-from .extract.classify import Classification, classify_sentence
+from .extract.classify import Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
 from .extract.when import DateMention, find_dates
@@ -118,6 +118,12 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
                                                               r"has been)\b", text[a.end:t0 + 1])}
         cand = [a for a in before if id(a) not in passive_targets]
         a1 = cand[-1] if cand else None
+        # "the military, police and Pyu Saw Htee members destroyed": actor1 is the first of coordinated subjects
+        while a1 is not None and cand.index(a1) > 0:
+            prev = cand[cand.index(a1) - 1]
+            if not re.fullmatch(r"\s*(?:,|and|, and|&)\s*(?:the\s+)?(?:\w+\s+)?", text[prev.end:a1.start]):
+                break
+            a1 = prev
         if a1 is None:
             after = [a for a in armed if a.start >= t1 and id(a) not in passive_targets]
             if sub in ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
@@ -182,7 +188,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     gaz = gazetteer or default_gazetteer()
     full = ct.text if not ct.headline else ct.headline + "\n" + ct.text
     all_actors = find_actors(full, None)
-    named_countries = [a.country for a in all_actors if a.kind == "named" and a.country]
+    named_countries = [a.country for a in all_actors if a.kind in ("named", "party") and a.country]
     ctx = country_context(full, ct.dateline, gaz, named_countries)
     country = _country_name(ctx)
     article_named = _dominant_named(find_actors(full, country))
@@ -215,9 +221,11 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
 
     mentions: list[Mention] = []
     no_date_warned = False
+    genre = factuality.story_genre(ct.headline)
+    narrative = _narrative_dates(doc, published)
     for s in kept:
         actors = find_actors(s.text, country)
-        cls = classify_sentence(s.text, actors)
+        cls = classify_sentence(s.text, actors, _sentence_country(resolved_by_sent.get(s.index, [])) or country)
         if classifier is not None:
             cls = classifier.combine(s.text, cls, learned[s.index], _paragraph(ct.text, s))
         if cls is None:
@@ -225,11 +233,25 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         dates = find_dates(s.text, published)
         date = _pick_date(dates, cls.trigger_start)
         why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
-                                          [date] if date is not None else [], published)
+                                          [date] if date is not None else [], published, cls.sub_event_type,
+                                          lede=s.index == 0)
         if why:
             continue
+        if date is None and (genre or narrative.get(s.index)):
+            continue  # an undated sentence in a court report, review..., or told after a background date
         sub = _protest_followup(cls.sub_event_type, s, doc)
+        if mentions and _restates(s.text, cls, sub, mentions):
+            # folded into the event it restates (its toll still counts when higher)
+            prev = mentions[-1]
+            fat, fat_span = sentence_fatalities(s.text)
+            mentions.append(replace(prev, sentence=s, trigger=(cls.trigger_start, cls.trigger_end), fatalities=fat,
+                                    fatalities_span=fat_span))
+            continue
         a1, a2 = _roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, article_named)
+        where = _sentence_country(resolved_by_sent.get(s.index, []))
+        top = {db_c.name for cc in ctx.top_countries()[:2] if (db_c := countries().by_alpha2.get(cc))}
+        where = where if where in top else None  # a place resolved to a third country is more likely a wrong guess
+        a1, a2 = _external(a1, where), _external(a2, where)
         if published is None and date is not None and date.weekday and not no_date_warned:
             warnings.warn("no publication date given: relative dates (weekday kept in the evidence) are not "
                           "resolved; pass --published", NoPublicationDateWarning, stacklevel=2)
@@ -250,15 +272,6 @@ _PROTEST_UPGRADE = [
                                          r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
                                          r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
                                          r"stone[- ]pelting)\b", re.I)),
-    ("Excessive force against protesters", re.compile(r"\b(?:(?:protesters?|demonstrators?|participants?)\s+"
-                                                      r"(?:\w+\s+){0,3}?(?:was|were)\s+(?:shot dead|killed)|"
-                                                      r"live (?:ammunition|rounds|bullets|fire)|opened fire on)\b",
-                                                      re.I)),
-    ("Protest with intervention", re.compile(r"\b(?:tear ?-?gas|teargas|dispers\w+|batons?|baton[- ]charg\w+|"
-                                             r"lathi[- ]?charg\w+|water ?cannons?|rubber bullets|pepper spray|"
-                                             r"detain\w*|arrest\w*|intervened|broke up|cordoned off|prevented "
-                                             r"(?:them|the (?:protesters|demonstrators|march|rally))|"
-                                             r"forcibly removed|cracked down|manhandled)\b", re.I)),
 ]
 
 
@@ -276,6 +289,9 @@ def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
         for new, rx in _PROTEST_UPGRADE:
             if rx.search(x.text):
                 return new
+        force = protest_force(x.text)
+        if force:
+            return force[0]
     return sub
 
 
@@ -284,6 +300,66 @@ def _paragraph(text: str, s: Sentence) -> str:
     start = text.rfind("\n", 0, s.start) + 1
     end = text.find("\n", s.end)
     return text[start:end if end >= 0 else len(text)].strip()
+
+
+_GENERIC = re.compile(r"(?:attacks?|blasts?|explosions?|bombings?|assaults?|violence|incidents?|clash(?:es)?|fighting|"
+                      r"raids?|operations?|shootings?|ambush(?:es)?|strikes?|killings?|massacres?|abductions?|"
+                      r"kidnappings?|protests?|demonstrations?|rall(?:y|ies)|unrest|riots?)$", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|which|same|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|martyred|slain|killing|injuring|wounding)$",
+                       re.I)
+_NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
+                        r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
+_RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|confiscated)\b",
+                        re.I)
+
+
+def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) -> bool:
+    """A later sentence that only restates an event already coded: 'the blast', 'claimed the attack', a quote,
+    the toll ('five were killed'), weapons recovered at the scene. It adds no event of its own."""
+    if _NEW_EVENT.search(text):
+        return False
+    word = text[cls.trigger_start:cls.trigger_end]
+    before = text[:cls.trigger_start]
+    if _GENERIC.match(word) and _ANAPHOR.search(before):
+        return True
+    if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
+            r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
+        return True
+    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
+    return sub == "Disrupted weapons use" and prev_violent and bool(_RECOVERED.search(text))
+
+
+def _narrative_dates(doc: Document, published: dt.date | None) -> dict[int, bool]:
+    """For each sentence: is the story told in the past? A report whose lede is dated long before
+    publication (a feature on an old massacre) tells background until a recent date comes up."""
+    out: dict[int, bool] = {}
+    background = False
+    for s in doc.sentences:
+        dated = [d for d in find_dates(s.text, published) if d.date is not None]
+        if dated and published is not None:
+            d = dated[-1]
+            old = d.explicit_year and (published - d.date).days > factuality.LEDE_BACKGROUND_DAYS
+            if s.index == 0:
+                background = old
+            elif not old and (published - d.date).days <= factuality.BACKGROUND_DAYS:
+                background = False
+        out[s.index] = background
+    return out
+
+
+def _external(a: ActorMention | None, where: str | None) -> ActorMention | None:
+    """State forces acting outside their own country are ACLED's External/Other forces (inter 8)."""
+    if a is None or where is None or a.inter != 1 or a.kind not in ("state_military", "state_police"):
+        return a
+    return replace(a, inter=8) if a.country and a.country != where else a
+
+
+def _sentence_country(res: list[Resolved]) -> str | None:
+    """The country of the first place a sentence names that the gazetteer knows."""
+    cc = next((r.place.country_code for r in res if r.place is not None), None)
+    c = countries().by_alpha2.get(cc) if cc else None
+    return c.name if c else None
 
 
 def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:

@@ -22,7 +22,7 @@ KIND_INTER = {"state": 1, "rebel": 2, "political_militia": 3, "identity_militia"
 class ActorMention:
     name: str
     inter: int
-    kind: str  # state_military, state_police, named, unidentified, protesters, rioters, civilians
+    kind: str  # state_military, state_police, named, party, unidentified, protesters, rioters, civilians
     start: int
     end: int
     text: str
@@ -34,6 +34,7 @@ class _Named:
     name: str
     inter: int
     countries: tuple[str, ...]
+    party: bool = False  # a party, wing, union or community: its members riot or protest, they are no armed side
 
 
 _WORD = re.compile(r"\w+")
@@ -110,7 +111,7 @@ def actor_index() -> ActorIndex:
     ci: list[str] = []
     cs: list[str] = []
     for a in data.get("actors", []):
-        named = _Named(a["name"], int(a["inter"]), tuple(a.get("countries", [])))
+        named = _Named(a["name"], int(a["inter"]), tuple(a.get("countries", [])), a.get("kind") == "party")
         for alias in [a["name"], *a.get("aliases", [])]:
             alias = alias.strip()
             if len(alias) < 2:
@@ -176,6 +177,11 @@ def _demonym_country(dem: str | None) -> str | None:
     return None
 
 
+def demonym_country(word: str) -> str | None:
+    """The country a demonym or country name names: 'Russian' -> 'Russia'."""
+    return _demonym_country(re.sub(r"['’]s$", "", word))
+
+
 def state_name(country: str | None, branch: str) -> str:
     """ACLED's name of a country's state forces: branch is military, police or government."""
     if not country:
@@ -203,7 +209,7 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
             if named is None:
                 continue
             c = country if (country in named.countries or not named.countries) else named.countries[0]
-            kind = "state_military" if named.inter == 1 else "named"
+            kind = "state_military" if named.inter == 1 else "party" if named.party else "named"
             found.append(ActorMention(named.name, named.inter, kind, m.start(), m.end(), m.group(0), c))
     for rx, branch, kind in ((_MIL_RX, "military", "state_military"), (_POL_RX, "police", "state_police")):
         for m in rx.finditer(text):

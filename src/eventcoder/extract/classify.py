@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge import cue_patterns, trigger_patterns
-from .actors import ActorMention
+from .actors import ActorMention, demonym_country
 
 # order of precedence when a sentence holds several triggers: the most specific, most violent first
 PRECEDENCE = [
@@ -24,6 +24,33 @@ PRECEDENCE = [
     "Agreement", "Non-violent transfer of territory", "Change to group/activity", "Other",
 ]
 _ARMED_KINDS = {"state_military", "state_police", "named", "unidentified"}
+
+# an unorganised crowd: when it is the one doing violence (no protest demand), ACLED codes Mob violence
+_CROWD = (r"(?:villagers|residents|locals|local people|people|motorists|passers-?by|students|youths?|young men|"
+          r"supporters|cadres|activists|party workers|members|settlers|prisoners|inmates|fans|traders|vendors|"
+          r"drivers|community members|relatives|family members|neighbou?rs|mourners|a group|two groups|groups|"
+          r"factions|crowds?|mobs?|rioters)")
+_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b(?P<gap>(?:\s+[\w'(),-]+){0,6}?)\s+(?:beat|beat up|lynched|assaulted|"
+                          r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
+                          r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
+                          r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
+                          r"whipped|flogged)\b", re.I)
+_MOB_BY = re.compile(r"\b(?:lynched|beaten|beaten up|stabbed|killed|attacked|assaulted|stoned|injured|hacked|thrashed)"
+                     r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:a |an |the )?(?:angry |irate |enraged |local )?(?:group of |mob of |"
+                     r"crowd of )?" + _CROWD + r"\b", re.I)
+_MOB_BETWEEN = re.compile(r"(?<!armed )(?<!gun )\b(?:clash\w*|fight\w*|fought|scuffle\w*|brawl\w*|confrontation)\s+(?:[\w-]+\s+){0,3}?"
+                          r"between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?(?:[\w()-]+\s+){0,3}?" + _CROWD + r"\b", re.I)
+_NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|claimed|alleged|by|armed|gunmen|militias?|"
+                          r"communal|gangs?|cartels?|rebels?|militants?)\b", re.I)
+
+# a victim who belongs to an armed, organised side: violence against them is an Armed clash, not an Attack
+_ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?! stations?| posts?)|officers?|gendarmes?|"
+                           r"militiam[ae]n|militias?|militants?|rebels?|insurgents?|fighters?|combatants?|commanders?|"
+                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?:military|army|police|"
+                           r"security|border) posts?|gang members?|gangsters?|gang leaders?|(?:drug )?traffickers?|drug dealers?|"
+                           r"(?:militia|gang|cartel|faction|brigade|division|battalion|forces?|army|group) members?|"
+                           r"members? of (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:militia|armed group|gang|cartel|forces|army|"
+                           r"brigade|division|battalion|faction|rebels?|insurgents?))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,7 +66,15 @@ def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None]) -> bool:
-    if cues["protest"].search(text):
+    found = list(cues["protest"].finditer(text))
+    words = [x.group(0).lower() for x in found]
+    if words and all(w.startswith("march") for w in words):
+        before = text[:found[0].start()]
+        if re.search(r"\b(?:troops|forces|army|soldiers|fighters|militants|rebels|insurgents|convoys?)\b", before, re.I) \
+                and not re.search(r"\b(?:people|protesters|demonstrators|residents|hundreds|thousands|dozens|activists|"
+                                  r"supporters|members|workers|students|women)\b", before, re.I):
+            return False  # troops marching into a town
+    if words:
         return True
     m = trig.get("Peaceful protest")
     if not m:
@@ -52,15 +87,20 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                           r"members|women|youths?|traders|drivers|locals|citizens|employees|doctors|nurses|"
                           r"relatives|families|hundreds|thousands|dozens|scores|crowds?|group of|inhabitants|"
                           r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
-                          r"fishermen|communities|community|protesters|demonstrators)\b", text, re.I)
+                          r"fishermen|communities|community|protesters|demonstrators|persons|dozen|guards|veterans|survivors|"
+                          r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b", text, re.I)
         return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|marched|"
                                                 r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
                                                 r"against|calling for|called for)\b", text, re.I))
     return True
 
 
-def classify_sentence(text: str, actors: list[ActorMention]) -> Classification | None:
-    """The ACLED sub-event type a sentence reports, or None."""
+def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None) -> Classification | None:
+    """The ACLED sub-event type a sentence reports, or None.
+
+    ``country``: where the report is set; state forces of another country taking ground there are, for
+    ACLED, not a government regaining its territory.
+    """
     trig = {k: rx.search(text) for k, rx in trigger_patterns().items()}
     cues = cue_patterns()
     if not any(trig.values()):
@@ -81,23 +121,19 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
     if _protest_frame(text, cues, trig):
         pm = trig.get("Peaceful protest") or cues["protest"].search(text)
         violent = cues["violent_protest"].search(text)
-        lethal = cues["lethal"].search(text)
-        interv = cues["intervention"].search(text)
+        force = protest_force(text)
         explosive = trig["Remote explosive/landmine/IED"] or trig["Shelling/artillery/missile attack"] or trig["Grenade"]
         if not explosive or violent:
             if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)",
                                          low):
                 return out("Violent demonstration", violent, 0.8)
-            if lethal and re.search(r"\b(?:police|security forces|soldiers|troops|forces|army|military|guards|"
-                                    r"officers|militiamen|gunmen)\b", low):
-                return out("Excessive force against protesters", lethal, 0.75)
-            if interv:
-                return out("Protest with intervention", interv, 0.8)
+            if force:
+                return out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
             if violent:
                 return out("Violent demonstration", violent, 0.7)
             return out("Peaceful protest", pm, 0.85)
 
-    mob = re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
                     r"villagers|mob)|rioters?|riot(?:s|ed|ing)?|communal (?:violence|clash\w*)|sectarian (?:violence|"
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
@@ -109,6 +145,11 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
         if harm:
             return out("Mob violence", mob, 0.75)
 
+    # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
+    if trig["Disrupted weapons use"] and not re.search(
+            r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", low) and not is_quoted(text, trig["Disrupted weapons use"].start()):
+        return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
     if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg", low):
         return out("Grenade", trig["Grenade"], 0.85)
     if trig["Shelling/artillery/missile attack"]:
@@ -131,12 +172,26 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
             r"\b(?:killed|shot dead|murdered|hacked to death|beheaded)\b", low)):
         return out("Abduction/forced disappearance", trig["Abduction/forced disappearance"], 0.85)
 
+    agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement|"
+                       r"deal|accord)\b", low)
+    if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", low):
+        return out("Agreement", agreed, 0.7)
+
     territory = trig["Government regains territory"] or trig["Non-state actor overtakes territory"]
     if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?)\b",
                                    low[territory.end():territory.end() + 40]):
         if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
                                                                     low):
             return out("Non-violent transfer of territory", trig["Non-violent transfer of territory"], 0.75)
+        agent = _agent(text, territory, actors)
+        # state forces named by their country ("Russian forces") taking ground in another country
+        foreign = (agent is not None and country is not None and len(agent.text.split()) > 1
+                   and demonym_country(agent.text.split()[0]) not in (None, country))
+        if agent is not None and agent.kind in ("state_military", "state_police") and not foreign:
+            return out("Government regains territory", territory, 0.7)
+        if agent is not None and (agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) or foreign):
+            return out("Non-state actor overtakes territory", territory, 0.7)
         return out("Government regains territory" if trig["Government regains territory"] else
                    "Non-state actor overtakes territory", territory, 0.7)
 
@@ -145,6 +200,9 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
     if clash or attack:
         m = clash or attack
         sides_armed = _two_armed_sides(low, actors, m)
+        armed_victim = _armed_victim(text, m, actors) or bool(attack and _armed_victim(text, attack, actors))
+        if armed_victim:
+            return out("Armed clash", m, 0.7)
         if clash and (sides_armed or not _civilian_victims(low, actors)):
             generic = m.group(0).lower() in ("fighting", "fight", "fights", "battle", "battles", "engaged",
                                              "offensive", "combat", "hostilities", "confrontation",
@@ -166,12 +224,111 @@ def classify_sentence(text: str, actors: list[ActorMention]) -> Classification |
 
     for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
-        if trig[sub] and not _quoted(text, trig[sub].start()):
+        if trig[sub] and not is_quoted(text, trig[sub].start()):
             return out(sub, trig[sub], 0.6)
     return None
 
 
-def _quoted(text: str, pos: int) -> bool:
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many|dozens|scores|hundreds)"
+_PROTESTERS = (r"(?:protesters?|protestors?|demonstrators?|marchers|participants|strikers|crowds?|people|persons|"
+               r"they|some|several|many|dozens|\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+               r"(?:[\w-]+\s+)?(?:activists|students|workers|farmers|teachers|residents|villagers|supporters|members|"
+               r"women|youths|men|leaders|organi[sz]ers)|(?:some|several|many|dozens|scores|hundreds) of them)")
+_FORCES = (r"(?:police|policemen|officers|security forces|forces|soldiers|troops|army|military|authorities|gendarmes|"
+           r"guards|security personnel|riot police|agents)")
+_GAP = r"(?:(?!(?:who|which|that|whom|claimed|alleged|accused|after|over|for|against)\b)[\w,()-]+\s+)"
+_LETHAL_ON_PROTEST = re.compile(
+    r"\blive (?:ammunition|rounds|bullets|fire)\b|"
+    r"\b(?:opened fire|fired (?:live )?(?:bullets |shots |rounds )?(?:at|on|into)|shot (?:dead|and killed))\s+"
+    r"(?:on\s+|at\s+)?(?:the\s+)?" + _GAP + r"{0,2}?(?:protesters?|protestors?|demonstrators?|marchers|crowds?|"
+    r"participants|strikers)\b|"
+    r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:shot dead|killed|"
+    r"shot and killed|fatally shot|fatally wounded|shot)\b|"
+    r"\b(?:killing|killed|shooting dead|shot dead)\s+(?:at least\s+)?" + _NUM + r"\s+(?:of the\s+)?(?:\w+\s+)?"
+    r"(?:protesters|demonstrators|marchers|participants|people|strikers)\b|"
+    r"\b(?:died|killed|dead)\b[^.;]{0,60}\b(?:when|after|as)\s+(?:the\s+)?" + _FORCES +
+    r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired|shot)\b", re.I)
+_INTERVENTION = re.compile(
+    r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray|stun grenades?|batons?|"
+    r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathicharg\w*|dispers(?:ed|e|ing|al)|broke up|cracked down on|clamped down|"
+    r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
+    r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
+    r"blocked (?:them|the (?:protesters|demonstrators|march|marchers|rally))|"
+    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|scuffled? with (?:the )?police)\b", re.I)
+_ARREST_OF_PROTESTERS = re.compile(
+    r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
+    r"detained|taken into custody|rounded up|picked up|taken away)\b|"
+    r"\b" + _FORCES + r"\s+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
+    r"\b(?:arrested|detained|rounded up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|participants|marchers|"
+    r"strikers|of them)\b|\barrests were made\b", re.I)
+
+
+def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
+    """Force used on a demonstration: lethal (Excessive force) or short of it (Protest with intervention).
+
+    The force must fall on the demonstrators; the grievance they march over ("demanding the release of
+    detained activists", "against the killing of a man by police") is not force used on them.
+    """
+    m = _LETHAL_ON_PROTEST.search(text)
+    if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
+        return "Excessive force against protesters", m
+    for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
+        if m and not re.search(r"\b(?:against|over|protesting|condemn\w*|denounc\w*|demand\w*|release of)\s+(?:the\s+)?"
+                               r"(?:\w+\s+){0,2}$", text[max(0, m.start() - 40):m.start()], re.I):
+            return "Protest with intervention", m
+    return None
+
+
+def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
+    """Who did what a trigger reports: the armed actor after 'by', else the last one before it."""
+    armed = [a for a in actors if a.kind in _ARMED_KINDS and not re.match(
+        r"\s*(?:spokes\w*|officials?|sources?|statement|said|says|told|claimed|reported)\b", text[a.end:])]
+    by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?", text[m.end():m.end() + 60])
+    if by:
+        pos = m.end() + by.end()
+        after = next((a for a in armed if pos <= a.start <= pos + 12), None)
+        if after is not None:
+            return after
+    # the nearest one before it that no preposition makes an object ("clashed with X, and Y retook")
+    before = [a for a in armed if a.end <= m.start() and not re.search(
+        r"\b(?:with|against|by|of|from|on|at|targeting|and)\s+(?:the\s+)?$", text[max(0, a.start - 20):a.start], re.I)]
+    return before[-1] if before else None
+
+
+def _mob_actor(text: str, actors: list[ActorMention]) -> re.Match[str] | None:
+    """A crowd (no armed, organised group) that does the violence: 'villagers beat', 'lynched by residents'."""
+    armed = [a for a in actors if a.kind in _ARMED_KINDS]
+    m = _MOB_SUBJECT.search(text)
+    if m and not _NOT_SUBJECT.search(m.group("gap")) and not any(a.start < m.end() for a in armed) \
+            and not re.search(r"\b(?:armed|gunmen|kill\w*|attack\w*|shot)\b", text[:m.start()], re.I):
+        return m
+    m = _MOB_BY.search(text)
+    if m and not any(a.start < m.end() for a in armed):
+        return m
+    m = _MOB_BETWEEN.search(text)
+    if m and not armed:
+        return m
+    return None
+
+
+def _armed_victim(text: str, m: re.Match[str], actors: list[ActorMention]) -> bool:
+    """Is the one a violent trigger hits a member of an armed, organised side?"""
+    after = re.sub(r"^\s*(?:(?:and|,)\s+(?:killed|injured|wounded|shot)|dead|to death|at|on|upon|into)\b", "",
+                   text[m.end():m.end() + 90])
+    obj = " ".join(re.split(r"[.;:]|\b(?:while|as|when|who|after|before|in|at|near|during|under)\b", after)[0].split()[:8])
+    off_duty = re.compile(r"\b(?:off-duty|retired|former|ex-)", re.I)
+    if obj and _ARMED_VICTIM.search(obj) and not off_duty.search(obj) and not re.match(r"\s*(?:by|with)\b", after):
+        return True
+    if obj and any(a.kind in ("state_military", "state_police", "named") and m.end() <= a.start <= m.end() + 40
+                   and text[m.end():a.start].count(" ") <= 4 and not re.search(r"\bby\b", text[m.end():a.start])
+                   for a in actors):
+        return True
+    pas = re.search(r"(?P<np>(?:[\w()-]+\s+){1,8}?)(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?$",
+                    text[max(0, m.start() - 90):m.start()])
+    return bool(pas and _ARMED_VICTIM.search(pas.group("np")) and not off_duty.search(pas.group("np")))
+
+
+def is_quoted(text: str, pos: int) -> bool:
     """Is a position inside a quotation (what someone said, not what the reporter saw)?"""
     before = text[:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1

@@ -14,6 +14,10 @@ from ..knowledge import cue_patterns
 from .when import DateMention
 
 BACKGROUND_DAYS = 60
+# a report's lede names its news: its own dated event is background only when over a year old
+LEDE_BACKGROUND_DAYS = 365
+_PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration"}
 
 _PRESENT_AUX = re.compile(r"\b(?:are|is|am)\s+(?:\w+\s+){0,2}?(\w+ing)\b", re.I)
 _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunmen|insurgents|rebels|jihadists)\s+"
@@ -21,10 +25,40 @@ _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunme
                                r"target|extort|steal)\b", re.I)
 
 
+_GENRES = [
+    ("court report", re.compile(r"\b(?:court|tribunal|judge|atc)\b.*\b(?:jails?|sentences?|convicts?|acquits?)\b|"
+                                r"\b(?:sentences?|jails?|convicts?)\s+(?:\w+\s+){0,3}(?:to death|for life|over|for)\b", re.I)),
+    ("history", re.compile(r"\b(?:\d+ years (?:on|since|after|ago)|years on|anniversary|remembers?|commemorat\w*|"
+                           r"marks \d+ years)\b", re.I)),
+    ("review", re.compile(r"^review\b|\b(?:film|movie|box office|premiere|documentary|novel)\b", re.I)),
+    ("sport", re.compile(r"\b(?:football|soccer|cricket|rugby|qualifier|world cup|five-for|wickets?|innings|"
+                         r"test match|league|tournament|championship|olympics?)\b", re.I)),
+    ("business", re.compile(r"\b(?:shares|stocks?|startup|earnings|revenue|sales|investors|ipo|profits?)\b", re.I)),
+    ("legislature", re.compile(r"\bkills? (?:\w+ )?(?:bill|motion|budget|law|reform)\b|\b(?:senate|parliament|assembly|"
+                               r"congress|lawmakers|mps)\b.*\b(?:passes|defeats?|rejects?|approves?|debate)\b", re.I)),
+    ("threat", re.compile(r"\b(?:warns? (?:of|that)|threatens?|vows?|plans?|will)\b", re.I)),
+]
+
+
+def story_genre(headline: str | None) -> str | None:
+    """What kind of story a headline announces when it is no report of a new event: a court report, a
+    history piece, a review, sport, business, a vote in a legislature, a threat. In such a story a
+    sentence without a date of its own tells background, not news."""
+    if not headline:
+        return None
+    return next((g for g, rx in _GENRES if rx.search(headline)), None)
+
+
 def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
-                     published: dt.date | None) -> str | None:
-    """Why a sentence's event is not coded, or None when it is a real, recent event."""
+                     published: dt.date | None, sub_event_type: str | None = None, lede: bool = False) -> str | None:
+    """Why a sentence's event is not coded, or None when it is a real, recent event.
+
+    ``lede``: the sentence opens the report. ``sub_event_type``: what the sentence was classified as; a
+    demonstration outside a court or on an anniversary is still a demonstration.
+    """
     cues = cue_patterns()
+    limit = LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS
+    protest = sub_event_type in _PROTEST_SUBS
     low = sentence.lower()
     before = low[:trigger_start]
     window = low[max(0, trigger_start - 60):trigger_start]
@@ -38,26 +72,31 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 continue
             if d.time_precision == 3 and d.explicit_year:
                 month_end = (d.date.replace(day=28) + dt.timedelta(days=4))
-                if (published - month_end).days > BACKGROUND_DAYS:
+                if (published - month_end).days > limit:
                     return "background"
-            elif (published - d.date).days > BACKGROUND_DAYS and d.explicit_year:
+            elif (published - d.date).days > limit and d.explicit_year:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
-    if cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
+    demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
+        r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|solidarity|oppos\w*)\b", low)))
+    if not demand and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
                                                   r"in memory of|memorial|world war)\b", low):
         return "history"
-    if cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
+    if not protest and cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
                                                 r"testified|jailed for|charged with|guilty|court)\b", low):
         if not re.search(r"\b(?:arrested|detained)\b", trig):
             return "court report"
     if cues["nonconflict"].search(low):
         conflict_words = cues["protest"].search(low)
-        if not conflict_words and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
+        if not conflict_words and not protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
                          r"protesters|demonstrators|bomb|airstrike|shelling)\b", low) or re.search(
                 r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
-                r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|"
-                r"killed (?:the|a|off|off the) (?:bill|deal|motion|proposal|plan|match|game|amendment)|"
+                r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
+                r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
+                r"analysts'? estimates|year on year|"
+                r"killed (?:the |a |off |off the |this |that |their |his |her )?(?:\w+ ){0,2}(?:bill|deal|motion|proposal|"
+                r"plan|match|game|amendment|measure|reform)|"
                 r"(?:lawmakers|legislators|mps|senators|candidates|politicians|parties) (?:\w+ )?clash\w*|"
                 r"clash\w* (?:over|about) (?:the )?(?:budget|bill|policy|reform|law)|war of words)\b", low):
             return "not a conflict sense"
@@ -74,7 +113,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     if re.search(r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|warn(?:ed|s)?|plan(?:s|ned)?|"
                  r"call(?:ed|s)? for|urg(?:ed|es))\b[^.;]*$", before) and not re.search(
             r"\b(?:killed|died|injured|were|was)\b", low[trigger_end:trigger_end + 60]):
-        if re.search(r"\b(?:threat|vow|warn|plan|call|urg)", window):
+        if re.search(r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?\s+to|call(?:s|ed|ing)?\s+for|urg\w*)\b",
+                     window):
             return "future or hypothetical"
     if re.search(r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
                  r"tomorrow|upcoming|later this (?:week|month))\b", low) and not re.search(

@@ -50,8 +50,10 @@ _KILL_PASSIVE = r"(?:were|was|have been|had been|has been|are|got|being)?\s*(?:r
 
 _PATTERNS = [
     # "seven civilians were killed", "at least 12 people died", "two others dead"
-    re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+(?:[a-z-]+\s+){0,3}?" + _DEAD_NOUNS + r"\s+"
-               r"(?:(?:who|which)\s+)?" + r"(?:[a-z]+\s+){0,2}?" + _KILL_PASSIVE + r"\b", re.I),
+    # (no "and", "near", "on", "at" inside: "a village near Gao on Monday and killed seven" is no "a ... killed")
+    re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+(?:(?!(?:and|near|on|at|then)\b)[a-z-]+\s+){0,3}?"
+               r"(?!(?:and|near|on|at|then)\b)" + _DEAD_NOUNS + r"\s+(?:(?:who|which)\s+)?"
+               r"(?:(?!(?:and|then)\b)[a-z]+\s+){0,2}?" + _KILL_PASSIVE + r"\b", re.I),
     # "killing at least seven", "killed 12 people", "left five dead"
     re.compile(r"\b(?:killing|killed|kills|kill|claimed the lives of|claiming the lives of|leaving|left|shot dead|"
                r"gunned down|murdered|massacred|executed|beheaded|slaughtered|lynched)\s+(?:[a-z]+\s+)?" + _QUAL
