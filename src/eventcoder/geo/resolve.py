@@ -28,11 +28,15 @@ _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
     r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
-    r"nearby|off|and|outskirts of)\s+)?"
+    r"nearby|off|and|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
     r"(?:the\s+)?(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
     r"(?P<name>" + _NAME + r")"
     r"(?:\s+(?P<kw2>" + _ADMIN_KW + r")\b)?"
 )
+_CAPITAL_OF = re.compile(r"\s*,\s*(?:the|a|an)?\s*(?:\w+\s+){0,3}?(?:capital|city|town|village|port|border town|"
+                         r"stronghold|hub)\b(?:\s+of|\s+in)?", re.I)
+_ACTION_ON = re.compile(r"\b(?:shelled|attacked|seized|captured|recaptured|retook|took|entered|stormed|besieged|"
+                        r"bombed|raided|overran|struck|hit|targeted|liberated|encircled|reached|fled|evacuated)\s+$")
 _STOP = {
     "The", "A", "An", "On", "In", "At", "Police", "Army", "Military", "Government", "President", "Prime", "Minister",
     "Ministry", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -81,6 +85,11 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         # trim leading stop words ("Police in Kabul" never reaches here, but "Iraqi Kirkuk" might)
         while words and words[0].strip(".,") in _STOP:
             words = words[1:]
+        # "Basra on Friday", "Kirkuk of March": a connector before a stop word ends the name
+        for i in range(1, len(words)):
+            if words[i].strip(".,") in _STOP:
+                words = words[:i - 1] if words[i - 1].islower() else words[:i]
+                break
         if not words:
             continue
         name = " ".join(words)
@@ -92,7 +101,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         prep = (m.group("prep") or "").strip().lower()
         if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
-            if not re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) and not text[:start].endswith("("):
+            if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
+                    or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
                 continue
         hint = ""
         h = re.match(r"\s*(?:" + _ADMIN_KW + r")?\s*,\s*(?:(?:north|south|east|west|northeast|northwest|southeast|"
