@@ -293,9 +293,13 @@ _GEONAMES_COLS = 19
 
 
 def _open_text(path: Path) -> Iterator[str]:
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme")]
+    if path.suffix.lower() == ".zip":
+        try:
+            zf = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise GazetteerError(f"{path}: not a zip archive") from None
+        with zf:
+            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
             if not members:
                 raise GazetteerError(f"{path}: no .txt file inside the zip")
             with zf.open(members[0]) as fh:
@@ -305,70 +309,142 @@ def _open_text(path: Path) -> Iterator[str]:
             yield from fh
 
 
+def _dump_kind(f: Path) -> str:
+    low = f.name.lower()
+    if low.startswith("admin1codes"):
+        return "admin1"
+    if low.startswith("admin2codes"):
+        return "admin2"
+    if low.startswith("alternatenames"):
+        return "alternate"
+    return "main"
+
+
 def import_dump(files: Iterable[Path], path: Path | None = None,
                 progress: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Import GeoNames dump files into the gazetteer (re-runnable: rows are upserted)."""
+    """Import GeoNames dump files into the gazetteer.
+
+    Re-runnable: places are upserted by geonameid and names are unique per place. All files go in one
+    transaction: a bad file raises one ``GazetteerError`` naming the file and line, and leaves the
+    gazetteer as it was.
+    """
     path = path or default_path()
-    if not path.exists():
-        build(path)
-    con = sqlite3.connect(path)
-    counts: Counter[str] = Counter()
-    files = list(files)
-    order = sorted(files, key=lambda p: (0 if "admin1" in p.name.lower() else 1 if "admin2" in p.name.lower()
-                                         else 3 if "alternate" in p.name.lower() else 2))
-    for f in order:
+    files = [Path(f) for f in files]
+    for f in files:
         if not f.exists():
             raise GazetteerError(f"{f}: no such file")
-        low = f.name.lower()
+        if f.is_dir():
+            raise GazetteerError(f"{f}: is a directory, not a GeoNames dump file")
+    if not path.exists():
+        build(path)
+    Gazetteer(path, auto_build=False).con.close()  # a corrupt or old gazetteer gives its own clear error
+    con = sqlite3.connect(path)
+    counts: Counter[str] = Counter()
+    order = sorted(files, key=lambda p: {"admin1": 0, "admin2": 1, "main": 2, "alternate": 3}[_dump_kind(p)])
+    try:
+        for f in order:
+            _import_file(con, f, _dump_kind(f), counts, progress)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    finally:
+        con.close()
+    default_gazetteer.cache_clear()
+    return dict(counts)
+
+
+def _import_file(con: sqlite3.Connection, f: Path, kind: str, counts: Counter[str],
+                 progress: Callable[[int], None] | None) -> None:
+    i = 0
+    try:
         for i, line in enumerate(_open_text(f), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            cols = line.rstrip("\n").split("\t")
-            if low.startswith("admin1codes"):
-                if len(cols) < 2 or "." not in cols[0]:
-                    raise GazetteerError(f"{f}:{i}: not an admin1CodesASCII.txt line")
-                cc, code = cols[0].split(".", 1)
-                con.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (cc, code, cols[1]))
+            cols = line.rstrip("\r\n").split("\t")
+            if kind == "admin1":
+                _import_admin1(con, f, i, cols)
                 counts["admin1"] += 1
-            elif low.startswith("admin2codes"):
+            elif kind == "admin2":
                 if len(cols) < 2 or cols[0].count(".") != 2:
                     raise GazetteerError(f"{f}:{i}: not an admin2Codes.txt line")
                 cc, a1, a2 = cols[0].split(".")
                 con.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?)", (cc, a1, a2, cols[1]))
                 counts["admin2"] += 1
-            elif low.startswith("alternatenames"):
+            elif kind == "alternate":
                 if len(cols) < 4 or not cols[1].isdigit():
-                    raise GazetteerError(f"{f}:{i}: not an alternateNames line")
-                if cols[2] in ("", "en", "abbr") or len(cols[2]) == 2:
+                    raise GazetteerError(f"{f}:{i}: not an alternateNamesV2.txt line")
+                historic = len(cols) > 7 and cols[7] == "1"
+                if (cols[2] in ("", "en", "abbr") or len(cols[2]) == 2) and not historic:
                     k = norm(cols[3])
-                    if k and k.isascii():
-                        con.execute("INSERT OR IGNORE INTO names SELECT ?, geonameid, CASE feature_code WHEN 'ADM1' "
-                                    "THEN 'admin1' WHEN 'PCLI' THEN 'country' ELSE 'city' END FROM places "
-                                    "WHERE geonameid=?", (k, int(cols[1])))
-                        counts["alternate_names"] += 1
+                    if k and k.isascii() and len(k) > 1:
+                        cur = con.execute(
+                            "INSERT OR IGNORE INTO names SELECT ?, geonameid, CASE WHEN feature_code='ADM1' THEN "
+                            "'admin1' WHEN feature_code LIKE 'PCL%' THEN 'country' ELSE 'city' END FROM places "
+                            "WHERE geonameid=?", (k, int(cols[1])))
+                        counts["alternate_names"] += cur.rowcount
             else:
                 if len(cols) != _GEONAMES_COLS or not cols[0].isdigit():
                     raise GazetteerError(f"{f}:{i}: not a GeoNames main-table line ({len(cols)} columns, "
                                          f"expected {_GEONAMES_COLS})")
-                gid = int(cols[0])
-                fclass, fcode, cc, a1c, a2c = cols[6], cols[7], cols[8], cols[10], cols[11]
-                if fclass not in ("P", "A", "S", "L", "T", "H", "V"):
-                    continue
-                a1 = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, a1c)).fetchone()
-                a2 = con.execute("SELECT name FROM admin2 WHERE country_code=? AND admin1_code=? AND code=?",
-                                 (cc, a1c, a2c)).fetchone()
-                con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                            (gid, cols[1], float(cols[4]), float(cols[5]), cc, a1c, a1[0] if a1 else "",
-                             a2[0] if a2 else "", int(cols[14] or 0), fcode))
-                kind = "admin1" if fcode == "ADM1" else "country" if fcode.startswith("PCL") else "city"
-                for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}:
-                    k = norm(n)
-                    if k and k.isascii():
-                        con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, kind))
-                counts["places"] += 1
+                if _import_place(con, f, i, cols):
+                    counts["places"] += 1
             if progress and i % 10000 == 0:
                 progress(i)
-        con.commit()
-    con.close()
-    default_gazetteer.cache_clear()
-    return dict(counts)
+    except UnicodeDecodeError:
+        raise GazetteerError(f"{f}:{i + 1}: not UTF-8 text; GeoNames dumps are UTF-8") from None
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise GazetteerError(f"{f}: damaged zip archive ({exc})") from None
+
+
+def _import_admin1(con: sqlite3.Connection, f: Path, i: int, cols: list[str]) -> None:
+    if len(cols) < 2 or "." not in cols[0]:
+        raise GazetteerError(f"{f}:{i}: not an admin1CodesASCII.txt line")
+    cc, code = cols[0].split(".", 1)
+    names = {n for n in cols[1:3] if n.strip()}
+    row = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, code)).fetchone()
+    if row is None:
+        # a new admin1 area: a row, and an ADM1 place at its most populous town (if any is known yet)
+        name = cols[1]
+        con.execute("INSERT INTO admin1 VALUES (?,?,?)", (cc, code, name))
+        town = con.execute("SELECT latitude, longitude FROM places WHERE country_code=? AND admin1_code=? "
+                           "ORDER BY population DESC LIMIT 1", (cc, code)).fetchone()
+        if town:
+            gid = min(con.execute("SELECT min(geonameid) FROM places").fetchone()[0], 0) - 1
+            con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (gid, name, town[0], town[1], cc, code, name, "", 0, "ADM1"))
+    else:
+        name = row[0]
+    # the dump's spelling becomes another name of the area the gazetteer already has
+    for gid, in con.execute("SELECT geonameid FROM places WHERE country_code=? AND admin1=? AND feature_code='ADM1'",
+                            (cc, name)).fetchall():
+        for n in names:
+            for k in {norm(n), admin_norm(n)}:
+                if k and k.isascii():
+                    con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, "admin1"))
+
+
+def _import_place(con: sqlite3.Connection, f: Path, i: int, cols: list[str]) -> bool:
+    gid = int(cols[0])
+    fclass, fcode, cc, a1c, a2c = cols[6], cols[7], cols[8], cols[10], cols[11]
+    if fclass not in ("P", "A", "S", "L", "T", "H", "V"):
+        return False
+    try:
+        lat, lon = float(cols[4]), float(cols[5])
+        pop = int(cols[14] or 0)
+    except ValueError:
+        raise GazetteerError(f"{f}:{i}: bad latitude/longitude/population "
+                             f"({cols[4]!r}, {cols[5]!r}, {cols[14]!r})") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise GazetteerError(f"{f}:{i}: latitude/longitude out of range ({lat}, {lon})")
+    a1 = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, a1c)).fetchone()
+    a2 = con.execute("SELECT name FROM admin2 WHERE country_code=? AND admin1_code=? AND code=?",
+                     (cc, a1c, a2c)).fetchone()
+    con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (gid, cols[1], lat, lon, cc, a1c, a1[0] if a1 else "", a2[0] if a2 else "", pop, fcode))
+    kind = "admin1" if fcode == "ADM1" else "country" if fcode.startswith("PCL") else "city"
+    for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}:
+        k = norm(n)
+        if k and k.isascii() and len(k) > 1:
+            con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, kind))
+    return True
