@@ -79,9 +79,15 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     after = [r for r in cands if r.toponym.start >= t0]
     pool = after or cands
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
-    hints = {r.toponym.hint for r in pool if r.toponym.hint}
+    hints = {h for r in pool for h in (*r.toponym.hints, r.toponym.hint) if h}
     pool = [r for r in pool if r.toponym.name not in hints] or pool
     first = pool[0]
+    if first.place is None:
+        # "Jabal al-Zawiya area in Idleb governorate": a place the gazetteer lacks stands at the next
+        # place the sentence names with it
+        nxt = next((r for r in pool[1:] if r.place is not None and r.kind != "country"), None)
+        if nxt is not None and nxt.toponym.start - first.toponym.end < 60:
+            return [(nxt, 3 if nxt.kind == "admin1" else 2)]
 
     def prec(r: Resolved) -> int:
         p = r.geo_precision

@@ -29,7 +29,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
@@ -43,8 +43,22 @@ def norm(name: str) -> str:
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
     s = re.sub(r"[^a-z0-9' ]+", " ", s)
     s = s.replace("'", "")
+    s = re.sub(r"\bst\b", "saint", re.sub(r"\bste\b", "sainte", s))
     s = re.sub(r"\b(?:al|el|ad|ar|as|an|at|ash|az|adh)\s+", "al ", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+_SKEL_H = re.compile(r"(?<=[a-z])h")
+_SKEL_V = re.compile(r"(?<=[a-z])[aeiouy]")
+
+
+def skeleton(name: str) -> str:
+    """A loose key for transliteration variants: 'Nassriya' ~ 'An Nasiriyah', 'Nijhgadh' ~ 'Nijgadh',
+    'Hawija' ~ 'Al Hawijah' (no 'al', no inner h, no inner vowels, q=k, doubled letters once)."""
+    n = norm(name)
+    n = re.sub(r"^al ", "", n).replace(" ", "").replace("ph", "f").replace("q", "k").replace("c", "k")
+    n = _SKEL_V.sub("", _SKEL_H.sub("", n))
+    return re.sub(r"(.)\1+", r"\1", n)
 
 
 def admin_norm(name: str) -> str:
@@ -88,6 +102,8 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(geonameid INTEGER PRIMARY KEY, name TEXT, latitude REAL, longitude REAL, country_code TEXT,
                     admin1_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, feature_code TEXT);
 CREATE TABLE names(name TEXT, geonameid INTEGER, kind TEXT, PRIMARY KEY(name, geonameid)) WITHOUT ROWID;
+CREATE TABLE loose(key TEXT, name TEXT, geonameid INTEGER, kind TEXT, PRIMARY KEY(key, name, geonameid))
+    WITHOUT ROWID;
 CREATE TABLE admin1(country_code TEXT, code TEXT, name TEXT, PRIMARY KEY(country_code, code));
 CREATE TABLE admin2(country_code TEXT, admin1_code TEXT, code TEXT, name TEXT,
                     PRIMARY KEY(country_code, admin1_code, code));
@@ -126,6 +142,19 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
             if r["admin1"]:
                 votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
     admin1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # the rg (older) admin1 name -> the GeoNames admin1 code most of its towns carry today
+    name_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for (cc, code), v in votes.items():
+        for n, k in v.items():
+            name_votes[(cc, n)][code] += k
+    rg_code = {k: v.most_common(1)[0][0] for k, v in name_votes.items()}
+    curated = _curated_admin1(gnc)
+    for (cc, code), row in curated.items():
+        admin1_names[(cc, code)] = row[0]
+    old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (cc, n), code in rg_code.items():
+        if (cc, code) in admin1_names and admin1_names[(cc, code)] != n:
+            old_names[(cc, admin1_names[(cc, code)])].add(n)
     places = []
     names = []
     for c in gnc.values():
@@ -147,7 +176,9 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
         key = (r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))
         if key in matched:
             continue
-        places.append((next_id, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], "", r["admin1"], r["admin2"],
+        code = rg_code.get((r["cc"], r["admin1"]), "")
+        a1 = admin1_names.get((r["cc"], code), r["admin1"]) if code else r["admin1"]
+        places.append((next_id, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], code, a1, r["admin2"],
                        0, "PPL"))
         names.append((norm(r["name"]), next_id, "city"))
         next_id -= 1
@@ -156,7 +187,9 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
                     [(cc, code, name) for (cc, code), name in admin1_names.items()])
     say("adding countries, subdivisions and aliases")
-    _add_admin_and_countries(con, next_id)
+    _add_admin_and_countries(con, next_id, {(cc, row[0]): row for (cc, _c), row in curated.items()}, old_names)
+    say("indexing loose spellings")
+    _add_loose(con)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     con.execute("CREATE INDEX IF NOT EXISTS places_cc ON places(country_code, admin1)")
     con.commit()
@@ -165,9 +198,38 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     return path
 
 
-def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
-    """Admin1 areas as places (kind admin1) at their most populous city (ACLED codes a province-only
-    report at its capital); countries at their capital; the curated aliases."""
+def _curated_admin1(gnc: dict) -> dict[tuple[str, str], tuple[str, list[str], float, float]]:
+    """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon)."""
+    towns: dict[tuple[str, str], tuple[int, str, float, float]] = {}
+    for c in gnc.values():
+        pop = int(c.get("population") or 0)
+        for n in {c["name"], *c.get("alternatenames", [])}:
+            k = (c["countrycode"], norm(n))
+            if k not in towns or towns[k][0] < pop:
+                towns[k] = (pop, c["admin1code"], c["latitude"], c["longitude"])
+    out: dict[tuple[str, str], tuple[str, list[str], float, float]] = {}
+    f = resources.files("eventcoder.data").joinpath("admin1.tsv")
+    for line in f.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        cc, name, capital = parts[0], parts[1], parts[2]
+        others = [x for x in (parts[3].split("|") if len(parts) > 3 else []) if x]
+        town = towns.get((cc, norm(capital)))
+        if town is None or not town[1] or (cc, town[1]) in out:
+            continue
+        out[(cc, town[1])] = (name, others, town[2], town[3])
+    return out
+
+
+def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
+                             curated: dict[tuple[str, str], tuple[str, list[str], float, float]] | None = None,
+                             old_names: dict[tuple[str, str], set[str]] | None = None) -> None:
+    """Admin1 areas as places (kind admin1) at their capital where data/admin1.tsv names it, else at their
+    most populous town (ACLED codes a province-only report at its capital); countries at their capital;
+    the curated aliases."""
+    curated = curated or {}
+    old_names = old_names or {}
     import pycountry
 
     rows = con.execute("SELECT country_code, admin1, latitude, longitude, population, name FROM places "
@@ -180,10 +242,15 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
     for (cc, a1), (lat, lon, _pop) in best.items():
         next_id -= 1
         a1_ids[(cc, a1)] = next_id
+        row = curated.get((cc, a1))
+        if row is not None:
+            lat, lon = row[2], row[3]
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (next_id, a1, lat, lon, cc, "", a1, "", 0, "ADM1"))
-        for n in {admin_norm(a1), norm(a1)}:
-            con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (n, next_id, "admin1"))
+        for n in {a1, *(row[1] if row else []), *old_names.get((cc, a1), ())}:
+            for k in {admin_norm(n), norm(n)}:
+                if k and k.isascii():
+                    con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, next_id, "admin1"))
     # ISO 3166-2 subdivision names: attach to the admin1 they match, so both spellings resolve
     for sub in pycountry.subdivisions:
         cc = sub.country_code
@@ -233,6 +300,13 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
                 con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (admin_norm(alias), gid, kind))
 
 
+def _add_loose(con: sqlite3.Connection, names: Iterable[tuple[str, int, str]] | None = None) -> None:
+    rows = list(names if names is not None else
+                con.execute("SELECT name, geonameid, kind FROM names WHERE kind != 'country'"))
+    con.executemany("INSERT OR IGNORE INTO loose VALUES (?,?,?,?)",
+                    [(k, n, gid, kind) for n, gid, kind in rows if len(k := skeleton(n)) >= 2])
+
+
 class Gazetteer:
     """Read-only access to the SQLite gazetteer."""
 
@@ -265,6 +339,26 @@ class Gazetteer:
         out = [(GazPlace(*r[:9]), r[9]) for r in rows]
         self._cache[key] = out
         return out
+
+    def lookup_loose(self, name: str, min_ratio: float = 0.78) -> list[tuple[GazPlace, str]]:
+        """Candidates whose name is a transliteration variant of ``name`` (used when ``lookup`` finds none)."""
+        from difflib import SequenceMatcher
+
+        key = skeleton(name)
+        if len(key) < 2:
+            return []
+        if len(key) < 3:
+            min_ratio = max(min_ratio, 0.85)
+        want = re.sub(r"^al ", "", norm(name))
+        rows = self.con.execute(
+            "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, p.population,"
+            " p.feature_code, l.kind, l.name FROM loose l JOIN places p ON p.geonameid = l.geonameid WHERE l.key=?",
+            (key,)).fetchall()
+        out: dict[int, tuple[GazPlace, str]] = {}
+        for r in rows:
+            if SequenceMatcher(None, want, re.sub(r"^al ", "", r[10])).ratio() >= min_ratio:
+                out.setdefault(r[0], (GazPlace(*r[:9]), r[9]))
+        return list(out.values())
 
     def same_admin1(self, a: str, b: str) -> bool:
         """Do two admin1 names (GeoNames', ACLED's, an alias) name the same area?"""
@@ -443,8 +537,9 @@ def _import_place(con: sqlite3.Connection, f: Path, i: int, cols: list[str]) -> 
     con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (gid, cols[1], lat, lon, cc, a1c, a1[0] if a1 else "", a2[0] if a2 else "", pop, fcode))
     kind = "admin1" if fcode == "ADM1" else "country" if fcode.startswith("PCL") else "city"
-    for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}:
-        k = norm(n)
-        if k and k.isascii() and len(k) > 1:
-            con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, kind))
+    keys = {norm(n) for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}}
+    keys = {k for k in keys if k and k.isascii() and len(k) > 1}
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", [(k, gid, kind) for k in keys])
+    if kind != "country":
+        _add_loose(con, [(k, gid, kind) for k in keys])
     return True

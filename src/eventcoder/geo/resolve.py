@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
-_CAP = r"[A-Z][\w'’\-]*(?:\.[A-Z])?"
+_CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
 _NAME = _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-))?" + _CAP + r"){0,3}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
@@ -37,6 +37,8 @@ _CAPITAL_OF = re.compile(r"\s*,\s*(?:the|a|an)?\s*(?:\w+\s+){0,3}?(?:capital|cit
                          r"stronghold|hub)\b(?:\s+of|\s+in)?", re.I)
 _ACTION_ON = re.compile(r"\b(?:shelled|attacked|seized|captured|recaptured|retook|took|entered|stormed|besieged|"
                         r"bombed|raided|overran|struck|hit|targeted|liberated|encircled|reached|fled|evacuated)\s+$")
+_WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+         "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
     "The", "A", "An", "On", "In", "At", "Police", "Army", "Military", "Government", "President", "Prime", "Minister",
     "Ministry", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -55,6 +57,8 @@ _STOP = {
     "Hospital", "University", "School", "Party", "Congress", "League", "Front", "Union", "Council",
     "Court", "Parliament", "Assembly", "Senate", "Committee", "Commission", "Church", "Mosque", "Temple", "Street",
     "Road", "Highway", "Bridge", "Market", "Square", "Airport", "Station", "Camp", "Base", "Village", "Town", "City",
+    "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader", "Deputy",
+    "Speaker", "Secretary", "Ambassador", "Embassy", "Consulate", "Office", "Capitol",
 }
 
 
@@ -66,6 +70,7 @@ class Toponym:
     prep: str = ""
     keyword: str = ""  # "village", "province", "district" ... stated in the text
     hint: str = ""  # a containing area stated beside it ("(Mansehra, KPK)", "X, south of Y")
+    hints: tuple[str, ...] = ()  # every containing area stated, innermost first ("(Walungu, Sud-Kivu)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,36 @@ class Resolved:
     place: GazPlace | None
     kind: str  # city / admin1 / country / unknown
     geo_precision: int
+
+
+_DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:capital|seat|headquarters)\s+of\s+|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+         r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
+_PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
+_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
+_PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
+
+
+def containing_areas(rest: str) -> list[str]:
+    """The areas stated right after a place name, innermost first: '(Walungu, Sud-Kivu)' -> [Walungu,
+    Sud-Kivu]; ' district, Kherson' -> [Kherson]; ', south of Kirkuk' -> [Kirkuk]."""
+    m = _PAREN.match(rest)
+    if m and not re.match(r"\s*(?:coded|approx|size|as |which|who|the )", m.group(1), re.I):
+        out = []
+        for part in m.group(1).split(","):
+            part = _PART_KW.sub(" ", part).strip(" .;:-")
+            part = re.sub(r"^(?:the|in|of)\s+", "", part).strip()
+            if part and part[0].isupper() and part not in _STOP and len(part) < 50:
+                out.append(part)
+        return out
+    out = []
+    pos = 0
+    while len(out) < 3:
+        c = _CHAIN.match(rest, pos)
+        if not c or c.group(1) in _STOP or c.group(1).split()[0] in _STOP:
+            break
+        out.append(c.group(1))
+        pos = c.end()
+    return out
 
 
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
@@ -87,7 +122,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             words = words[1:]
         # "Basra on Friday", "Kirkuk of March": a connector before a stop word ends the name
         for i in range(1, len(words)):
-            if words[i].strip(".,") in _STOP:
+            w = words[i].strip(".,")
+            if w in _STOP and (words[i - 1].islower() or w in _WHEN):
                 words = words[:i - 1] if words[i - 1].islower() else words[:i]
                 break
         if not words:
@@ -104,12 +140,9 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
                     or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
                 continue
-        hint = ""
-        h = re.match(r"\s*(?:" + _ADMIN_KW + r")?\s*,\s*(?:(?:north|south|east|west|northeast|northwest|southeast|"
-                     r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+)?(" + _NAME + r")", text[end:])
-        if h and h.group(1) not in _STOP:
-            hint = h.group(1)
-        out.append(Toponym(name, start, end, prep, kw, hint))
+        hints = containing_areas(text[end:])
+        hint = hints[0] if hints else ""
+        out.append(Toponym(name, start, end, prep, kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
         if not any(t.start <= s < t.end or s <= t.start < e for t in out):
             out.append(Toponym(label_text, s, e))
@@ -129,6 +162,7 @@ class GeoContext:
 
     country_votes: Counter[str]
     anchors: list[GazPlace]
+    prev: Resolved | None = None  # the toponym resolved just before, whose stated areas may follow
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -154,18 +188,63 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actor_count
     return GeoContext(votes, anchors)
 
 
+_PLACE_PREPS = {"in", "near", "at", "outside", "around", "outskirts of", "nearby"}
+
+
+def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]], set[tuple[str, str]], set[str],
+                                                          list[GazPlace], set[str]]:
+    """What stated containing areas say: admin1 areas, admin2 names, countries, towns."""
+    admin1s: set[tuple[str, str]] = set()
+    admin2s: set[tuple[str, str]] = set()
+    ccs: set[str] = set()
+    towns: list[GazPlace] = []
+    keys: set[str] = set()
+    for h in hints:
+        keys |= {admin_norm(h), norm(h)}
+        cands = gaz.lookup(h)
+        if h.isupper() and len(h) <= 4:  # "(PD)", "(KPK)": an abbreviation counts only as an admin area
+            cands = [(p, k) for p, k in cands if k == "admin1"]
+        for p, k in cands:
+            if k == "admin1":
+                admin1s.add((p.country_code, admin_norm(p.admin1)))
+                ccs.add(p.country_code)
+            elif k == "country":
+                ccs.add(p.country_code)
+            else:
+                towns.append(p)
+                if p.admin2:
+                    admin2s.add((p.country_code, admin_norm(p.admin2)))
+    return admin1s, admin2s, ccs, towns, keys
+
+
 def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
     """Pick the best gazetteer entry for one toponym."""
     cands = gaz.lookup(top.name)
     want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
-    if not cands and top.keyword.lower() in ("city", "town"):
-        cands = gaz.lookup(top.name)
-    if not cands:
-        return Resolved(top, None, "unknown", 2)
-    hints = [top.hint] if top.hint else []
+    hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
-    hint_keys = {admin_norm(h) for h in hints if h} | {norm(h) for h in hints if h}
-    hint_places = [p for h in hints if h for p, _k in gaz.lookup(h)]
+    # a name the text states as a place ("X district", "X (Y, Z)"), not only a capitalised word after "in"
+    stated = bool(top.keyword or top.hints)
+    if not cands and stated:
+        # a transliteration variant ("Nassriya", "Hawija"), in a country the article is about
+        voted = set(ctx.country_votes) | _hint_areas(hints, gaz)[2]
+        cands = [(p, k) for p, k in gaz.lookup_loose(top.name) if not voted or p.country_code in voted]
+    if not cands and top.hints:
+        # a village the gazetteer lacks, stated with its district and province: the first stated area
+        # the gazetteer knows stands in for it
+        for i, h in enumerate(hints):
+            sub = resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(hints[i + 1:])), gaz, ctx)
+            if sub.place is not None and (not ctx.country_votes or sub.place.country_code in ctx.country_votes):
+                ctx.prev = Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+                return ctx.prev
+    if not cands:
+        ctx.prev = Resolved(top, None, "unknown", 2)
+        return ctx.prev
+    h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
+    # "Atlanta, Georgia": a name stated as the area of the place just before it lies around that place
+    prev = ctx.prev.place if ctx.prev is not None and top.name in ctx.prev.toponym.hints else None
+    # a province named after its capital ("Idlib", "Sagaing"): the bare name is the city
+    namesakes = {(p.country_code, admin_norm(p.admin1)) for p, k in cands if k == "city" and p.population >= 1000}
     best = None
     best_score = -1e9
     for p, kind in cands:
@@ -175,19 +254,37 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
             score += 4.0 * min(votes, 3) if votes else -6.0
         score += math.log10(p.population + 10)
         if kind == "country":
-            score += 3.0 if not top.keyword else -2.0
+            score += 5.0 if not top.keyword else -2.0
         elif kind == "admin1":
-            score += 2.5 if want_area else 0.5
+            # an admin1 area outranks a hamlet of the same name, not a town ("Kirkuk", "Texas")
+            if want_area:
+                score += 5.0
+            elif (p.country_code, admin_norm(p.admin1)) not in namesakes:
+                score += 2.5
+        if prev is not None and prev.country_code == p.country_code:
+            if kind == "country" or (kind == "admin1" and admin_norm(p.admin1) == admin_norm(prev.admin1)):
+                score += 10.0
+            elif kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
+                score += 2.0
         elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
-        if hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys):
+        if h_ccs:
+            score += 3.0 if p.country_code in h_ccs else -3.0
+        a1 = (p.country_code, admin_norm(p.admin1))
+        if kind != "admin1" and a1 in h_admin1:
+            score += 8.0
+        elif hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys
+                            or admin_norm(p.admin2) in hint_keys):
             score += 6.0
+        if p.admin2 and (p.country_code, admin_norm(p.admin2)) in h_admin2:
+            score += 2.0
         for hp in hint_places:
             if hp.country_code == p.country_code and kind == "city":
                 d = _dist_km((p.latitude, p.longitude), (hp.latitude, hp.longitude))
                 if d < 150:
                     score += 4.0 * (1 - d / 150)
+                    break
         for a in ctx.anchors:
             if a.country_code == p.country_code:
                 d = _dist_km((p.latitude, p.longitude), (a.latitude, a.longitude))
@@ -210,4 +307,6 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
         prec = 2
     else:
         prec = 1
-    return Resolved(top, place, kind, prec)
+    res = Resolved(top, place, kind, prec)
+    ctx.prev = res
+    return res
