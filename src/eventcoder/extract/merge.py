@@ -76,19 +76,36 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     cands = [r for r in m.places if r.place is not None or r.toponym.keyword]
     if not cands:
         return []
-    after = [r for r in cands if r.toponym.start >= t0]
-    pool = after or cands
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
-    hints = {h for r in pool for h in (*r.toponym.hints, r.toponym.hint) if h}
-    pool = [r for r in pool if r.toponym.name not in hints] or pool
-    first = pool[0]
-    if first.place is None:
-        # "Jabal al-Zawiya area in Idleb governorate": a place the gazetteer lacks stands at the next
-        # place the sentence names with it
-        nxt = next((r for r in pool[1:] if r.place is not None and r.kind != "country"), None)
-        if nxt is not None and nxt.toponym.start - first.toponym.end < 60:
-            return [(nxt, 3 if nxt.kind == "admin1" else 2)]
+    hints = {h for r in cands for h in (*r.toponym.hints, r.toponym.hint) if h}
+    pool = [r for r in cands if r.toponym.name not in hints] or cands
+    c = countries().by_name.get(m.country or "")
+    home = c.alpha2 if c else None
 
+    def fit(i: int, r: Resolved) -> float:
+        """How much a place looks like where the event happened, not where someone came from or a
+        street, a church or another country mentioned in passing."""
+        t = r.toponym
+        score = 0.0
+        if t.hints:
+            score += 3.0  # stated with its district/province: "in Idon town (Kajuru, Kaduna)"
+        if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within"):
+            score += 2.0
+        elif t.prep in ("from", "to", "toward", "towards", "between"):
+            score -= 2.0
+        if r.place is None:
+            score -= 1.5
+        elif home and r.place.country_code != home:
+            score -= 3.0
+        if r.kind == "country":
+            score -= 2.0
+        if t.start >= t0:
+            score += 0.5  # news: "gunmen attacked a checkpoint near Tikrit"
+        return score - 0.05 * i
+
+    order = sorted(range(len(pool)), key=lambda i: -fit(i, pool[i]))
+    first = pool[order[0]]
+    pool = pool[order[0]:]
     def prec(r: Resolved) -> int:
         p = r.geo_precision
         if _UNNAMED_AREA.search(text[:r.toponym.start]) and p == 1:

@@ -295,6 +295,15 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
             best, best_score = (p, kind), score
     assert best is not None
     place, kind = best
+    if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
+            and top.hints and top.name not in top.hints):
+        # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
+        # stated area is right
+        for i, h in enumerate(top.hints):
+            sub = resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
+            if sub.place is not None and (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
+                ctx.prev = Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+                return ctx.prev
     if kind == "admin1":
         prec = 3
     elif kind == "country":
