@@ -80,7 +80,15 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     hints = {h for r in cands for h in (*r.toponym.hints, r.toponym.hint) if h}
     pool = [r for r in cands if r.toponym.name not in hints] or cands
     c = countries().by_name.get(m.country or "")
-    home = c.alpha2 if c else None
+    # the sentence's own country: its places weighted by how firmly they are stated, then the article's
+    weight: dict[str, float] = {}
+    if c:
+        weight[c.alpha2] = 1.5
+    for r in pool:
+        if r.place is not None:
+            w = 3.0 if r.toponym.hints else 2.0 if r.toponym.prep in ("in", "at", "near", "outside") else 1.0
+            weight[r.place.country_code] = weight.get(r.place.country_code, 0.0) + w
+    home = max(weight, key=lambda k: weight[k]) if weight else None
 
     def fit(i: int, r: Resolved) -> float:
         """How much a place looks like where the event happened, not where someone came from or a

@@ -29,7 +29,9 @@ _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|
 PLACE_RX = re.compile(
     r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
     r"nearby|off|and|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
-    r"(?:the\s+)?(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
+    r"(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
     r"(?P<name>" + _NAME + r")"
     r"(?:\s+(?P<kw2>" + _ADMIN_KW + r")\b)?"
 )
@@ -135,12 +137,17 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             continue  # acronyms (ISIS, CRPF) are actors, not places
         kw = (m.group("kw1") or m.group("kw2") or "").lower()
         prep = (m.group("prep") or "").strip().lower()
-        if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)):
+        if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
+            continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
+        dash = re.match(r"\s+-\s+" + _NAME, text[end:])
+        rest_end = end + dash.end() if dash else end
+        if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)) \
+                and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
             if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
                     or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
                 continue
-        hints = containing_areas(text[end:])
+        hints = containing_areas(text[rest_end:])
         hint = hints[0] if hints else ""
         out.append(Toponym(name, start, end, prep, kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
