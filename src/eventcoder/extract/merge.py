@@ -222,7 +222,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     focus = _focus_place(mentions) or _fallback_place(ctx)
     for dr in merged:
         if (dr.place is None or dr.place.place is None) and focus is not None:
-            dr.place, dr.place_precision = focus, 2
+            dr.place, dr.place_precision = focus, (3 if focus.kind in ("admin1", "country") else 2)
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:
@@ -321,4 +321,8 @@ def _fallback_place(ctx: GeoContext) -> Resolved | None:
     if ctx.anchors:
         a = ctx.anchors[0]
         return Resolved(Toponym(a.name, 0, 0), a, "city", 2)
+    # no town resolved: the first province the article names (geo_precision 3)
+    area = next((r for r in getattr(ctx, "seen", []) if r.place is not None and r.kind == "admin1"), None)
+    if area is not None:
+        return Resolved(area.toponym, area.place, "admin1", 3)
     return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
@@ -28,7 +28,7 @@ _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
     r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
-    r"nearby|off|and|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
+    r"nearby|off|and|over|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
     r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
     r"(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
@@ -97,6 +97,7 @@ def containing_areas(rest: str) -> list[str]:
     if m and not re.match(r"\s*(?:coded|approx|size|as |which|who|the )", m.group(1), re.I):
         out = []
         for part in m.group(1).split(","):
+            part = re.split(r"\s+-\s+", part)[0]  # "(Seoul City - Jung)": the city
             part = _PART_KW.sub(" ", part).strip(" .;:-")
             part = re.sub(r"^(?:the|in|of)\s+", "", part).strip()
             if part and part[0].isupper() and part not in _STOP and len(part) < 50:
@@ -170,6 +171,7 @@ class GeoContext:
     country_votes: Counter[str]
     anchors: list[GazPlace]
     prev: Resolved | None = None  # the toponym resolved just before, whose stated areas may follow
+    seen: list[Resolved] = field(default_factory=list)  # every toponym resolved, in article order
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -208,7 +210,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     keys: set[str] = set()
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
-        cands = gaz.lookup(h)
+        cands = _lookup(gaz, h)
         if h.isupper() and len(h) <= 4:  # "(PD)", "(KPK)": an abbreviation counts only as an admin area
             cands = [(p, k) for p, k in cands if k == "admin1"]
         for p, k in cands:
@@ -224,9 +226,25 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     return admin1s, admin2s, ccs, towns, keys
 
 
+def _lookup(gaz: Gazetteer, name: str) -> list:
+    cands = gaz.lookup(name)
+    if not cands:
+        bare = re.sub(r"^(?:City|Town) of\s+|\s+(?:City|Town)$", "", name)
+        if bare != name and len(bare) > 2:
+            cands = gaz.lookup(bare)
+    return cands
+
+
 def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
     """Pick the best gazetteer entry for one toponym."""
-    cands = gaz.lookup(top.name)
+    res = _resolve(top, gaz, ctx, text_hint_places)
+    ctx.prev = res
+    ctx.seen.append(res)
+    return res
+
+
+def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
+    cands = _lookup(gaz, top.name)
     want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
@@ -240,13 +258,11 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
         # a village the gazetteer lacks, stated with its district and province: the first stated area
         # the gazetteer knows stands in for it
         for i, h in enumerate(hints):
-            sub = resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(hints[i + 1:])), gaz, ctx)
+            sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(hints[i + 1:])), gaz, ctx)
             if sub.place is not None and (not ctx.country_votes or sub.place.country_code in ctx.country_votes):
-                ctx.prev = Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
-                return ctx.prev
+                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     if not cands:
-        ctx.prev = Resolved(top, None, "unknown", 2)
-        return ctx.prev
+        return Resolved(top, None, "unknown", 2)
     h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
     # "Atlanta, Georgia": a name stated as the area of the place just before it lies around that place
     prev = ctx.prev.place if ctx.prev is not None and top.name in ctx.prev.toponym.hints else None
@@ -307,10 +323,9 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
         for i, h in enumerate(top.hints):
-            sub = resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
+            sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
             if sub.place is not None and (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
-                ctx.prev = Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
-                return ctx.prev
+                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     if kind == "admin1":
         prec = 3
     elif kind == "country":
@@ -323,6 +338,4 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
         prec = 2
     else:
         prec = 1
-    res = Resolved(top, place, kind, prec)
-    ctx.prev = res
-    return res
+    return Resolved(top, place, kind, prec)
