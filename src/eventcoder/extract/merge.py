@@ -95,8 +95,10 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
         street, a church or another country mentioned in passing."""
         t = r.toponym
         score = 0.0
-        if t.hints:
+        if any(not (h.isupper() and len(h) <= 4) for h in t.hints):
             score += 3.0  # stated with its district/province: "in Idon town (Kajuru, Kaduna)"
+        if t.keyword.startswith("neighbo"):
+            score -= 2.0  # ACLED codes a neighbourhood at its city
         if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within"):
             score += 2.0
         elif t.prep in ("from", "to", "toward", "towards", "between"):

@@ -33,7 +33,9 @@ SCHEMA_VERSION = 5
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
-    r"il|ili|estado|parish|zone|area|capital district|mayorality of|voivodeship|kraj|canton|emirate|regional state)\b", re.I)
+    r"il|ili|estado|parish|zone|area|capital district|mayorality of|voivodeship|kraj|canton|emirate|regional state|"
+    r"sheng|shi|zizhiqu|zhuangzu|huizu|uygur|weiwu'er|do|krai|kray|oblysy|respublika|republic of|autonomous okrug|"
+    r"lan|län|fylke|wilayat-e|wilayat e)\b", re.I)
 
 
 def norm(name: str) -> str:

@@ -18,7 +18,7 @@ from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-))?" + _CAP + r"){0,3}"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-))?" + _CAP + r"){0,3}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
@@ -39,6 +39,15 @@ _CAPITAL_OF = re.compile(r"\s*,\s*(?:the|a|an)?\s*(?:\w+\s+){0,3}?(?:capital|cit
                          r"stronghold|hub)\b(?:\s+of|\s+in)?", re.I)
 _ACTION_ON = re.compile(r"\b(?:shelled|attacked|seized|captured|recaptured|retook|took|entered|stormed|besieged|"
                         r"bombed|raided|overran|struck|hit|targeted|liberated|encircled|reached|fled|evacuated)\s+$")
+_FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "Market", "Hospital", "University", "School",
+             "Church", "Mosque", "Temple", "Stadium", "Airport", "Station", "Mall", "Junction", "Complex", "Hall",
+             "Boulevard", "Highway", "Prison", "Court", "College", "Cathedral", "Palace", "Building", "Tower", "Center",
+             "Centre", "Club", "Hotel", "Company", "Corporation", "Party", "Union", "Movement", "Front", "Council",
+             "Ministry", "Office", "Agency", "Commission", "Committee", "Assembly", "Army", "Brigade", "Battalion",
+             "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
+_FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
+                             r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
+                             r"tollbooth|toll booth|boulevard|crossing|intersection)\b")
 _WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
@@ -100,6 +109,8 @@ def containing_areas(rest: str) -> list[str]:
             part = re.split(r"\s+-\s+", part)[0]  # "(Seoul City - Jung)": the city
             part = _PART_KW.sub(" ", part).strip(" .;:-")
             part = re.sub(r"^(?:the|in|of)\s+", "", part).strip()
+            if part.isupper() and len(part) >= 4 and " " not in part:
+                continue  # "(LWMC)": the acronym of the name before it
             if part and part[0].isupper() and part not in _STOP and len(part) < 50:
                 out.append(part)
         return out
@@ -136,6 +147,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         end = start + len(name)
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
+        if words[-1].strip(".,") in _FACILITY or _FACILITY_AFTER.match(text[end:]):
+            continue  # "City Hall Park", "Hamilton Square", "Abancay avenue": a site, not a town
         kw = (m.group("kw1") or m.group("kw2") or "").lower()
         prep = (m.group("prep") or "").strip().lower()
         if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
@@ -248,12 +261,22 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
-    # a name the text states as a place ("X district", "X (Y, Z)"), not only a capitalised word after "in"
-    stated = bool(top.keyword or top.hints)
-    if not cands and stated:
-        # a transliteration variant ("Nassriya", "Hawija"), in a country the article is about
-        voted = set(ctx.country_votes) | _hint_areas(hints, gaz)[2]
-        cands = [(p, k) for p, k in gaz.lookup_loose(top.name) if not voted or p.country_code in voted]
+    if not cands and (top.keyword or top.hints):
+        # a transliteration variant ("Nassriya", "Hawija") of a name the text states as a place ("X district",
+        # "X (Y, Z)"), where the stated areas or the article's country confirm it
+        la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
+        loose = []
+        for p, k in gaz.lookup_loose(top.name):
+            if la1 or la2 or lccs or ltowns:
+                ok = ((p.country_code, admin_norm(p.admin1)) in la1 or admin_norm(p.admin2) in lkeys
+                      or any(t.country_code == p.country_code and _dist_km((p.latitude, p.longitude),
+                                                                          (t.latitude, t.longitude)) < 100
+                             for t in ltowns[:20]))
+            else:
+                ok = p.country_code in ctx.country_votes
+            if ok:
+                loose.append((p, k))
+        cands = loose
     if not cands and top.hints:
         # a village the gazetteer lacks, stated with its district and province: the first stated area
         # the gazetteer knows stands in for it
@@ -324,7 +347,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         # stated area is right
         for i, h in enumerate(top.hints):
             sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
-            if sub.place is not None and (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
+            if sub.place is not None and ((sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1
+                                          or (sub.kind == "city" and sub.place.country_code in h_ccs)):
                 return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     if kind == "admin1":
         prec = 3
