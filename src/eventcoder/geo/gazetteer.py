@@ -150,7 +150,7 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
         for n, k in v.items():
             name_votes[(cc, n)][code] += k
     rg_code = {k: v.most_common(1)[0][0] for k, v in name_votes.items()}
-    curated = _curated_admin1(gnc)
+    curated = _curated_admin1(gnc, admin1_names)
     for (cc, code), row in curated.items():
         admin1_names[(cc, code)] = row[0]
     old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -200,15 +200,19 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     return path
 
 
-def _curated_admin1(gnc: dict) -> dict[tuple[str, str], tuple[str, list[str], float, float]]:
-    """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon)."""
-    towns: dict[tuple[str, str], tuple[int, str, float, float]] = {}
+def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
+                    ) -> dict[tuple[str, str], tuple[str, list[str], float, float]]:
+    """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon).
+
+    Where several towns bear the capital's name (Springfield), the one in an area already known by the
+    row's name wins, then a town's own name before another's alternate name, then population."""
+    known = known or {}
+    towns: dict[tuple[str, str], list[tuple[bool, int, str, float, float]]] = defaultdict(list)
     for c in gnc.values():
         pop = int(c.get("population") or 0)
         for n in {c["name"], *c.get("alternatenames", [])}:
-            k = (c["countrycode"], norm(n))
-            if k not in towns or towns[k][0] < pop:
-                towns[k] = (pop, c["admin1code"], c["latitude"], c["longitude"])
+            towns[(c["countrycode"], norm(n))].append((norm(n) == norm(c["name"]), pop, c["admin1code"],
+                                                       c["latitude"], c["longitude"]))
     out: dict[tuple[str, str], tuple[str, list[str], float, float]] = {}
     f = resources.files("eventcoder.data").joinpath("admin1.tsv")
     for line in f.read_text(encoding="utf-8").splitlines():
@@ -217,10 +221,14 @@ def _curated_admin1(gnc: dict) -> dict[tuple[str, str], tuple[str, list[str], fl
         parts = line.split("\t")
         cc, name, capital = parts[0], parts[1], parts[2]
         others = [x for x in (parts[3].split("|") if len(parts) > 3 else []) if x]
-        town = towns.get((cc, norm(capital)))
-        if town is None or not town[1] or (cc, town[1]) in out:
+        keys = {admin_norm(x) for x in (name, *others)}
+        cands = [t for t in towns.get((cc, norm(capital)), []) if t[2]]
+        if not cands:
             continue
-        out[(cc, town[1])] = (name, others, town[2], town[3])
+        best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0], t[1]))
+        if (cc, best[2]) in out:
+            continue
+        out[(cc, best[2])] = (name, others, best[3], best[4])
     return out
 
 

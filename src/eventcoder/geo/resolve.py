@@ -309,7 +309,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 score += 2.5
         if prev is not None and prev.country_code == p.country_code:
             if kind == "country" or (kind == "admin1" and admin_norm(p.admin1) == admin_norm(prev.admin1)):
-                score += 10.0
+                score += 15.0
             elif kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
                 score += 2.0
         elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil",
