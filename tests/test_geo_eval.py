@@ -36,16 +36,16 @@ def scores():
 
 
 def test_toponym_recall(scores):
-    assert scores["recall"] >= 0.93
+    assert scores["recall"] >= 0.96
 
 
 def test_accuracy_within_161km(scores):
-    assert scores["accuracy_161km"] >= 0.85
-    assert scores["accuracy_161km_all"] >= 0.80
+    assert scores["accuracy_161km"] >= 0.94
+    assert scores["accuracy_161km_all"] >= 0.92
 
 
 def test_predicted_toponyms_are_mostly_places(scores):
-    assert scores["precision"] >= 0.90
+    assert scores["precision"] >= 0.92
 
 
 def test_scoring_can_fail():

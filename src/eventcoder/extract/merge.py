@@ -77,8 +77,9 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     if not cands:
         return []
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
-    hints = {h for r in cands for h in (*r.toponym.hints, r.toponym.hint) if h}
-    pool = [r for r in cands if r.toponym.name not in hints] or cands
+    # ("Madrid (Madrid)", "Isiolo (Isiolo, Isiolo)": the town stays, the areas after it go)
+    pool = [r for r in cands if not any(q.toponym.start < r.toponym.start and r.toponym.name in
+                                        (*q.toponym.hints, q.toponym.hint) for q in cands)] or cands
     c = countries().by_name.get(m.country or "")
     # the sentence's own country: its places weighted by how firmly they are stated, then the article's
     weight: dict[str, float] = {}

@@ -68,6 +68,7 @@ _STOP = {
     "Hospital", "University", "School", "Party", "Congress", "League", "Front", "Union", "Council",
     "Court", "Parliament", "Assembly", "Senate", "Committee", "Commission", "Church", "Mosque", "Temple", "Street",
     "Road", "Highway", "Bridge", "Market", "Square", "Airport", "Station", "Camp", "Base", "Village", "Town", "City",
+    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Scores",
     "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader", "Deputy",
     "Speaker", "Secretary", "Ambassador", "Embassy", "Consulate", "Office", "Capitol",
 }
@@ -288,7 +289,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         return Resolved(top, None, "unknown", 2)
     h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
     # "Atlanta, Georgia": a name stated as the area of the place just before it lies around that place
-    prev = ctx.prev.place if ctx.prev is not None and top.name in ctx.prev.toponym.hints else None
+    is_area_of_prev = ctx.prev is not None and top.name in ctx.prev.toponym.hints
+    prev = ctx.prev.place if is_area_of_prev else None
     # a province named after its capital ("Idlib", "Sagaing"): the bare name is the city
     namesakes = {(p.country_code, admin_norm(p.admin1)) for p, k in cands if k == "city" and p.population >= 1000}
     best = None
@@ -307,6 +309,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 score += 5.0
             elif (p.country_code, admin_norm(p.admin1)) not in namesakes:
                 score += 2.5
+        if is_area_of_prev and kind == "admin1":
+            score += 4.0  # "(Aniocha South, Delta)": a stated containing area is an area
         if prev is not None and prev.country_code == p.country_code:
             if kind == "country" or (kind == "admin1" and admin_norm(p.admin1) == admin_norm(prev.admin1)):
                 score += 15.0
