@@ -18,7 +18,7 @@ from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-))?" + _CAP + r"){0,3}"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
@@ -123,6 +123,8 @@ def containing_areas(rest: str) -> list[str]:
             break
         out.append(c.group(1))
         pos = c.end()
+    if len(out) >= 3 or (out and re.match(r",?\s+(?:and|or)\s+[A-Z]", rest[pos:])):
+        return []  # "Cuba, Georgia, Honduras and Venezuela": a list of places, not one inside another
     return out
 
 
@@ -301,6 +303,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         if ctx.country_votes:
             score += 4.0 * min(votes, 3) if votes else -6.0
         score += math.log10(p.population + 10)
+        if norm(p.name) == norm(top.name):
+            score += 0.8  # its own name, not another town's alternate name ("Porto" is not Bordeaux)
         if kind == "country":
             score += 5.0 if not top.keyword else -2.0
         elif kind == "admin1":
@@ -349,11 +353,12 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             and top.hints and top.name not in top.hints):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
-        for i, h in enumerate(top.hints):
-            sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
-            if sub.place is not None and ((sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1
-                                          or (sub.kind == "city" and sub.place.country_code in h_ccs)):
-                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+        for h in top.hints:
+            inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
+                      and (p.country_code, admin_norm(p.admin1)) in h_admin1]
+            if inside:
+                p, k = max(inside, key=lambda pk: (pk[1] == "city", pk[0].population))
+                return Resolved(top, p, k, 3 if k == "admin1" else 2)
     if kind == "admin1":
         prec = 3
     elif kind == "country":
