@@ -184,6 +184,7 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
                        0, "PPL"))
         names.append((norm(r["name"]), next_id, "city"))
         next_id -= 1
+    _fill_admin1(places)
     con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
@@ -198,6 +199,25 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     con.close()
     os.replace(tmp, path)
     return path
+
+
+def _fill_admin1(places: list[tuple]) -> None:
+    """A town without an admin1 (cities1000 leaves some blank) takes that of the nearest town in its country
+    that has one, within about 50 km."""
+    grid: dict[tuple[str, int, int], list[tuple]] = defaultdict(list)
+    for p in places:
+        if p[6]:
+            grid[(p[4], int(p[2] * 2 // 1), int(p[3] * 2 // 1))].append(p)
+    for i, p in enumerate(places):
+        if p[6]:
+            continue
+        gy, gx = int(p[2] * 2 // 1), int(p[3] * 2 // 1)
+        near = [q for dy in (-1, 0, 1) for dx in (-1, 0, 1) for q in grid.get((p[4], gy + dy, gx + dx), ())]
+        if not near:
+            continue
+        q = min(near, key=lambda q: (q[2] - p[2]) ** 2 + ((q[3] - p[3]) * 0.8) ** 2)
+        if (q[2] - p[2]) ** 2 + (q[3] - p[3]) ** 2 < 0.25:
+            places[i] = (*p[:5], q[5], q[6], *p[7:])
 
 
 def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None

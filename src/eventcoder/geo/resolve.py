@@ -197,8 +197,10 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actor_count
     """Vote on the article's country from country names, demonyms, the dateline and actors."""
     db = countries()
     votes: Counter[str] = Counter()
-    for c, _s, _e in db.find(text):
-        votes[c.alpha2] += 1
+    for c, s, e in db.find(text):
+        # "Russian forces shelled ...": a demonym names an actor's country more often than the place's
+        named = norm(text[s:e]) in {norm(c.name), *(norm(a) for a in c.aliases)}
+        votes[c.alpha2] += 1 if named else 0.5
     for name in actor_countries:
         c = db.by_name.get(name)
         if c:
@@ -301,7 +303,9 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         score = 0.0
         votes = ctx.country_votes.get(p.country_code, 0)
         if ctx.country_votes:
-            score += 4.0 * min(votes, 3) if votes else -6.0
+            # a country the article does not name loses much; one only a demonym hints at loses less
+            firm = max(ctx.country_votes.values()) >= 1
+            score += 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
         score += math.log10(p.population + 10)
         if norm(p.name) == norm(top.name):
             score += 0.8  # its own name, not another town's alternate name ("Porto" is not Bordeaux)
