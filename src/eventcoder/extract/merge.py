@@ -76,13 +76,47 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     cands = [r for r in m.places if r.place is not None or r.toponym.keyword]
     if not cands:
         return []
-    after = [r for r in cands if r.toponym.start >= t0]
-    pool = after or cands
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
-    hints = {r.toponym.hint for r in pool if r.toponym.hint}
-    pool = [r for r in pool if r.toponym.name not in hints] or pool
-    first = pool[0]
+    # ("Madrid (Madrid)", "Isiolo (Isiolo, Isiolo)": the town stays, the areas after it go)
+    pool = [r for r in cands if not any(q.toponym.start < r.toponym.start and r.toponym.name in
+                                        (*q.toponym.hints, q.toponym.hint) for q in cands)] or cands
+    c = countries().by_name.get(m.country or "")
+    # the sentence's own country: its places weighted by how firmly they are stated, then the article's
+    weight: dict[str, float] = {}
+    if c:
+        weight[c.alpha2] = 1.5
+    for r in pool:
+        if r.place is not None:
+            w = 3.0 if r.toponym.hints else 2.0 if r.toponym.prep in ("in", "at", "near", "outside") else 1.0
+            weight[r.place.country_code] = weight.get(r.place.country_code, 0.0) + w
+    home = max(weight, key=lambda k: weight[k]) if weight else None
 
+    def fit(i: int, r: Resolved) -> float:
+        """How much a place looks like where the event happened, not where someone came from or a
+        street, a church or another country mentioned in passing."""
+        t = r.toponym
+        score = 0.0
+        if any(not (h.isupper() and len(h) <= 4) for h in t.hints):
+            score += 3.0  # stated with its district/province: "in Idon town (Kajuru, Kaduna)"
+        if t.keyword.startswith("neighbo"):
+            score -= 2.0  # ACLED codes a neighbourhood at its city
+        if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within"):
+            score += 2.0
+        elif t.prep in ("from", "to", "toward", "towards", "between"):
+            score -= 2.0
+        if r.place is None:
+            score -= 1.5
+        elif home and r.place.country_code != home:
+            score -= 3.0
+        if r.kind == "country":
+            score -= 2.0
+        if t.start >= t0:
+            score += 0.5  # news: "gunmen attacked a checkpoint near Tikrit"
+        return score - 0.05 * i
+
+    order = sorted(range(len(pool)), key=lambda i: -fit(i, pool[i]))
+    first = pool[order[0]]
+    pool = pool[order[0]:]
     def prec(r: Resolved) -> int:
         p = r.geo_precision
         if _UNNAMED_AREA.search(text[:r.toponym.start]) and p == 1:
@@ -191,7 +225,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     focus = _focus_place(mentions) or _fallback_place(ctx)
     for dr in merged:
         if (dr.place is None or dr.place.place is None) and focus is not None:
-            dr.place, dr.place_precision = focus, 2
+            dr.place, dr.place_precision = focus, (3 if focus.kind in ("admin1", "country") else 2)
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:
@@ -290,4 +324,8 @@ def _fallback_place(ctx: GeoContext) -> Resolved | None:
     if ctx.anchors:
         a = ctx.anchors[0]
         return Resolved(Toponym(a.name, 0, 0), a, "city", 2)
+    # no town resolved: the first province the article names (geo_precision 3)
+    area = next((r for r in getattr(ctx, "seen", []) if r.place is not None and r.kind == "admin1"), None)
+    if area is not None:
+        return Resolved(area.toponym, area.place, "admin1", 3)
     return None

@@ -1,14 +1,53 @@
-"""``geoparse(text)``: every toponym in a text, resolved, with offsets into the input as given."""
+"""``geoparse(text)``: every toponym in a text, resolved, with offsets into the input as given.
+
+The body is cleaned first (headline, dateline and repeated paragraphs recognised) so the article's
+country and places give context; toponyms in the headline, the dateline and in repeated copies of a
+paragraph are reported too, each at its own offsets in the input.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..clean import clean
 from ..extract.actors import find_actors
 from ..nlp import model
-from .gazetteer import Gazetteer, default_gazetteer
-from .resolve import country_context, find_toponyms, resolve
+from .gazetteer import Gazetteer, default_gazetteer, display_admin
+from .resolve import GeoContext, Toponym, country_context, find_toponyms, resolve
+
+
+def _row(text: str, start: int, t: Toponym, r: Any) -> dict[str, Any]:
+    p = r.place
+    return {
+        "name": text[start:start + (t.end - t.start)],
+        "start": start,
+        "end": start + (t.end - t.start),
+        "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "geonameid": p.geonameid if p and p.geonameid > 0 else None,
+        "feature_code": p.feature_code if p else None,
+        "country_code": p.country_code if p else None,
+        "admin1": (display_admin(p.admin1) or None) if p else None,
+        "geo_precision": r.geo_precision if p else None,
+    }
+
+
+def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_raw: Any = None) -> list[dict]:
+    doc = model()(seg)
+    ents = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    out = []
+    for t in find_toponyms(seg, ents):
+        r = resolve(t, gaz, ctx)
+        if r.place is not None and r.kind == "city" and r.place not in ctx.anchors:
+            ctx.anchors.append(r.place)
+        if r.place is None and not (t.keyword or t.prep):
+            continue
+        start = to_raw(t.start) if to_raw else offset + t.start
+        if raw[start:start + (t.end - t.start)] != seg[t.start:t.end]:
+            continue  # a span the cleaning joined across a cut: no exact offsets in the input
+        out.append(_row(raw, start, t, r))
+    return out
 
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
@@ -17,27 +56,44 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     full = ct.text
     named = [a.country for a in find_actors(full, None) if a.kind == "named" and a.country]
     ctx = country_context(full, ct.dateline, gaz, named)
-    doc = model()(full)
-    ents = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    out = []
-    for t in find_toponyms(full, ents):
-        r = resolve(t, gaz, ctx)
-        if r.place is not None and r.kind == "city":
-            ctx.anchors.append(r.place)
-        if r.place is None and not (t.keyword or t.prep):
+    out = _parse(full, 0, text, gaz, ctx, ct.to_raw)
+    covered = set(ct.offsets)
+    # the dateline ("KIRKUK, Iraq (Reuters) -"), at each line start where it stands
+    if ct.dateline:
+        rx = re.compile(r"(?m)^[ \t]*(" + re.escape(ct.dateline) + r")\b", re.I)
+        for m in rx.finditer(text):
+            t = Toponym(m.group(1), 0, len(m.group(1)))
+            r = resolve(t, gaz, ctx)
+            if r.place is not None:
+                out.append(_row(text, m.start(1), t, r))
+    # the headline
+    if ct.headline:
+        h = text.find(ct.headline)
+        if h >= 0:
+            out += [d for d in _parse(ct.headline, h, text, gaz, ctx)
+                    if not any(o["start"] == d["start"] for o in out)]
+    # paragraphs and sentences removed as repeats: the toponyms of the copy they repeat, shifted
+    gaps, i = [], 0
+    while i < len(text):
+        if i not in covered and not text[i].isspace():
+            j = i
+            while j < len(text) and (j not in covered):
+                j += 1
+            gaps.append((i, j))
+            i = j
+        else:
+            i += 1
+    kept = list(out)
+    for g0, g1 in gaps:
+        seg = text[g0:g1].rstrip()
+        if len(seg) < 20:
             continue
-        p = r.place
-        start = ct.to_raw(t.start)
-        out.append({
-            "name": text[start:start + (t.end - t.start)],
-            "start": start,
-            "end": start + (t.end - t.start),
-            "latitude": p.latitude if p else None,
-            "longitude": p.longitude if p else None,
-            "geonameid": p.geonameid if p and p.geonameid > 0 else None,
-            "feature_code": p.feature_code if p else None,
-            "country_code": p.country_code if p else None,
-            "admin1": p.admin1 if p else None,
-            "geo_precision": r.geo_precision if p else None,
-        })
-    return out
+        src = text.find(seg)
+        if src < 0 or src >= g0:
+            continue
+        shift = g0 - src
+        for d in kept:
+            if src <= d["start"] and d["end"] <= src + len(seg):
+                out.append({**d, "start": d["start"] + shift, "end": d["end"] + shift})
+    uniq = {d["start"]: d for d in out}
+    return [uniq[k] for k in sorted(uniq)]

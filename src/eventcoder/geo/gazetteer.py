@@ -29,11 +29,13 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
-    r"il|ili|estado|parish|zone|area|capital district|mayorality of|voivodeship|kraj|canton|emirate|regional state)\b", re.I)
+    r"il|ili|estado|parish|zone|area|capital district|mayorality of|voivodeship|kraj|canton|emirate|regional state|"
+    r"sheng|shi|zizhiqu|zhuangzu|huizu|uygur|weiwu'er|do|krai|kray|oblysy|respublika|republic of|autonomous okrug|"
+    r"lan|län|fylke|wilayat-e|wilayat e)\b", re.I)
 
 
 def norm(name: str) -> str:
@@ -43,8 +45,22 @@ def norm(name: str) -> str:
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
     s = re.sub(r"[^a-z0-9' ]+", " ", s)
     s = s.replace("'", "")
+    s = re.sub(r"\bst\b", "saint", re.sub(r"\bste\b", "sainte", s))
     s = re.sub(r"\b(?:al|el|ad|ar|as|an|at|ash|az|adh)\s+", "al ", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+_SKEL_H = re.compile(r"(?<=[a-z])h")
+_SKEL_V = re.compile(r"(?<=[a-z])[aeiouy]")
+
+
+def skeleton(name: str) -> str:
+    """A loose key for transliteration variants: 'Nassriya' ~ 'An Nasiriyah', 'Nijhgadh' ~ 'Nijgadh',
+    'Hawija' ~ 'Al Hawijah' (no 'al', no inner h, no inner vowels, q=k, doubled letters once)."""
+    n = norm(name)
+    n = re.sub(r"^al ", "", n).replace(" ", "").replace("ph", "f").replace("q", "k").replace("c", "k")
+    n = _SKEL_V.sub("", _SKEL_H.sub("", n))
+    return re.sub(r"(.)\1+", r"\1", n)
 
 
 def admin_norm(name: str) -> str:
@@ -88,6 +104,8 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places(geonameid INTEGER PRIMARY KEY, name TEXT, latitude REAL, longitude REAL, country_code TEXT,
                     admin1_code TEXT, admin1 TEXT, admin2 TEXT, population INTEGER, feature_code TEXT);
 CREATE TABLE names(name TEXT, geonameid INTEGER, kind TEXT, PRIMARY KEY(name, geonameid)) WITHOUT ROWID;
+CREATE TABLE loose(key TEXT, name TEXT, geonameid INTEGER, kind TEXT, PRIMARY KEY(key, name, geonameid))
+    WITHOUT ROWID;
 CREATE TABLE admin1(country_code TEXT, code TEXT, name TEXT, PRIMARY KEY(country_code, code));
 CREATE TABLE admin2(country_code TEXT, admin1_code TEXT, code TEXT, name TEXT,
                     PRIMARY KEY(country_code, admin1_code, code));
@@ -126,6 +144,19 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
             if r["admin1"]:
                 votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
     admin1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # the rg (older) admin1 name -> the GeoNames admin1 code most of its towns carry today
+    name_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for (cc, code), v in votes.items():
+        for n, k in v.items():
+            name_votes[(cc, n)][code] += k
+    rg_code = {k: v.most_common(1)[0][0] for k, v in name_votes.items()}
+    curated = _curated_admin1(gnc, admin1_names)
+    for (cc, code), row in curated.items():
+        admin1_names[(cc, code)] = row[0]
+    old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (cc, n), code in rg_code.items():
+        if (cc, code) in admin1_names and admin1_names[(cc, code)] != n:
+            old_names[(cc, admin1_names[(cc, code)])].add(n)
     places = []
     names = []
     for c in gnc.values():
@@ -147,16 +178,21 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
         key = (r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))
         if key in matched:
             continue
-        places.append((next_id, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], "", r["admin1"], r["admin2"],
+        code = rg_code.get((r["cc"], r["admin1"]), "")
+        a1 = admin1_names.get((r["cc"], code), r["admin1"]) if code else r["admin1"]
+        places.append((next_id, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], code, a1, r["admin2"],
                        0, "PPL"))
         names.append((norm(r["name"]), next_id, "city"))
         next_id -= 1
+    _fill_admin1(places)
     con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
                     [(cc, code, name) for (cc, code), name in admin1_names.items()])
     say("adding countries, subdivisions and aliases")
-    _add_admin_and_countries(con, next_id)
+    _add_admin_and_countries(con, next_id, {(cc, row[0]): row for (cc, _c), row in curated.items()}, old_names)
+    say("indexing loose spellings")
+    _add_loose(con)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     con.execute("CREATE INDEX IF NOT EXISTS places_cc ON places(country_code, admin1)")
     con.commit()
@@ -165,9 +201,65 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     return path
 
 
-def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
-    """Admin1 areas as places (kind admin1) at their most populous city (ACLED codes a province-only
-    report at its capital); countries at their capital; the curated aliases."""
+def _fill_admin1(places: list[tuple]) -> None:
+    """A town without an admin1 (cities1000 leaves some blank) takes that of the nearest town in its country
+    that has one, within about 50 km."""
+    grid: dict[tuple[str, int, int], list[tuple]] = defaultdict(list)
+    for p in places:
+        if p[6]:
+            grid[(p[4], int(p[2] * 2 // 1), int(p[3] * 2 // 1))].append(p)
+    for i, p in enumerate(places):
+        if p[6]:
+            continue
+        gy, gx = int(p[2] * 2 // 1), int(p[3] * 2 // 1)
+        near = [q for dy in (-1, 0, 1) for dx in (-1, 0, 1) for q in grid.get((p[4], gy + dy, gx + dx), ())]
+        if not near:
+            continue
+        q = min(near, key=lambda q: (q[2] - p[2]) ** 2 + ((q[3] - p[3]) * 0.8) ** 2)
+        if (q[2] - p[2]) ** 2 + (q[3] - p[3]) ** 2 < 0.25:
+            places[i] = (*p[:5], q[5], q[6], *p[7:])
+
+
+def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
+                    ) -> dict[tuple[str, str], tuple[str, list[str], float, float]]:
+    """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon).
+
+    Where several towns bear the capital's name (Springfield), the one in an area already known by the
+    row's name wins, then a town's own name before another's alternate name, then population."""
+    known = known or {}
+    towns: dict[tuple[str, str], list[tuple[bool, int, str, float, float]]] = defaultdict(list)
+    for c in gnc.values():
+        pop = int(c.get("population") or 0)
+        for n in {c["name"], *c.get("alternatenames", [])}:
+            towns[(c["countrycode"], norm(n))].append((norm(n) == norm(c["name"]), pop, c["admin1code"],
+                                                       c["latitude"], c["longitude"]))
+    out: dict[tuple[str, str], tuple[str, list[str], float, float]] = {}
+    f = resources.files("eventcoder.data").joinpath("admin1.tsv")
+    for line in f.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        cc, name, capital = parts[0], parts[1], parts[2]
+        others = [x for x in (parts[3].split("|") if len(parts) > 3 else []) if x]
+        keys = {admin_norm(x) for x in (name, *others)}
+        cands = [t for t in towns.get((cc, norm(capital)), []) if t[2]]
+        if not cands:
+            continue
+        best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0], t[1]))
+        if (cc, best[2]) in out:
+            continue
+        out[(cc, best[2])] = (name, others, best[3], best[4])
+    return out
+
+
+def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
+                             curated: dict[tuple[str, str], tuple[str, list[str], float, float]] | None = None,
+                             old_names: dict[tuple[str, str], set[str]] | None = None) -> None:
+    """Admin1 areas as places (kind admin1) at their capital where data/admin1.tsv names it, else at their
+    most populous town (ACLED codes a province-only report at its capital); countries at their capital;
+    the curated aliases."""
+    curated = curated or {}
+    old_names = old_names or {}
     import pycountry
 
     rows = con.execute("SELECT country_code, admin1, latitude, longitude, population, name FROM places "
@@ -180,10 +272,15 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
     for (cc, a1), (lat, lon, _pop) in best.items():
         next_id -= 1
         a1_ids[(cc, a1)] = next_id
+        row = curated.get((cc, a1))
+        if row is not None:
+            lat, lon = row[2], row[3]
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (next_id, a1, lat, lon, cc, "", a1, "", 0, "ADM1"))
-        for n in {admin_norm(a1), norm(a1)}:
-            con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (n, next_id, "admin1"))
+        for n in {a1, *(row[1] if row else []), *old_names.get((cc, a1), ())}:
+            for k in {admin_norm(n), norm(n)}:
+                if k and k.isascii():
+                    con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, next_id, "admin1"))
     # ISO 3166-2 subdivision names: attach to the admin1 they match, so both spellings resolve
     for sub in pycountry.subdivisions:
         cc = sub.country_code
@@ -233,6 +330,13 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int) -> None:
                 con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (admin_norm(alias), gid, kind))
 
 
+def _add_loose(con: sqlite3.Connection, names: Iterable[tuple[str, int, str]] | None = None) -> None:
+    rows = list(names if names is not None else
+                con.execute("SELECT name, geonameid, kind FROM names WHERE kind != 'country'"))
+    con.executemany("INSERT OR IGNORE INTO loose VALUES (?,?,?,?)",
+                    [(k, n, gid, kind) for n, gid, kind in rows if len(k := skeleton(n)) >= 2])
+
+
 class Gazetteer:
     """Read-only access to the SQLite gazetteer."""
 
@@ -266,6 +370,26 @@ class Gazetteer:
         self._cache[key] = out
         return out
 
+    def lookup_loose(self, name: str, min_ratio: float = 0.78) -> list[tuple[GazPlace, str]]:
+        """Candidates whose name is a transliteration variant of ``name`` (used when ``lookup`` finds none)."""
+        from difflib import SequenceMatcher
+
+        key = skeleton(name)
+        if len(key) < 2:
+            return []
+        if len(key) < 3:
+            min_ratio = max(min_ratio, 0.85)
+        want = re.sub(r"^al ", "", norm(name))
+        rows = self.con.execute(
+            "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, p.population,"
+            " p.feature_code, l.kind, l.name FROM loose l JOIN places p ON p.geonameid = l.geonameid WHERE l.key=?",
+            (key,)).fetchall()
+        out: dict[int, tuple[GazPlace, str]] = {}
+        for r in rows:
+            if SequenceMatcher(None, want, re.sub(r"^al ", "", r[10])).ratio() >= min_ratio:
+                out.setdefault(r[0], (GazPlace(*r[:9]), r[9]))
+        return list(out.values())
+
     def same_admin1(self, a: str, b: str) -> bool:
         """Do two admin1 names (GeoNames', ACLED's, an alias) name the same area?"""
         if admin_norm(a) == admin_norm(b):
@@ -293,9 +417,13 @@ _GEONAMES_COLS = 19
 
 
 def _open_text(path: Path) -> Iterator[str]:
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as zf:
-            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.startswith("readme")]
+    if path.suffix.lower() == ".zip":
+        try:
+            zf = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise GazetteerError(f"{path}: not a zip archive") from None
+        with zf:
+            members = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
             if not members:
                 raise GazetteerError(f"{path}: no .txt file inside the zip")
             with zf.open(members[0]) as fh:
@@ -305,70 +433,143 @@ def _open_text(path: Path) -> Iterator[str]:
             yield from fh
 
 
+def _dump_kind(f: Path) -> str:
+    low = f.name.lower()
+    if low.startswith("admin1codes"):
+        return "admin1"
+    if low.startswith("admin2codes"):
+        return "admin2"
+    if low.startswith("alternatenames"):
+        return "alternate"
+    return "main"
+
+
 def import_dump(files: Iterable[Path], path: Path | None = None,
                 progress: Callable[[int], None] | None = None) -> dict[str, int]:
-    """Import GeoNames dump files into the gazetteer (re-runnable: rows are upserted)."""
+    """Import GeoNames dump files into the gazetteer.
+
+    Re-runnable: places are upserted by geonameid and names are unique per place. All files go in one
+    transaction: a bad file raises one ``GazetteerError`` naming the file and line, and leaves the
+    gazetteer as it was.
+    """
     path = path or default_path()
-    if not path.exists():
-        build(path)
-    con = sqlite3.connect(path)
-    counts: Counter[str] = Counter()
-    files = list(files)
-    order = sorted(files, key=lambda p: (0 if "admin1" in p.name.lower() else 1 if "admin2" in p.name.lower()
-                                         else 3 if "alternate" in p.name.lower() else 2))
-    for f in order:
+    files = [Path(f) for f in files]
+    for f in files:
         if not f.exists():
             raise GazetteerError(f"{f}: no such file")
-        low = f.name.lower()
+        if f.is_dir():
+            raise GazetteerError(f"{f}: is a directory, not a GeoNames dump file")
+    if not path.exists():
+        build(path)
+    Gazetteer(path, auto_build=False).con.close()  # a corrupt or old gazetteer gives its own clear error
+    con = sqlite3.connect(path)
+    counts: Counter[str] = Counter()
+    order = sorted(files, key=lambda p: {"admin1": 0, "admin2": 1, "main": 2, "alternate": 3}[_dump_kind(p)])
+    try:
+        for f in order:
+            _import_file(con, f, _dump_kind(f), counts, progress)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    finally:
+        con.close()
+    default_gazetteer.cache_clear()
+    return dict(counts)
+
+
+def _import_file(con: sqlite3.Connection, f: Path, kind: str, counts: Counter[str],
+                 progress: Callable[[int], None] | None) -> None:
+    i = 0
+    try:
         for i, line in enumerate(_open_text(f), 1):
             if not line.strip() or line.startswith("#"):
                 continue
-            cols = line.rstrip("\n").split("\t")
-            if low.startswith("admin1codes"):
-                if len(cols) < 2 or "." not in cols[0]:
-                    raise GazetteerError(f"{f}:{i}: not an admin1CodesASCII.txt line")
-                cc, code = cols[0].split(".", 1)
-                con.execute("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)", (cc, code, cols[1]))
+            cols = line.rstrip("\r\n").split("\t")
+            if kind == "admin1":
+                _import_admin1(con, f, i, cols)
                 counts["admin1"] += 1
-            elif low.startswith("admin2codes"):
+            elif kind == "admin2":
                 if len(cols) < 2 or cols[0].count(".") != 2:
                     raise GazetteerError(f"{f}:{i}: not an admin2Codes.txt line")
                 cc, a1, a2 = cols[0].split(".")
                 con.execute("INSERT OR REPLACE INTO admin2 VALUES (?,?,?,?)", (cc, a1, a2, cols[1]))
                 counts["admin2"] += 1
-            elif low.startswith("alternatenames"):
+            elif kind == "alternate":
                 if len(cols) < 4 or not cols[1].isdigit():
-                    raise GazetteerError(f"{f}:{i}: not an alternateNames line")
-                if cols[2] in ("", "en", "abbr") or len(cols[2]) == 2:
+                    raise GazetteerError(f"{f}:{i}: not an alternateNamesV2.txt line")
+                historic = len(cols) > 7 and cols[7] == "1"
+                if (cols[2] in ("", "en", "abbr") or len(cols[2]) == 2) and not historic:
                     k = norm(cols[3])
-                    if k and k.isascii():
-                        con.execute("INSERT OR IGNORE INTO names SELECT ?, geonameid, CASE feature_code WHEN 'ADM1' "
-                                    "THEN 'admin1' WHEN 'PCLI' THEN 'country' ELSE 'city' END FROM places "
-                                    "WHERE geonameid=?", (k, int(cols[1])))
-                        counts["alternate_names"] += 1
+                    if k and k.isascii() and len(k) > 1:
+                        cur = con.execute(
+                            "INSERT OR IGNORE INTO names SELECT ?, geonameid, CASE WHEN feature_code='ADM1' THEN "
+                            "'admin1' WHEN feature_code LIKE 'PCL%' THEN 'country' ELSE 'city' END FROM places "
+                            "WHERE geonameid=?", (k, int(cols[1])))
+                        counts["alternate_names"] += cur.rowcount
             else:
                 if len(cols) != _GEONAMES_COLS or not cols[0].isdigit():
                     raise GazetteerError(f"{f}:{i}: not a GeoNames main-table line ({len(cols)} columns, "
                                          f"expected {_GEONAMES_COLS})")
-                gid = int(cols[0])
-                fclass, fcode, cc, a1c, a2c = cols[6], cols[7], cols[8], cols[10], cols[11]
-                if fclass not in ("P", "A", "S", "L", "T", "H", "V"):
-                    continue
-                a1 = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, a1c)).fetchone()
-                a2 = con.execute("SELECT name FROM admin2 WHERE country_code=? AND admin1_code=? AND code=?",
-                                 (cc, a1c, a2c)).fetchone()
-                con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                            (gid, cols[1], float(cols[4]), float(cols[5]), cc, a1c, a1[0] if a1 else "",
-                             a2[0] if a2 else "", int(cols[14] or 0), fcode))
-                kind = "admin1" if fcode == "ADM1" else "country" if fcode.startswith("PCL") else "city"
-                for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}:
-                    k = norm(n)
-                    if k and k.isascii():
-                        con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, kind))
-                counts["places"] += 1
+                if _import_place(con, f, i, cols):
+                    counts["places"] += 1
             if progress and i % 10000 == 0:
                 progress(i)
-        con.commit()
-    con.close()
-    default_gazetteer.cache_clear()
-    return dict(counts)
+    except UnicodeDecodeError:
+        raise GazetteerError(f"{f}:{i + 1}: not UTF-8 text; GeoNames dumps are UTF-8") from None
+    except (zipfile.BadZipFile, EOFError) as exc:
+        raise GazetteerError(f"{f}: damaged zip archive ({exc})") from None
+
+
+def _import_admin1(con: sqlite3.Connection, f: Path, i: int, cols: list[str]) -> None:
+    if len(cols) < 2 or "." not in cols[0]:
+        raise GazetteerError(f"{f}:{i}: not an admin1CodesASCII.txt line")
+    cc, code = cols[0].split(".", 1)
+    names = {n for n in cols[1:3] if n.strip()}
+    row = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, code)).fetchone()
+    if row is None:
+        # a new admin1 area: a row, and an ADM1 place at its most populous town (if any is known yet)
+        name = cols[1]
+        con.execute("INSERT INTO admin1 VALUES (?,?,?)", (cc, code, name))
+        town = con.execute("SELECT latitude, longitude FROM places WHERE country_code=? AND admin1_code=? "
+                           "ORDER BY population DESC LIMIT 1", (cc, code)).fetchone()
+        if town:
+            gid = min(con.execute("SELECT min(geonameid) FROM places").fetchone()[0], 0) - 1
+            con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (gid, name, town[0], town[1], cc, code, name, "", 0, "ADM1"))
+    else:
+        name = row[0]
+    # the dump's spelling becomes another name of the area the gazetteer already has
+    for gid, in con.execute("SELECT geonameid FROM places WHERE country_code=? AND admin1=? AND feature_code='ADM1'",
+                            (cc, name)).fetchall():
+        for n in names:
+            for k in {norm(n), admin_norm(n)}:
+                if k and k.isascii():
+                    con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, gid, "admin1"))
+
+
+def _import_place(con: sqlite3.Connection, f: Path, i: int, cols: list[str]) -> bool:
+    gid = int(cols[0])
+    fclass, fcode, cc, a1c, a2c = cols[6], cols[7], cols[8], cols[10], cols[11]
+    if fclass not in ("P", "A", "S", "L", "T", "H", "V"):
+        return False
+    try:
+        lat, lon = float(cols[4]), float(cols[5])
+        pop = int(cols[14] or 0)
+    except ValueError:
+        raise GazetteerError(f"{f}:{i}: bad latitude/longitude/population "
+                             f"({cols[4]!r}, {cols[5]!r}, {cols[14]!r})") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise GazetteerError(f"{f}:{i}: latitude/longitude out of range ({lat}, {lon})")
+    a1 = con.execute("SELECT name FROM admin1 WHERE country_code=? AND code=?", (cc, a1c)).fetchone()
+    a2 = con.execute("SELECT name FROM admin2 WHERE country_code=? AND admin1_code=? AND code=?",
+                     (cc, a1c, a2c)).fetchone()
+    con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (gid, cols[1], lat, lon, cc, a1c, a1[0] if a1 else "", a2[0] if a2 else "", pop, fcode))
+    kind = "admin1" if fcode == "ADM1" else "country" if fcode.startswith("PCL") else "city"
+    keys = {norm(n) for n in {cols[1], cols[2], *[x for x in cols[3].split(",") if x][:50]}}
+    keys = {k for k in keys if k and k.isascii() and len(k) > 1}
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", [(k, gid, kind) for k in keys])
+    if kind != "country":
+        _add_loose(con, [(k, gid, kind) for k in keys])
+    return True

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
-_CAP = r"[A-Z][\w'’\-]*(?:\.[A-Z])?"
-_NAME = _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-))?" + _CAP + r"){0,3}"
+_CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
@@ -28,11 +28,28 @@ _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
     r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
-    r"nearby|off|and|outskirts of)\s+)?"
-    r"(?:the\s+)?(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
+    r"nearby|off|and|over|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
+    r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
+    r"(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
     r"(?P<name>" + _NAME + r")"
     r"(?:\s+(?P<kw2>" + _ADMIN_KW + r")\b)?"
 )
+_CAPITAL_OF = re.compile(r"\s*,\s*(?:the|a|an)?\s*(?:\w+\s+){0,3}?(?:capital|city|town|village|port|border town|"
+                         r"stronghold|hub)\b(?:\s+of|\s+in)?", re.I)
+_ACTION_ON = re.compile(r"\b(?:shelled|attacked|seized|captured|recaptured|retook|took|entered|stormed|besieged|"
+                        r"bombed|raided|overran|struck|hit|targeted|liberated|encircled|reached|fled|evacuated)\s+$")
+_FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "Market", "Hospital", "University", "School",
+             "Church", "Mosque", "Temple", "Stadium", "Airport", "Station", "Mall", "Junction", "Complex", "Hall",
+             "Boulevard", "Highway", "Prison", "Court", "College", "Cathedral", "Palace", "Building", "Tower", "Center",
+             "Centre", "Club", "Hotel", "Company", "Corporation", "Party", "Union", "Movement", "Front", "Council",
+             "Ministry", "Office", "Agency", "Commission", "Committee", "Assembly", "Army", "Brigade", "Battalion",
+             "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
+_FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
+                             r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
+                             r"tollbooth|toll booth|boulevard|crossing|intersection)\b")
+_WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+         "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
     "The", "A", "An", "On", "In", "At", "Police", "Army", "Military", "Government", "President", "Prime", "Minister",
     "Ministry", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -51,6 +68,9 @@ _STOP = {
     "Hospital", "University", "School", "Party", "Congress", "League", "Front", "Union", "Council",
     "Court", "Parliament", "Assembly", "Senate", "Committee", "Commission", "Church", "Mosque", "Temple", "Street",
     "Road", "Highway", "Bridge", "Market", "Square", "Airport", "Station", "Camp", "Base", "Village", "Town", "City",
+    "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Scores",
+    "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader", "Deputy",
+    "Speaker", "Secretary", "Ambassador", "Embassy", "Consulate", "Office", "Capitol",
 }
 
 
@@ -62,6 +82,7 @@ class Toponym:
     prep: str = ""
     keyword: str = ""  # "village", "province", "district" ... stated in the text
     hint: str = ""  # a containing area stated beside it ("(Mansehra, KPK)", "X, south of Y")
+    hints: tuple[str, ...] = ()  # every containing area stated, innermost first ("(Walungu, Sud-Kivu)")
 
 
 @dataclass(frozen=True)
@@ -70,6 +91,41 @@ class Resolved:
     place: GazPlace | None
     kind: str  # city / admin1 / country / unknown
     geo_precision: int
+
+
+_DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:capital|seat|headquarters)\s+of\s+|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+         r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
+_PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
+_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
+_PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
+
+
+def containing_areas(rest: str) -> list[str]:
+    """The areas stated right after a place name, innermost first: '(Walungu, Sud-Kivu)' -> [Walungu,
+    Sud-Kivu]; ' district, Kherson' -> [Kherson]; ', south of Kirkuk' -> [Kirkuk]."""
+    m = _PAREN.match(rest)
+    if m and not re.match(r"\s*(?:coded|approx|size|as |which|who|the )", m.group(1), re.I):
+        out = []
+        for part in m.group(1).split(","):
+            part = re.split(r"\s+-\s+", part)[0]  # "(Seoul City - Jung)": the city
+            part = _PART_KW.sub(" ", part).strip(" .;:-")
+            part = re.sub(r"^(?:the|in|of)\s+", "", part).strip()
+            if part.isupper() and len(part) >= 4 and " " not in part:
+                continue  # "(LWMC)": the acronym of the name before it
+            if part and part[0].isupper() and part not in _STOP and len(part) < 50:
+                out.append(part)
+        return out
+    out = []
+    pos = 0
+    while len(out) < 3:
+        c = _CHAIN.match(rest, pos)
+        if not c or c.group(1) in _STOP or c.group(1).split()[0] in _STOP:
+            break
+        out.append(c.group(1))
+        pos = c.end()
+    if len(out) >= 3 or (out and re.match(r",?\s+(?:and|or)\s+[A-Z]", rest[pos:])):
+        return []  # "Cuba, Georgia, Honduras and Venezuela": a list of places, not one inside another
+    return out
 
 
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
@@ -81,6 +137,12 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         # trim leading stop words ("Police in Kabul" never reaches here, but "Iraqi Kirkuk" might)
         while words and words[0].strip(".,") in _STOP:
             words = words[1:]
+        # "Basra on Friday", "Kirkuk of March": a connector before a stop word ends the name
+        for i in range(1, len(words)):
+            w = words[i].strip(".,")
+            if w in _STOP and (words[i - 1].islower() or w in _WHEN):
+                words = words[:i - 1] if words[i - 1].islower() else words[:i]
+                break
         if not words:
             continue
         name = " ".join(words)
@@ -88,18 +150,23 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         end = start + len(name)
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
+        if words[-1].strip(".,") in _FACILITY or _FACILITY_AFTER.match(text[end:]):
+            continue  # "City Hall Park", "Hamilton Square", "Abancay avenue": a site, not a town
         kw = (m.group("kw1") or m.group("kw2") or "").lower()
         prep = (m.group("prep") or "").strip().lower()
-        if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)):
+        if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
+            continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
+        dash = re.match(r"\s+-\s+" + _NAME, text[end:])
+        rest_end = end + dash.end() if dash else end
+        if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)) \
+                and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
-            if not re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) and not text[:start].endswith("("):
+            if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
+                    or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
                 continue
-        hint = ""
-        h = re.match(r"\s*(?:" + _ADMIN_KW + r")?\s*,\s*(?:(?:north|south|east|west|northeast|northwest|southeast|"
-                     r"southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+of\s+)?(" + _NAME + r")", text[end:])
-        if h and h.group(1) not in _STOP:
-            hint = h.group(1)
-        out.append(Toponym(name, start, end, prep, kw, hint))
+        hints = containing_areas(text[rest_end:])
+        hint = hints[0] if hints else ""
+        out.append(Toponym(name, start, end, prep, kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
         if not any(t.start <= s < t.end or s <= t.start < e for t in out):
             out.append(Toponym(label_text, s, e))
@@ -119,6 +186,8 @@ class GeoContext:
 
     country_votes: Counter[str]
     anchors: list[GazPlace]
+    prev: Resolved | None = None  # the toponym resolved just before, whose stated areas may follow
+    seen: list[Resolved] = field(default_factory=list)  # every toponym resolved, in article order
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -128,8 +197,10 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actor_count
     """Vote on the article's country from country names, demonyms, the dateline and actors."""
     db = countries()
     votes: Counter[str] = Counter()
-    for c, _s, _e in db.find(text):
-        votes[c.alpha2] += 1
+    for c, s, e in db.find(text):
+        # "Russian forces shelled ...": a demonym names an actor's country more often than the place's
+        named = norm(text[s:e]) in {norm(c.name), *(norm(a) for a in c.aliases)}
+        votes[c.alpha2] += 1 if named else 0.5
     for name in actor_countries:
         c = db.by_name.get(name)
         if c:
@@ -144,40 +215,134 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actor_count
     return GeoContext(votes, anchors)
 
 
+_PLACE_PREPS = {"in", "near", "at", "outside", "around", "outskirts of", "nearby"}
+
+
+def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]], set[tuple[str, str]], set[str],
+                                                          list[GazPlace], set[str]]:
+    """What stated containing areas say: admin1 areas, admin2 names, countries, towns."""
+    admin1s: set[tuple[str, str]] = set()
+    admin2s: set[tuple[str, str]] = set()
+    ccs: set[str] = set()
+    towns: list[GazPlace] = []
+    keys: set[str] = set()
+    for h in hints:
+        keys |= {admin_norm(h), norm(h)}
+        cands = _lookup(gaz, h)
+        if h.isupper() and len(h) <= 4:  # "(PD)", "(KPK)": an abbreviation counts only as an admin area
+            cands = [(p, k) for p, k in cands if k == "admin1"]
+        for p, k in cands:
+            if k == "admin1":
+                admin1s.add((p.country_code, admin_norm(p.admin1)))
+                ccs.add(p.country_code)
+            elif k == "country":
+                ccs.add(p.country_code)
+            else:
+                towns.append(p)
+                if p.admin2:
+                    admin2s.add((p.country_code, admin_norm(p.admin2)))
+    return admin1s, admin2s, ccs, towns, keys
+
+
+def _lookup(gaz: Gazetteer, name: str) -> list:
+    cands = gaz.lookup(name)
+    if not cands:
+        bare = re.sub(r"^(?:City|Town) of\s+|\s+(?:City|Town)$", "", name)
+        if bare != name and len(bare) > 2:
+            cands = gaz.lookup(bare)
+    return cands
+
+
 def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
     """Pick the best gazetteer entry for one toponym."""
-    cands = gaz.lookup(top.name)
+    res = _resolve(top, gaz, ctx, text_hint_places)
+    ctx.prev = res
+    ctx.seen.append(res)
+    return res
+
+
+def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
+    cands = _lookup(gaz, top.name)
     want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
-    if not cands and top.keyword.lower() in ("city", "town"):
-        cands = gaz.lookup(top.name)
+    hints = list(top.hints) or ([top.hint] if top.hint else [])
+    hints += text_hint_places or []
+    if not cands and (top.keyword or top.hints):
+        # a transliteration variant ("Nassriya", "Hawija") of a name the text states as a place ("X district",
+        # "X (Y, Z)"), where the stated areas or the article's country confirm it
+        la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
+        loose = []
+        for p, k in gaz.lookup_loose(top.name):
+            if la1 or la2 or lccs or ltowns:
+                ok = ((p.country_code, admin_norm(p.admin1)) in la1 or admin_norm(p.admin2) in lkeys
+                      or any(t.country_code == p.country_code and _dist_km((p.latitude, p.longitude),
+                                                                          (t.latitude, t.longitude)) < 100
+                             for t in ltowns[:20]))
+            else:
+                ok = p.country_code in ctx.country_votes
+            if ok:
+                loose.append((p, k))
+        cands = loose
+    if not cands and top.hints:
+        # a village the gazetteer lacks, stated with its district and province: the first stated area
+        # the gazetteer knows stands in for it
+        for i, h in enumerate(hints):
+            sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(hints[i + 1:])), gaz, ctx)
+            if sub.place is not None and (not ctx.country_votes or sub.place.country_code in ctx.country_votes):
+                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     if not cands:
         return Resolved(top, None, "unknown", 2)
-    hints = [top.hint] if top.hint else []
-    hints += text_hint_places or []
-    hint_keys = {admin_norm(h) for h in hints if h} | {norm(h) for h in hints if h}
-    hint_places = [p for h in hints if h for p, _k in gaz.lookup(h)]
+    h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
+    # "Atlanta, Georgia": a name stated as the area of the place just before it lies around that place
+    is_area_of_prev = ctx.prev is not None and top.name in ctx.prev.toponym.hints
+    prev = ctx.prev.place if is_area_of_prev else None
+    # a province named after its capital ("Idlib", "Sagaing"): the bare name is the city
+    namesakes = {(p.country_code, admin_norm(p.admin1)) for p, k in cands if k == "city" and p.population >= 1000}
     best = None
     best_score = -1e9
     for p, kind in cands:
         score = 0.0
         votes = ctx.country_votes.get(p.country_code, 0)
         if ctx.country_votes:
-            score += 4.0 * min(votes, 3) if votes else -6.0
+            # a country the article does not name loses much; one only a demonym hints at loses less
+            firm = max(ctx.country_votes.values()) >= 1
+            score += 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
         score += math.log10(p.population + 10)
+        if norm(p.name) == norm(top.name):
+            score += 0.8  # its own name, not another town's alternate name ("Porto" is not Bordeaux)
         if kind == "country":
-            score += 3.0 if not top.keyword else -2.0
+            score += 5.0 if not top.keyword else -2.0
         elif kind == "admin1":
-            score += 2.5 if want_area else 0.5
+            # an admin1 area outranks a hamlet of the same name, not a town ("Kirkuk", "Texas")
+            if want_area:
+                score += 5.0
+            elif (p.country_code, admin_norm(p.admin1)) not in namesakes:
+                score += 2.5
+        if is_area_of_prev and kind == "admin1":
+            score += 4.0  # "(Aniocha South, Delta)": a stated containing area is an area
+        if prev is not None and prev.country_code == p.country_code:
+            if kind == "country" or (kind == "admin1" and admin_norm(p.admin1) == admin_norm(prev.admin1)):
+                score += 15.0
+            elif kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
+                score += 2.0
         elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
-        if hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys):
+        if h_ccs:
+            score += 3.0 if p.country_code in h_ccs else -3.0
+        a1 = (p.country_code, admin_norm(p.admin1))
+        if kind != "admin1" and a1 in h_admin1:
+            score += 8.0
+        elif hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys
+                            or admin_norm(p.admin2) in hint_keys):
             score += 6.0
+        if p.admin2 and (p.country_code, admin_norm(p.admin2)) in h_admin2:
+            score += 2.0
         for hp in hint_places:
             if hp.country_code == p.country_code and kind == "city":
                 d = _dist_km((p.latitude, p.longitude), (hp.latitude, hp.longitude))
                 if d < 150:
                     score += 4.0 * (1 - d / 150)
+                    break
         for a in ctx.anchors:
             if a.country_code == p.country_code:
                 d = _dist_km((p.latitude, p.longitude), (a.latitude, a.longitude))
@@ -188,6 +353,16 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
             best, best_score = (p, kind), score
     assert best is not None
     place, kind = best
+    if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
+            and top.hints and top.name not in top.hints):
+        # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
+        # stated area is right
+        for h in top.hints:
+            inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
+                      and (p.country_code, admin_norm(p.admin1)) in h_admin1]
+            if inside:
+                p, k = max(inside, key=lambda pk: (pk[1] == "city", pk[0].population))
+                return Resolved(top, p, k, 3 if k == "admin1" else 2)
     if kind == "admin1":
         prec = 3
     elif kind == "country":
