@@ -120,7 +120,7 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     """Build the gazetteer from the packaged data; atomic (a partly built file never replaces a good one)."""
     path = path or default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    tmp = path.with_suffix(f".building-{os.getpid()}")  # two processes building at once never share a file
     if tmp.exists():
         tmp.unlink()
     say = progress or (lambda _m: None)
