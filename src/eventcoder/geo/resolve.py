@@ -47,7 +47,8 @@ _FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "M
              "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
-                             r"tollbooth|toll booth|boulevard|crossing|intersection)\b")
+                             r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
+                             r"power plant|dam|port)\b")
 _WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
@@ -150,8 +151,9 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         end = start + len(name)
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
-        if words[-1].strip(".,") in _FACILITY or _FACILITY_AFTER.match(text[end:]):
-            continue  # "City Hall Park", "Hamilton Square", "Abancay avenue": a site, not a town
+        if words[-1].strip(".,") in _FACILITY:
+            continue  # "City Hall Park", "Hamilton Square": a site, not a town
+        site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
         kw = (m.group("kw1") or m.group("kw2") or "").lower()
         prep = (m.group("prep") or "").strip().lower()
         if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
@@ -166,7 +168,7 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
                 continue
         hints = containing_areas(text[rest_end:])
         hint = hints[0] if hints else ""
-        out.append(Toponym(name, start, end, prep, kw, hint, tuple(hints)))
+        out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
         if not any(t.start <= s < t.end or s <= t.start < e for t in out):
             out.append(Toponym(label_text, s, e))
@@ -266,7 +268,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
-    if not cands and (top.keyword or top.hints):
+    if not cands and ((top.keyword and top.keyword != "site") or top.hints):
         # a transliteration variant ("Nassriya", "Hawija") of a name the text states as a place ("X district",
         # "X (Y, Z)"), where the stated areas or the article's country confirm it
         la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
@@ -361,7 +363,9 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
                       and (p.country_code, admin_norm(p.admin1)) in h_admin1]
             if inside:
-                p, k = max(inside, key=lambda pk: (pk[1] == "city", pk[0].population))
+                # a stated province stands at its capital, unless the name is also a sizeable town in it
+                p, k = max(inside, key=lambda pk: (pk[1] == "city" and pk[0].population >= 50_000,
+                                                   pk[1] == "admin1", pk[0].population))
                 return Resolved(top, p, k, 3 if k == "admin1" else 2)
     if kind == "admin1":
         prec = 3
