@@ -160,7 +160,7 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
         dash = re.match(r"\s+-\s+" + _NAME, text[end:])
         rest_end = end + dash.end() if dash else end
-        if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)) \
+        if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
                 and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
             if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
