@@ -18,7 +18,7 @@ from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
@@ -246,6 +246,29 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     return admin1s, admin2s, ccs, towns, keys
 
 
+def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tuple[str, str]]) -> Resolved | None:
+    """The innermost stated containing area the gazetteer knows, consistent with the stated province."""
+    known = set(ctx.country_votes) | {r.place.country_code for r in ctx.seen if r.place is not None}
+    for i, h in enumerate(top.hints):
+        inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
+                  and (p.country_code, admin_norm(p.admin1)) in h_admin1]
+        if inside:
+            # a stated province stands at its capital, unless the name is also a sizeable town in it
+            p, k = max(inside, key=lambda pk: (pk[0].country_code in known,
+                                               pk[1] == "city" and pk[0].population >= 50_000,
+                                               pk[1] == "admin1", pk[0].population))
+            return Resolved(top, p, k, 3 if k == "admin1" else 2)
+        sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
+        if sub.place is None:
+            continue
+        if h_admin1:
+            if (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
+                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+        elif not ctx.country_votes or sub.place.country_code in ctx.country_votes:
+            return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+    return None
+
+
 def _lookup(gaz: Gazetteer, name: str) -> list:
     cands = gaz.lookup(name)
     if not cands:
@@ -286,11 +309,10 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         cands = loose
     if not cands and top.hints:
         # a village the gazetteer lacks, stated with its district and province: the first stated area
-        # the gazetteer knows stands in for it
-        for i, h in enumerate(hints):
-            sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(hints[i + 1:])), gaz, ctx)
-            if sub.place is not None and (not ctx.country_votes or sub.place.country_code in ctx.country_votes):
-                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+        # the gazetteer knows stands in for it ("Dovhenke, Kharkiv" even where "Russian" votes for Russia)
+        area = _stated_area(top, gaz, ctx, _hint_areas(list(top.hints), gaz)[0])
+        if area is not None:
+            return area
     if not cands:
         return Resolved(top, None, "unknown", 2)
     h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
@@ -359,14 +381,10 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             and top.hints and top.name not in top.hints):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
-        for h in top.hints:
-            inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
-                      and (p.country_code, admin_norm(p.admin1)) in h_admin1]
-            if inside:
-                # a stated province stands at its capital, unless the name is also a sizeable town in it
-                p, k = max(inside, key=lambda pk: (pk[1] == "city" and pk[0].population >= 50_000,
-                                                   pk[1] == "admin1", pk[0].population))
-                return Resolved(top, p, k, 3 if k == "admin1" else 2)
+        area = _stated_area(top, gaz, ctx, h_admin1)
+        if area is not None and area.place is not None and \
+                (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
+            return area
     if kind == "admin1":
         prec = 3
     elif kind == "country":
