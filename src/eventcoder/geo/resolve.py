@@ -170,6 +170,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         hint = hints[0] if hints else ""
         out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
+        if label_text.split()[-1] in _FACILITY or _FACILITY_AFTER.match(text[e:]):
+            continue  # a site NER calls a place ("Hamilton Square")
         if not any(t.start <= s < t.end or s <= t.start < e for t in out):
             out.append(Toponym(label_text, s, e))
     out.sort(key=lambda t: t.start)
