@@ -225,7 +225,8 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
     """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon).
 
     Where several towns bear the capital's name (Springfield), the one in an area already known by the
-    row's name wins, then a town's own name before another's alternate name, then population."""
+    row's name wins, then a town of some size under its own name before another's alternate name, then
+    population ("Zaporizhzhia" is the city GeoNames spells Zaporizhzhya, not the village of that name)."""
     known = known or {}
     towns: dict[tuple[str, str], list[tuple[bool, int, str, float, float]]] = defaultdict(list)
     for c in gnc.values():
@@ -245,7 +246,7 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
         cands = [t for t in towns.get((cc, norm(capital)), []) if t[2]]
         if not cands:
             continue
-        best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0], t[1]))
+        best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0] and t[1] >= 10_000, t[1]))
         if (cc, best[2]) in out:
             continue
         out[(cc, best[2])] = (name, others, best[3], best[4])
