@@ -97,7 +97,7 @@ class Resolved:
 _DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:capital|seat|headquarters)\s+of\s+|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
          r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
 _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
-_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
+_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
 
 
