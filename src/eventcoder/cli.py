@@ -180,9 +180,7 @@ def gaz_build(force: bool = typer.Option(False, "--force", help="Rebuild even if
     if path.exists() and not force:
         Console().print(f"gazetteer exists: {path} (use --force to rebuild)")
         return
-    if path.exists():
-        path.unlink()
-    g.build(path, progress=lambda m: err.print(m))
+    g.build(path, progress=lambda m: err.print(m))  # atomic: the old file serves readers until replaced
     Console().print(f"built {path} ({g.Gazetteer(path).count():,} places)")
 
 

