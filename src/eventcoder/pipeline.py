@@ -211,10 +211,13 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         res = []
         for t in tops:
             r = resolve(t, gaz, ctx)
-            if r.place is not None and r.kind == "city" and r.place not in ctx.anchors:
-                ctx.anchors.append(r.place)
-            if r.place is not None:
-                ctx.country_votes[r.place.country_code] += 0.5
+            # a bare capitalised name with no place cue weighs little (it may be no place at all), a site
+            # ("Heathrow airport") nothing: the town the gazetteer has of that name is not it
+            if r.place is not None and t.keyword != "site":
+                if r.kind == "city" and r.place not in ctx.anchors:
+                    ctx.anchors.append(r.place)
+                weight = 0.5 if (t.prep or t.keyword or t.hint or r.kind != "city") else 0.2
+                ctx.country_votes[r.place.country_code] += weight
             res.append(r)
         resolved_by_sent[s.index] = res
     country = _country_name(ctx) or country
