@@ -81,3 +81,16 @@ def test_state_forces_abroad_are_external_forces():
     evs = eventcoder.extract("Ukrainian forces shelled positions near Kupiansk in Kharkiv oblast, Ukraine, on Monday.",
                              dt.date(2024, 3, 15))
     assert evs and evs[0].actor1.inter == 1
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Residents blocked the main road with burning tyres in Goma on Monday to protest power cuts.",
+     "Violent demonstration"),
+    ("Teachers protested in Colon on Monday against the state of their damaged classrooms.", "Peaceful protest"),
+    ("Police prevented hundreds of farmers from entering the capital to protest on Tuesday.",
+     "Protest with intervention"),
+    ("Fighters of the armed group detained three men at a checkpoint near Raqqa on Sunday.",
+     "Abduction/forced disappearance"),
+])
+def test_demonstration_violence_and_detentions_by_armed_groups(text, sub):
+    assert _subs(text) == [sub]

@@ -30,7 +30,7 @@ _CROWD = (r"(?:villagers|residents|locals|local people|people|motorists|passers-
           r"supporters|cadres|activists|party workers|members|settlers|prisoners|inmates|fans|traders|vendors|"
           r"drivers|community members|relatives|family members|neighbou?rs|mourners|a group|two groups|groups|"
           r"factions|crowds?|mobs?|rioters)")
-_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b(?P<gap>(?:\s+[\w'(),-]+){0,6}?)\s+(?:beat|beat up|lynched|assaulted|"
+_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,8}?)\s+(?:beat|beat up|lynched|assaulted|"
                           r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
                           r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
                           r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
@@ -120,7 +120,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     kinds = {a.kind for a in actors}
     if _protest_frame(text, cues, trig):
         pm = trig.get("Peaceful protest") or cues["protest"].search(text)
-        violent = cues["violent_protest"].search(text)
+        violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
         force = protest_force(text)
         explosive = trig["Remote explosive/landmine/IED"] or trig["Shelling/artillery/missile attack"] or trig["Grenade"]
         if not explosive or violent:
@@ -222,6 +222,10 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                         and not _civilian_victims(low, actors)):
                     return out("Attack", attack, 0.7)
 
+    if trig["Arrests"] and not is_quoted(text, trig["Arrests"].start()):
+        agent = _agent(text, trig["Arrests"], actors)
+        if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
+            return out("Abduction/forced disappearance", trig["Arrests"], 0.6)  # 'detained' by an armed group
     for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
         if trig[sub] and not is_quoted(text, trig[sub].start()):
@@ -254,11 +258,13 @@ _INTERVENTION = re.compile(
     r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
     r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
     r"blocked (?:them|the (?:protesters|demonstrators|march|marchers|rally))|"
-    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|scuffled? with (?:the )?police)\b", re.I)
+    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|scuffled? with (?:the )?police|suppress(?:ed|ing)|"
+    r"chased away|remov(?:e|ed) the (?:protesters|demonstrators)|prevent(?:ed|s)? (?:[\w-]+ ){0,4}from (?:entering|"
+    r"reaching|marching|protesting|gathering|holding|demonstrating))\b", re.I)
 _ARREST_OF_PROTESTERS = re.compile(
     r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
-    r"\b" + _FORCES + r"\s+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
+    r"\b" + _FORCES + r"[\s,]+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
     r"\b(?:arrested|detained|rounded up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|participants|marchers|"
     r"strikers|of them)\b|\barrests were made\b", re.I)
 
@@ -273,10 +279,17 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
         return "Excessive force against protesters", m
     for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
-        if m and not re.search(r"\b(?:against|over|protesting|condemn\w*|denounc\w*|demand\w*|release of)\s+(?:the\s+)?"
-                               r"(?:\w+\s+){0,2}$", text[max(0, m.start() - 40):m.start()], re.I):
+        if m and not _grievance(text, m.start()):
             return "Protest with intervention", m
     return None
+
+
+def _grievance(text: str, pos: int) -> bool:
+    """Is a word at pos part of what demonstrators protest about ('against the looting of ...', 'denouncing
+    the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
+    return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
+                          r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$",
+                          text[max(0, pos - 40):pos], re.I))
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
