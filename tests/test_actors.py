@@ -94,3 +94,9 @@ def test_state_forces_abroad_are_external_forces():
 ])
 def test_demonstration_violence_and_detentions_by_armed_groups(text, sub):
     assert _subs(text) == [sub]
+
+
+def test_weapon_named_as_background_yields_to_the_reported_event():
+    text = ("Government forces recaptured two villages near Idlib on Monday following heavy artillery "
+            "bombardment, state media said.")
+    assert _subs(text) == ["Government regains territory"]

@@ -105,6 +105,11 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     cues = cue_patterns()
     if not any(trig.values()):
         return None
+    # a weapon named as background ("following artillery bombardment", "the 2017 chemical attack") yields to
+    # what the sentence reports
+    background = {k for k, m in trig.items() if m is not None and _backdrop(text, m)}
+    if background and any(m is not None and k not in background for k, m in trig.items()):
+        trig = {k: (None if k in background else m) for k, m in trig.items()}
 
     def out(sub: str, m: re.Match[str] | None, conf: float = 0.8) -> Classification:
         if m is None:
@@ -290,6 +295,13 @@ def _grievance(text: str, pos: int) -> bool:
     return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
                           r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$",
                           text[max(0, pos - 40):pos], re.I))
+
+
+def _backdrop(text: str, m: re.Match[str]) -> bool:
+    """Is a trigger named as background: after 'following', 'amid', 'despite', or dated by a year?"""
+    before = text[max(0, m.start() - 45):m.start()]
+    return bool(re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w-]+\s+){0,4}$", before, re.I)
+                or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
