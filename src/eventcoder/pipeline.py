@@ -393,8 +393,17 @@ def _pick_date(dates: list[DateMention], trigger: int) -> DateMention | None:
         return None
     # a date that follows "since"/"until" is not the event's day
     vague = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
+    # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
+    lead = [d for d in usable if d.start <= 8 and d.date is not None]
+    if lead and d_before(lead[0], trigger, usable):
+        return lead[0]
     return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in vague,
                                       abs(d.start - trigger)))
+
+
+def d_before(lead: DateMention, trigger: int, usable: list[DateMention]) -> bool:
+    """Does the sentence-initial date govern a trigger after it (no other date between them)?"""
+    return lead.end <= trigger and not any(lead.end <= d.start < trigger for d in usable if d is not lead)
 
 
 def evidence(sentence: Sentence, start: int, end: int) -> Evidence:
