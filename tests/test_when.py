@@ -42,6 +42,6 @@ def test_sentence_initial_date_dates_the_main_clause_and_later_events():
     evs = eventcoder.extract("On 20 January 2024, relatives of a man found dead on 13 January protested outside the "
                              "police station in Asuncion.", dt.date(2024, 1, 25))
     assert [str(e.date.date) for e in evs] == ["2024-01-20"]
-    evs = eventcoder.extract("On 8 January 2024, teachers in Belem held a meeting. They later blocked a highway "
+    evs = eventcoder.extract("On 8 January 2024, teachers in Belem held a meeting. The teachers then blocked a highway "
                              "to demand higher pay.", dt.date(2024, 1, 25))
     assert [str(e.date.date) for e in evs] == ["2024-01-08"]

@@ -230,7 +230,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if cls is None:
             continue
         dates = find_dates(s.text, published)
-        date = _pick_date(dates, cls.trigger_start)
+        date = _pick_date(dates, cls.trigger_start, s.text)
         why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
                                           [date] if date is not None else [], published, cls.sub_event_type,
                                           lede=s.index == 0)
@@ -387,7 +387,7 @@ def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
     return next(a for a in actors if a.name == top[0][0])
 
 
-def _pick_date(dates: list[DateMention], trigger: int) -> DateMention | None:
+def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMention | None:
     usable = [d for d in dates if d.date is not None or d.weekday]
     if not usable:
         return None
@@ -395,15 +395,17 @@ def _pick_date(dates: list[DateMention], trigger: int) -> DateMention | None:
     vague = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
     # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
     lead = [d for d in usable if d.start <= 8 and d.date is not None]
-    if lead and d_before(lead[0], trigger, usable):
+    if lead and d_before(lead[0], trigger, text):
         return lead[0]
     return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in vague,
                                       abs(d.start - trigger)))
 
 
-def d_before(lead: DateMention, trigger: int, usable: list[DateMention]) -> bool:
-    """Does the sentence-initial date govern a trigger after it (no other date between them)?"""
-    return lead.end <= trigger and not any(lead.end <= d.start < trigger for d in usable if d is not lead)
+def d_before(lead: DateMention, trigger: int, text: str) -> bool:
+    """Does the sentence-initial date govern a trigger after it? Not when someone's statement that day
+    lies between them ('On Monday, police said gunmen killed five on Saturday')."""
+    return lead.end <= trigger and not re.search(r"\b(?:said|says|told|reported|announced|confirmed|claimed|stated)\b",
+                                                 text[lead.end:trigger], re.I)
 
 
 def evidence(sentence: Sentence, start: int, end: int) -> Evidence:
