@@ -100,3 +100,13 @@ def test_weapon_named_as_background_yields_to_the_reported_event():
     text = ("Government forces recaptured two villages near Idlib on Monday following heavy artillery "
             "bombardment, state media said.")
     assert _subs(text) == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Government forces fired grenade launchers at rebel positions near Horlivka on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Rebels fired mortars and small arms at army positions near Horlivka on Monday.", "Armed clash"),
+    ("A man threw a grenade into a crowded market in Srinagar on Monday, wounding six shoppers.", "Grenade"),
+])
+def test_heavy_weapons_with_small_arms_are_a_clash(text, sub):
+    assert _subs(text) == [sub]

@@ -155,10 +155,18 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
             r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", low) and not is_quoted(text, trig["Disrupted weapons use"].start()):
         return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
-    if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg", low):
+    # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
+    small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
+                           r"gun ?battles?|shoot-?outs?)\b", low)
+    if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg|grenade launchers?", low):
+        if small_arms and _two_armed_sides(low, actors, trig["Grenade"]):
+            return out("Armed clash", small_arms, 0.7)
         return out("Grenade", trig["Grenade"], 0.85)
-    if trig["Shelling/artillery/missile attack"]:
-        m = trig["Shelling/artillery/missile attack"]
+    if trig["Shelling/artillery/missile attack"] or re.search(r"\bgrenade launchers?\b", low):
+        m = trig["Shelling/artillery/missile attack"] or re.search(r"\bgrenade launchers?\b", text, re.I)
+        assert m is not None
+        if small_arms and not _civilian_victims(low, actors):
+            return out("Armed clash", small_arms, 0.7)
         # "fired rockets", "shelled": remote; "mortar" is shelling even with a "bomb" around
         return out("Shelling/artillery/missile attack", m, 0.85)
     if trig["Remote explosive/landmine/IED"]:
