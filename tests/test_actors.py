@@ -110,3 +110,8 @@ def test_weapon_named_as_background_yields_to_the_reported_event():
 ])
 def test_heavy_weapons_with_small_arms_are_a_clash(text, sub):
     assert _subs(text) == [sub]
+
+
+def test_riot_police_are_no_riot():
+    assert _subs("Riot police beat an anti-government protester during a rally in Beirut on Saturday.") == [
+        "Protest with intervention"]

@@ -140,13 +140,13 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
 
     mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
-                    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?|communal (?:violence|clash\w*)|sectarian (?:violence|"
+                    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
     explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
     if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
         harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
-                         r"violence|riot\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
+                         r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
         if harm:
             return out("Mob violence", mob, 0.75)
 
@@ -271,7 +271,8 @@ _INTERVENTION = re.compile(
     r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
     r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
     r"blocked (?:them|the (?:protesters|demonstrators|march|marchers|rally))|"
-    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|scuffled? with (?:the )?police|suppress(?:ed|ing)|"
+    r"(?:beat(?:en|s)?|hit(?:s|ting)?|kick(?:ed|s)?|assault(?:ed|s)?) (?:up )?(?:the |an? )?(?:[\w-]+ ){0,2}?"
+    r"(?:protesters?|demonstrators?|marchers)|scuffled? with (?:the )?police|suppress(?:ed|ing)|"
     r"chased away|remov(?:e|ed) the (?:protesters|demonstrators)|prevent(?:ed|s)? (?:[\w-]+ ){0,4}from (?:entering|"
     r"reaching|marching|protesting|gathering|holding|demonstrating))\b", re.I)
 _ARREST_OF_PROTESTERS = re.compile(
