@@ -192,7 +192,8 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         return out("Agreement", agreed, 0.7)
 
     territory = trig["Government regains territory"] or trig["Non-state actor overtakes territory"]
-    if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?)\b",
+    if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
+                                   r"individuals|detainees|and (?:detained|arrested))\b",
                                    low[territory.end():territory.end() + 40]):
         if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
                                                                     low):
