@@ -81,3 +81,37 @@ def test_state_forces_abroad_are_external_forces():
     evs = eventcoder.extract("Ukrainian forces shelled positions near Kupiansk in Kharkiv oblast, Ukraine, on Monday.",
                              dt.date(2024, 3, 15))
     assert evs and evs[0].actor1.inter == 1
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Residents blocked the main road with burning tyres in Goma on Monday to protest power cuts.",
+     "Violent demonstration"),
+    ("Teachers protested in Colon on Monday against the state of their damaged classrooms.", "Peaceful protest"),
+    ("Police prevented hundreds of farmers from entering the capital to protest on Tuesday.",
+     "Protest with intervention"),
+    ("Fighters of the armed group detained three men at a checkpoint near Raqqa on Sunday.",
+     "Abduction/forced disappearance"),
+])
+def test_demonstration_violence_and_detentions_by_armed_groups(text, sub):
+    assert _subs(text) == [sub]
+
+
+def test_weapon_named_as_background_yields_to_the_reported_event():
+    text = ("Government forces recaptured two villages near Idlib on Monday following heavy artillery "
+            "bombardment, state media said.")
+    assert _subs(text) == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Government forces fired grenade launchers at rebel positions near Horlivka on Monday.",
+     "Shelling/artillery/missile attack"),
+    ("Rebels fired mortars and small arms at army positions near Horlivka on Monday.", "Armed clash"),
+    ("A man threw a grenade into a crowded market in Srinagar on Monday, wounding six shoppers.", "Grenade"),
+])
+def test_heavy_weapons_with_small_arms_are_a_clash(text, sub):
+    assert _subs(text) == [sub]
+
+
+def test_riot_police_are_no_riot():
+    assert _subs("Riot police beat an anti-government protester during a rally in Beirut on Saturday.") == [
+        "Protest with intervention"]

@@ -28,3 +28,15 @@ def test_split_total_preserves_sum():
     assert split_total(7, 2) == [4, 3]
     assert split_total(10, 3) == [4, 3, 3]
     assert sum(split_total(11, 4)) == 11
+
+
+def test_toll_in_a_following_sentence_counts_and_protested_deaths_do_not():
+    import datetime as dt
+
+    import eventcoder
+    evs = eventcoder.extract("Soldiers clashed with rebels near Fundong on Monday. Four rebels were killed and "
+                             "another was injured.", dt.date(2024, 3, 15))
+    assert [e.sub_event_type for e in evs] == ["Armed clash"] and evs[0].fatalities.count == 4
+    evs = eventcoder.extract("Hundreds protested in Lagos on Monday against the killing of two traders by police.",
+                             dt.date(2024, 3, 15))
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"] and evs[0].fatalities.count == 0

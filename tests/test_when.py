@@ -33,3 +33,15 @@ def test_explicit_dates():
 def test_without_publication_date_the_weekday_is_kept():
     d = one("on Thursday", None)
     assert d.date is None and d.weekday == "thursday" and d.time_precision == 3
+
+
+def test_sentence_initial_date_dates_the_main_clause_and_later_events():
+    import datetime as dt
+
+    import eventcoder
+    evs = eventcoder.extract("On 20 January 2024, relatives of a man found dead on 13 January protested outside the "
+                             "police station in Asuncion.", dt.date(2024, 1, 25))
+    assert [str(e.date.date) for e in evs] == ["2024-01-20"]
+    evs = eventcoder.extract("On 8 January 2024, teachers in Belem held a meeting. The teachers then blocked a highway "
+                             "to demand higher pay.", dt.date(2024, 1, 25))
+    assert [str(e.date.date) for e in evs] == ["2024-01-08"]

@@ -234,7 +234,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if cls is None:
             continue
         dates = find_dates(s.text, published)
-        date = _pick_date(dates, cls.trigger_start)
+        date = _pick_date(dates, cls.trigger_start, s.text)
         why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
                                           [date] if date is not None else [], published, cls.sub_event_type,
                                           lede=s.index == 0)
@@ -260,6 +260,8 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
                           "resolved; pass --published", NoPublicationDateWarning, stacklevel=2)
             no_date_warned = True
         fat, fat_span = sentence_fatalities(s.text)
+        if sub in ("Peaceful protest", "Protest with intervention"):
+            fat, fat_span = 0, None  # a death at a demonstration makes it another type; a death protested is no toll
         places = [r for r in resolved_by_sent.get(s.index, []) if r.kind != "country" or len(
             resolved_by_sent.get(s.index, [])) == 1]
         mentions.append(Mention(
@@ -267,7 +269,28 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             confidence=cls.confidence, actor1=a1, actor2=a2, date=date, fatalities=fat, fatalities_span=fat_span,
             places=tuple(places), country=country,
         ))
+    mentions.extend(_toll_sentences(doc, mentions))
     return merge_mentions(mentions, doc, ctx, gaz, published)
+
+
+def _toll_sentences(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """A sentence right after an event that gives only its toll ('Two of the attackers died.', '3 fatalities.')
+    counts for that event."""
+    used = {m.sentence.index for m in mentions}
+    out: list[Mention] = []
+    for s in doc.sentences:
+        if s.index in used or not re.search(r"\b(?:fatalit\w*|killed|dead|died|deaths?|death toll|bodies|lost their lives)\b",
+                                            s.text, re.I):
+            continue
+        prev = [m for m in mentions if 0 < s.index - m.sentence.index <= 2]
+        if not prev or prev[-1].sub_event_type in ("Peaceful protest", "Protest with intervention") or \
+                _NEW_EVENT.search(s.text) or re.search(r"[\"“”]|\b(?:similar|previous|last year|earlier)\b", s.text) \
+                or find_dates(s.text, None):
+            continue  # another event's toll, a quoted figure, or one dated on its own
+        fat, span = sentence_fatalities(s.text)
+        if fat > 0 and span is not None:
+            out.append(replace(prev[-1], sentence=s, trigger=span, fatalities=fat, fatalities_span=span))
+    return out
 
 
 _PROTEST_UPGRADE = [
@@ -311,7 +334,8 @@ _GENERIC = re.compile(r"(?:attacks?|blasts?|explosions?|bombings?|assaults?|viol
 _ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|which|same|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|martyred|slain|killing|injuring|wounding)$",
                        re.I)
-_NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
+_NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
+                        r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
                         r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
 _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|confiscated)\b",
                         re.I)
@@ -374,14 +398,25 @@ def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
     return next(a for a in actors if a.name == top[0][0])
 
 
-def _pick_date(dates: list[DateMention], trigger: int) -> DateMention | None:
+def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMention | None:
     usable = [d for d in dates if d.date is not None or d.weekday]
     if not usable:
         return None
     # a date that follows "since"/"until" is not the event's day
     vague = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
+    # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
+    lead = [d for d in usable if d.start <= 8 and d.date is not None]
+    if lead and d_before(lead[0], trigger, text):
+        return lead[0]
     return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in vague,
                                       abs(d.start - trigger)))
+
+
+def d_before(lead: DateMention, trigger: int, text: str) -> bool:
+    """Does the sentence-initial date govern a trigger after it? Not when someone's statement that day
+    lies between them ('On Monday, police said gunmen killed five on Saturday')."""
+    return lead.end <= trigger and not re.search(r"\b(?:said|says|told|reported|announced|confirmed|claimed|stated)\b",
+                                                 text[lead.end:trigger], re.I)
 
 
 def evidence(sentence: Sentence, start: int, end: int) -> Evidence:

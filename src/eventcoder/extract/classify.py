@@ -30,7 +30,7 @@ _CROWD = (r"(?:villagers|residents|locals|local people|people|motorists|passers-
           r"supporters|cadres|activists|party workers|members|settlers|prisoners|inmates|fans|traders|vendors|"
           r"drivers|community members|relatives|family members|neighbou?rs|mourners|a group|two groups|groups|"
           r"factions|crowds?|mobs?|rioters)")
-_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b(?P<gap>(?:\s+[\w'(),-]+){0,6}?)\s+(?:beat|beat up|lynched|assaulted|"
+_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,8}?)\s+(?:beat|beat up|lynched|assaulted|"
                           r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
                           r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
                           r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
@@ -105,6 +105,11 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     cues = cue_patterns()
     if not any(trig.values()):
         return None
+    # a weapon named as background ("following artillery bombardment", "the 2017 chemical attack") yields to
+    # what the sentence reports
+    background = {k for k, m in trig.items() if m is not None and _backdrop(text, m)}
+    if background and any(m is not None and k not in background for k, m in trig.items()):
+        trig = {k: (None if k in background else m) for k, m in trig.items()}
 
     def out(sub: str, m: re.Match[str] | None, conf: float = 0.8) -> Classification:
         if m is None:
@@ -120,7 +125,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     kinds = {a.kind for a in actors}
     if _protest_frame(text, cues, trig):
         pm = trig.get("Peaceful protest") or cues["protest"].search(text)
-        violent = cues["violent_protest"].search(text)
+        violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
         force = protest_force(text)
         explosive = trig["Remote explosive/landmine/IED"] or trig["Shelling/artillery/missile attack"] or trig["Grenade"]
         if not explosive or violent:
@@ -135,13 +140,13 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
 
     mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
-                    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?|communal (?:violence|clash\w*)|sectarian (?:violence|"
+                    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
     explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
     if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
         harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
-                         r"violence|riot\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
+                         r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
         if harm:
             return out("Mob violence", mob, 0.75)
 
@@ -150,10 +155,18 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
             r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", low) and not is_quoted(text, trig["Disrupted weapons use"].start()):
         return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
-    if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg", low):
+    # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
+    small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
+                           r"gun ?battles?|shoot-?outs?)\b", low)
+    if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg|grenade launchers?", low):
+        if small_arms and _two_armed_sides(low, actors, trig["Grenade"]):
+            return out("Armed clash", small_arms, 0.7)
         return out("Grenade", trig["Grenade"], 0.85)
-    if trig["Shelling/artillery/missile attack"]:
-        m = trig["Shelling/artillery/missile attack"]
+    if trig["Shelling/artillery/missile attack"] or re.search(r"\bgrenade launchers?\b", low):
+        m = trig["Shelling/artillery/missile attack"] or re.search(r"\bgrenade launchers?\b", text, re.I)
+        assert m is not None
+        if small_arms and not _civilian_victims(low, actors):
+            return out("Armed clash", small_arms, 0.7)
         # "fired rockets", "shelled": remote; "mortar" is shelling even with a "bomb" around
         return out("Shelling/artillery/missile attack", m, 0.85)
     if trig["Remote explosive/landmine/IED"]:
@@ -179,7 +192,8 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         return out("Agreement", agreed, 0.7)
 
     territory = trig["Government regains territory"] or trig["Non-state actor overtakes territory"]
-    if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?)\b",
+    if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
+                                   r"individuals|detainees|and (?:detained|arrested))\b",
                                    low[territory.end():territory.end() + 40]):
         if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
                                                                     low):
@@ -222,6 +236,10 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                         and not _civilian_victims(low, actors)):
                     return out("Attack", attack, 0.7)
 
+    if trig["Arrests"] and not is_quoted(text, trig["Arrests"].start()):
+        agent = _agent(text, trig["Arrests"], actors)
+        if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
+            return out("Abduction/forced disappearance", trig["Arrests"], 0.6)  # 'detained' by an armed group
     for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
         if trig[sub] and not is_quoted(text, trig[sub].start()):
@@ -254,11 +272,14 @@ _INTERVENTION = re.compile(
     r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
     r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
     r"blocked (?:them|the (?:protesters|demonstrators|march|marchers|rally))|"
-    r"beat(?:en)? (?:up )?(?:the )?(?:protesters|demonstrators)|scuffled? with (?:the )?police)\b", re.I)
+    r"(?:beat(?:en|s)?|hit(?:s|ting)?|kick(?:ed|s)?|assault(?:ed|s)?) (?:up )?(?:the |an? )?(?:[\w-]+ ){0,2}?"
+    r"(?:protesters?|demonstrators?|marchers)|scuffled? with (?:the )?police|suppress(?:ed|ing)|"
+    r"chased away|remov(?:e|ed) the (?:protesters|demonstrators)|prevent(?:ed|s)? (?:[\w-]+ ){0,4}from (?:entering|"
+    r"reaching|marching|protesting|gathering|holding|demonstrating))\b", re.I)
 _ARREST_OF_PROTESTERS = re.compile(
     r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
-    r"\b" + _FORCES + r"\s+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
+    r"\b" + _FORCES + r"[\s,]+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
     r"\b(?:arrested|detained|rounded up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|participants|marchers|"
     r"strikers|of them)\b|\barrests were made\b", re.I)
 
@@ -273,10 +294,24 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
         return "Excessive force against protesters", m
     for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
-        if m and not re.search(r"\b(?:against|over|protesting|condemn\w*|denounc\w*|demand\w*|release of)\s+(?:the\s+)?"
-                               r"(?:\w+\s+){0,2}$", text[max(0, m.start() - 40):m.start()], re.I):
+        if m and not _grievance(text, m.start()):
             return "Protest with intervention", m
     return None
+
+
+def _grievance(text: str, pos: int) -> bool:
+    """Is a word at pos part of what demonstrators protest about ('against the looting of ...', 'denouncing
+    the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
+    return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
+                          r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$",
+                          text[max(0, pos - 40):pos], re.I))
+
+
+def _backdrop(text: str, m: re.Match[str]) -> bool:
+    """Is a trigger named as background: after 'following', 'amid', 'despite', or dated by a year?"""
+    before = text[max(0, m.start() - 45):m.start()]
+    return bool(re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w-]+\s+){0,4}$", before, re.I)
+                or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:

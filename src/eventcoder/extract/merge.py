@@ -18,7 +18,7 @@ from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Senten
 from . import taxonomy
 from .actors import ActorMention
 from .numbers import split_total
-from .when import DateMention
+from .when import DateMention, find_dates
 
 if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
@@ -189,6 +189,11 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     drafts: list[_Draft] = []
     lede_date: tuple[dt.date | None, int, DateMention | None, Sentence | None] | None = None
     by_type_date: dict[str, tuple] = {}
+    # the report's own lede date ("On 8 June 2022, ...") dates events told later without one
+    if doc.sentences:
+        first = [d for d in find_dates(doc.sentences[0].text, published) if d.date is not None and d.start <= 12]
+        if first:
+            lede_date = (first[0].date, first[0].time_precision, first[0], doc.sentences[0])
     for m in mentions:
         if m.date is not None:
             d = (m.date.date, m.date.time_precision, m.date, m.sentence)
@@ -200,7 +205,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
             d = (published, 2, None, None)
         else:
             d = (None, 3, None, None)
-        if lede_date is None and m.date is not None:
+        if m.date is not None and (lede_date is None or lede_date[3] is doc.sentences[0] and m.sentence.index == 0):
             lede_date = d
         by_type_date.setdefault(m.sub_event_type, d)
         places = _event_places(m) or [(None, 0)]
