@@ -71,3 +71,14 @@ def test_mine_attack_and_protest_with_a_legislature_in_it():
     evs = eventcoder.extract("Dozens of nurses gathered outside the provincial assembly on Tuesday to demand that "
                              "lawmakers pass the health workers bill.", PUB)
     assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+def test_match_report_recognised_from_its_lede():
+    from eventcoder.extract.factuality import story_genre
+
+    lede = ("Kenya's Harambee Stars beat Gambia 2-1 in an Africa Cup of Nations qualifier at Nyayo Stadium "
+            "on Sunday.")
+    assert story_genre("Stars shoot down Scorpions", lede) == "sport"
+    # a sports word alone is not a match report: a stadium attack is news
+    assert story_genre("Gunmen storm stadium", "Gunmen attacked a football stadium in Mogadishu on Friday, "
+                                              "killing three guards.") is None

@@ -224,7 +224,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
 
     mentions: list[Mention] = []
     no_date_warned = False
-    genre = factuality.story_genre(ct.headline)
+    genre = factuality.story_genre(ct.headline, doc.sentences[0].text if doc.sentences else None)
     narrative = _narrative_dates(doc, published)
     for s in kept:
         actors = find_actors(s.text, country)
@@ -240,6 +240,11 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
                                           lede=s.index == 0)
         if why:
             continue
+        if genre and date is not None and date.text.lower() == "today":
+            date = None  # in a feature, "today" is nowadays, not the day of an event
+        if genre and _GENERIC.match(s.text[cls.trigger_start:cls.trigger_end]) and \
+                _ANAPHOR.search(s.text[:cls.trigger_start]):
+            continue  # "the massacre" in a feature or court report is the story's old event, told again
         if date is None and (genre or narrative.get(s.index)):
             continue  # an undated sentence in a court report, review..., or told after a background date
         sub = _protest_followup(cls.sub_event_type, s, doc)
@@ -398,17 +403,19 @@ def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
     return next(a for a in actors if a.name == top[0][0])
 
 
+_VAGUE = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
+
+
 def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMention | None:
     usable = [d for d in dates if d.date is not None or d.weekday]
     if not usable:
         return None
     # a date that follows "since"/"until" is not the event's day
-    vague = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
     # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
     lead = [d for d in usable if d.start <= 8 and d.date is not None]
     if lead and d_before(lead[0], trigger, text):
         return lead[0]
-    return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in vague,
+    return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in _VAGUE,
                                       abs(d.start - trigger)))
 
 

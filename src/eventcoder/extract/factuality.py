@@ -40,13 +40,22 @@ _GENRES = [
 ]
 
 
-def story_genre(headline: str | None) -> str | None:
-    """What kind of story a headline announces when it is no report of a new event: a court report, a
-    history piece, a review, sport, business, a vote in a legislature, a threat. In such a story a
-    sentence without a date of its own tells background, not news."""
-    if not headline:
-        return None
-    return next((g for g, rx in _GENRES if rx.search(headline)), None)
+_MATCH_REPORT = re.compile(r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|draw|defeat|loss)|(?:won|winning|beat|lost|losing|drew|"
+                           r"drawing)\s+(?:\w+\s+){0,3}?\d{1,2}-\d{1,2}|half-time|kick-off)\b", re.I)
+
+
+def story_genre(headline: str | None, lede: str | None = None) -> str | None:
+    """What kind of story a report is when it is no report of a new event: a court report, a history
+    piece, a review, sport, business, a vote in a legislature, a threat, from its headline; a match
+    report also from its lede (a sports term and a score). In such a story a sentence
+    without a date of its own tells background, not news."""
+    if headline:
+        genre = next((g for g, rx in _GENRES if rx.search(headline)), None)
+        if genre:
+            return genre
+    if lede and dict(_GENRES)["sport"].search(lede) and _MATCH_REPORT.search(lede):
+        return "sport"
+    return None
 
 
 def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
