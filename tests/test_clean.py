@@ -37,3 +37,12 @@ def test_dateline_styles():
     assert find_dateline("KYIV, Ukraine — Russian missiles")[0] == "Kyiv"
     assert find_dateline("Mogadishu, 12 March (AFP) – A blast")[0] == "Mogadishu"
     assert find_dateline("ISIS militants kidnapped two men")[0] is None
+
+
+def test_a_first_line_that_is_a_sentence_is_no_headline():
+    ct = clean("Gunmen killed five villagers in Bokkos, Plateau State, on Tuesday, police said.\n\n"
+               "The attackers stormed the village at dawn.")
+    assert ct.headline is None
+    assert ct.text.startswith("Gunmen killed five villagers")
+    ct = clean("Gunmen kill five in Plateau village\n\nGunmen killed five villagers in Bokkos on Tuesday.")
+    assert ct.headline == "Gunmen kill five in Plateau village"

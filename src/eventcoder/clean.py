@@ -33,7 +33,7 @@ def _looks_like_headline(line: str, rest: str) -> bool:
         return False
     if len(line) > 180 or len(line.split()) < 3:
         return False
-    if line.endswith((".", "”", '"')) and len(line.split()) > 18:
+    if line.endswith((".", "”", '"')) and len(line.split()) > 10:
         return False
     return not _DATELINE_CAPS.match(line)
 

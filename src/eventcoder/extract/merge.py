@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..geo.gazetteer import display_admin
-from ..knowledge import countries
+from ..knowledge import countries, trigger_patterns
 from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Sentence
 from . import taxonomy
 from .actors import ActorMention
@@ -209,9 +209,6 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
             lede_date = d
         by_type_date.setdefault(m.sub_event_type, d)
         places = _event_places(m) or [(None, 0)]
-        for r, _p in places:
-            if r is not None and r.place is not None:
-                pass
         counts = split_total(m.fatalities, len(places))
         for (r, p), fat in zip(places, counts, strict=True):
             drafts.append(_Draft([m], m.sub_event_type, m.actor1, m.actor2, r, p, d[0], d[1], d[2], d[3], fat,
@@ -245,6 +242,13 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 host.mentions.extend(dr.mentions)
                 continue
         final.append(dr)
+    # looting in the violent event's own sentence ("killing three and looting shops") is its secondary tag
+    loot = trigger_patterns().get("Looting/property destruction")
+    for dr in final:
+        if (loot is not None and dr.sub != "Looting/property destruction" and "Looting/property destruction"
+                not in dr.secondary and taxonomy.disorder_type(dr.sub) == "Political violence"
+                and any(loot.search(m.sentence.text) for m in dr.mentions)):
+            dr.secondary.append("Looting/property destruction")
     return [_to_event(dr, ctx, gaz) for dr in final]
 
 

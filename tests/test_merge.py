@@ -1,0 +1,50 @@
+"""Merging: one event per (sub-event type, actors, place, day); repeated mentions fold, separate ones split."""
+
+import datetime as dt
+import warnings
+
+import eventcoder
+
+PUB = dt.date(2024, 3, 8)
+
+
+def _extract(text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return eventcoder.extract(text, PUB)
+
+
+def test_repeated_mentions_of_one_event_merge():
+    text = ("Gunmen killed five villagers in Bokkos, Plateau State, on Tuesday, police said.\n\n"
+            "The attackers stormed Bokkos at dawn and opened fire on residents, a local leader said.\n\n"
+            "The attack on Bokkos was the third in the area this year.")
+    events = _extract(text)
+    assert [(e.sub_event_type, e.place.name, e.date.date) for e in events] == [
+        ("Attack", "Bokkos", dt.date(2024, 3, 5))]
+    assert events[0].fatalities.count == 5
+    assert len(events[0].sentences) >= 2  # the evidence of each mention is kept
+
+
+def test_two_separate_bombings_split_with_the_toll():
+    text = ("Two separate car bombings in Mogadishu and Baidoa killed nine people on Wednesday, "
+            "Somali officials said.")
+    events = _extract(text)
+    assert sorted(e.place.name for e in events) == ["Baidoa", "Mogadishu"]
+    assert {e.sub_event_type for e in events} == {"Remote explosive/landmine/IED"}
+    assert sum(e.fatalities.count for e in events) == 9  # the total split, sum preserved
+
+
+def test_looting_by_the_same_attackers_folds_into_the_attack():
+    text = ("Armed bandits attacked Kurmin Masara village in Zangon Kataf on Sunday, killing three residents "
+            "and looting shops before fleeing with livestock.")
+    events = _extract(text)
+    assert len(events) == 1
+    assert events[0].sub_event_type == "Attack"
+    assert events[0].secondary == ("Looting/property destruction",)
+
+
+def test_different_days_stay_apart():
+    text = ("Protesters marched in Nairobi on Monday to demand lower fuel prices.\n\n"
+            "On Wednesday, hundreds of traders marched again in Nairobi over the same demand.")
+    events = _extract(text)
+    assert sorted(e.date.date for e in events) == [dt.date(2024, 3, 4), dt.date(2024, 3, 6)]
