@@ -112,6 +112,13 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             score -= 3.0
         if r.kind == "country":
             score -= 2.0
+        if r.kind == "admin1" and r.place is not None and len({
+                q.place.geonameid for q in pool if q.kind == "city" and q.place is not None
+                and q.place.country_code == r.place.country_code and q.place.admin1 == r.place.admin1
+                and q.toponym.keyword != "site"}) == 1:
+            # "in X district in Y province": the smallest area stated is where it happened (not where
+            # several towns of the province are named: "in the state of Y, in the towns of A and B")
+            score -= 2.0
         if t.start >= t0:
             score += 0.5  # news: "gunmen attacked a checkpoint near Tikrit"
         return score - 0.05 * i

@@ -45,6 +45,8 @@ _FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "M
              "Centre", "Club", "Hotel", "Company", "Corporation", "Party", "Union", "Movement", "Front", "Council",
              "Ministry", "Office", "Agency", "Commission", "Committee", "Assembly", "Army", "Brigade", "Battalion",
              "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
+_TAIL_KW = re.compile(r"LGA|District|Province|Governorate|Region|State|County|Township|Division|Municipality|"
+                      r"Oblast|Raion|Tehsil|Woreda|Upazila|Prefecture|Department|Territory|Sub-[Dd]istrict")
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
                              r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
@@ -146,6 +148,11 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
                 break
         if not words:
             continue
+        # "Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is
+        tail_kw = ""
+        if len(words) > 1 and _TAIL_KW.fullmatch(words[-1]) and not m.group("kw1") and not m.group("kw2"):
+            tail_kw = words[-1].lower()
+            words = words[:-1]
         name = " ".join(words)
         start = m.start("name") + m.group("name").find(words[0])
         end = start + len(name)
@@ -154,12 +161,12 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         if words[-1].strip(".,") in _FACILITY:
             continue  # "City Hall Park", "Hamilton Square": a site, not a town
         site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
-        kw = (m.group("kw1") or m.group("kw2") or "").lower()
+        kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
         prep = (m.group("prep") or "").strip().lower()
         if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
             continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
         dash = re.match(r"\s+-\s+" + _NAME, text[end:])
-        rest_end = end + dash.end() if dash else end
+        rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
         if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
                 and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"

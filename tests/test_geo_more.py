@@ -1,0 +1,40 @@
+"""More place-selection rules (self-written sentences)."""
+
+import datetime as dt
+
+import eventcoder
+from eventcoder.geo.resolve import find_toponyms
+
+
+def _place(text: str):
+    evs = eventcoder.extract(text, dt.date(2022, 6, 1))
+    assert evs
+    return evs[0].place
+
+
+def test_capitalised_area_word_ends_the_name():
+    tops = {t.name: t for t in find_toponyms("Gunmen raided two hamlets in Gusau LGA (Zamfara) at night.")}
+    assert "Gusau" in tops and "Gusau LGA" not in tops
+    assert tops["Gusau"].keyword == "lga" and tops["Gusau"].hints == ("Zamfara",)
+    tops = {t.name: t for t in find_toponyms("Troops shelled villages near Kanbalu Township on Sunday.")}
+    assert tops["Kanbalu"].keyword == "township"
+    # a city's own name keeps its 'City'
+    assert "Quezon City" in {t.name for t in find_toponyms("Protesters marched in Quezon City on Monday.")}
+
+
+def test_unknown_villages_of_a_named_lga_lie_at_the_lga_town():
+    p = _place("On 3 May 2022, bandits attacked Tungar Kudu and Rafin Gora villages in Gusau LGA (Zamfara), "
+               "killing four residents.")
+    assert p.name == "Gusau" and p.geo_precision == 2
+
+
+def test_a_district_beats_its_province_when_both_are_stated():
+    p = _place("On 9 May 2022, soldiers clashed with militants in the Kawuri area of Konduga district in "
+               "Borno state. Casualties unknown.")
+    assert p.name == "Konduga" and p.admin1 == "Borno" and p.geo_precision == 2
+
+
+def test_several_towns_of_a_province_keep_the_province():
+    p = _place("On 4 May 2022, in the state of Jalisco, soldiers were deployed to reinforce security in the "
+               "municipalities of Tepatitlan and Lagos de Moreno.")
+    assert p.geo_precision == 3 and p.admin1 == "Jalisco"
