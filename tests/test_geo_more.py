@@ -38,3 +38,10 @@ def test_several_towns_of_a_province_keep_the_province():
     p = _place("On 4 May 2022, in the state of Jalisco, soldiers were deployed to reinforce security in the "
                "municipalities of Tepatitlan and Lagos de Moreno.")
     assert p.geo_precision == 3 and p.admin1 == "Jalisco"
+
+
+def test_marched_through_a_town():
+    tops = {t.name: t for t in find_toponyms("About 300 people marched through Leeds on Saturday.")}
+    assert tops["Leeds"].prep == "through"
+    p = _place("On 5 March 2022, about 300 people marched through Utrecht against the coronavirus measures.")
+    assert p.name == "Utrecht" and p.geo_precision == 1

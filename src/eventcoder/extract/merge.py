@@ -102,7 +102,8 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             score -= 2.0  # "Kabul airport": the town of a site, when nothing better is stated
         if t.keyword.startswith("neighbo"):
             score -= 2.0  # ACLED codes a neighbourhood at its city
-        if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within"):
+        if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within", "through",
+                      "throughout"):
             score += 2.0
         elif t.prep in ("from", "to", "toward", "towards", "between"):
             score -= 2.0

@@ -28,7 +28,7 @@ _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
     r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
-    r"nearby|off|and|over|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
+    r"nearby|off|and|over|through|throughout|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
     r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
     r"(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
