@@ -45,3 +45,14 @@ def test_marched_through_a_town():
     assert tops["Leeds"].prep == "through"
     p = _place("On 5 March 2022, about 300 people marched through Utrecht against the coronavirus measures.")
     assert p.name == "Utrecht" and p.geo_precision == 1
+
+
+def test_a_name_with_a_dot_inside_is_no_place():
+    assert "Ver" not in {t.name for t in find_toponyms("Nurses, including members of Ver.di union, rallied in Bremen.")}
+
+
+def test_a_namesake_abroad_yields_to_the_stated_province():
+    # a town named like its township, stated in a Myanmar region: never a namesake in another country
+    p = _place("On 2 May 2022, in Kamma town (Kamma township, Thayet district, Magway region), resistance "
+               "fighters attacked a police station.")
+    assert p.country_code == "MM" and p.admin1 == "Magway"

@@ -156,6 +156,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         name = " ".join(words)
         start = m.start("name") + m.group("name").find(words[0])
         end = start + len(name)
+        if re.match(r"\.[a-z]", text[end:end + 2]):
+            continue  # "Ver.di", "Amazon.com": a name with a dot inside is no place
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
         if words[-1].strip(".,") in _FACILITY:
@@ -387,7 +389,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     assert best is not None
     place, kind = best
     if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
-            and top.hints and top.name not in top.hints):
+            and top.hints and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
         area = _stated_area(top, gaz, ctx, h_admin1)
