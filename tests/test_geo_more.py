@@ -56,3 +56,14 @@ def test_a_namesake_abroad_yields_to_the_stated_province():
     p = _place("On 2 May 2022, in Kamma town (Kamma township, Thayet district, Magway region), resistance "
                "fighters attacked a police station.")
     assert p.country_code == "MM" and p.admin1 == "Magway"
+
+
+def test_coded_to_names_the_events_place():
+    tops = {t.name: t for t in find_toponyms("Gunmen raided Kabiru hamlet (coded to Kafanchan, Kaduna) at dawn.")}
+    assert tops["Kafanchan"].prep == "coded to" and tops["Kafanchan"].hints == ("Kaduna",)
+    # another event's place is not this one's
+    tops = {t.name: t for t in find_toponyms("Two soldiers were wounded (fatalities coded to Marinka event).")}
+    assert tops["Marinka"].prep != "coded to"
+    p = _place("On 3 April 2022, soldiers clashed with militants near a hamlet in Erbil province. "
+               "Coded as Soran district.")
+    assert p.name == "Soran" and p.geo_precision == 2

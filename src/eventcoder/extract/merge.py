@@ -236,6 +236,15 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     for dr in merged:
         if (dr.place is None or dr.place.place is None) and focus is not None:
             dr.place, dr.place_precision = focus, (3 if focus.kind in ("admin1", "country") else 2)
+    # "(coded to X)", "Coded as X district": the note states where its event is placed
+    coded = next((r for r in ctx.seen if r.toponym.prep == "coded to" and r.place is not None), None)
+    if coded is not None:
+        for dr in merged:
+            if dr.place is not None and dr.place.place is not None and \
+                    dr.place.place.country_code != coded.place.country_code:
+                continue  # a namesake abroad: the note's own place stands
+            if coded.kind == "city" or dr.place is None or dr.place.place is None or dr.place.kind != "city":
+                dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:

@@ -27,7 +27,7 @@ _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|
                       r"territory|county|district|zone|commune|municipality|township|tehsil|LGA|woreda|raion|"
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
-    r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
+    r"(?P<prep>\b(?:[Cc]oded\s+(?:to|as|at)|in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
     r"nearby|off|and|over|through|throughout|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
     r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
@@ -164,7 +164,9 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             continue  # "City Hall Park", "Hamilton Square": a site, not a town
         site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
         kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
-        prep = (m.group("prep") or "").strip().lower()
+        prep = re.sub(r"^coded\s+\w+$", "coded to", (m.group("prep") or "").strip().lower())
+        if prep == "coded to" and re.match(r"\s+(?:-\s+[\w\s]+)?event", text[end:]):
+            prep = "to"  # "fatalities coded to the X event": another event's place
         if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
             continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
         dash = re.match(r"\s+-\s+" + _NAME, text[end:])
