@@ -67,3 +67,10 @@ def test_coded_to_names_the_events_place():
     p = _place("On 3 April 2022, soldiers clashed with militants near a hamlet in Erbil province. "
                "Coded as Soran district.")
     assert p.name == "Soran" and p.geo_precision == 2
+
+
+def test_indian_sub_district_words():
+    tops = {t.name: t for t in find_toponyms("Farmers protested in Paderu Mandal (Visakhapatnam district) today.")}
+    assert tops["Paderu"].keyword == "mandal"
+    tops = {t.name: t for t in find_toponyms("Villagers rallied in Kahan taluka on Monday.")}
+    assert tops["Kahan"].keyword == "taluka"

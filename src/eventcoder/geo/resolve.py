@@ -20,11 +20,11 @@ from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
 _NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
-             r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
+             r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
              r"sub-county|parish|ward|corregimiento|vereda|barangay)")
 _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|prefecture|division|wilaya|"
-                      r"territory|county|district|zone|commune|municipality|township|tehsil|LGA|woreda|raion|"
+                      r"territory|county|district|zone|commune|municipality|township|tehsil|taluka?|mandal|LGA|woreda|raion|"
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
     r"(?P<prep>\b(?:[Cc]oded\s+(?:to|as|at)|in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
@@ -46,7 +46,7 @@ _FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "M
              "Ministry", "Office", "Agency", "Commission", "Committee", "Assembly", "Army", "Brigade", "Battalion",
              "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
 _TAIL_KW = re.compile(r"LGA|District|Province|Governorate|Region|State|County|Township|Division|Municipality|"
-                      r"Oblast|Raion|Tehsil|Woreda|Upazila|Prefecture|Department|Territory|Sub-[Dd]istrict")
+                      r"Oblast|Raion|Tehsil|Taluka?|Mandal|Woreda|Upazila|Prefecture|Department|Territory|Sub-[Dd]istrict")
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
                              r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
@@ -361,7 +361,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 score += 15.0
             elif kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
                 score += 2.0
-        elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil",
+        elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
         if h_ccs:
@@ -403,7 +403,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     elif kind == "country":
         prec = 3
     elif top.prep in ("near", "outside", "around", "nearby", "outskirts of") or (
-        top.keyword.lower() in ("district", "county", "area", "municipality", "township", "tehsil", "commune",
+        top.keyword.lower() in ("district", "county", "area", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
                                 "lga", "local government area", "woreda", "upazila", "zone", "sub-district",
                                 "subdistrict", "division", "raion", "department")
     ):
