@@ -74,3 +74,10 @@ def test_indian_sub_district_words():
     assert tops["Paderu"].keyword == "mandal"
     tops = {t.name: t for t in find_toponyms("Villagers rallied in Kahan taluka on Monday.")}
     assert tops["Kahan"].keyword == "taluka"
+
+
+def test_a_direction_word_before_a_known_town():
+    p = _place("On 2 March 2022, about 100 shopkeepers rallied in Northern Limassol against rising prices.")
+    assert p.name == "Limassol"
+    # a name the gazetteer knows whole keeps its direction word
+    assert _place("On 2 March 2022, gunmen attacked a village in South Kivu.").admin1 == "Sud-Kivu"

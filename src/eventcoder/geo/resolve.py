@@ -288,6 +288,12 @@ def _lookup(gaz: Gazetteer, name: str) -> list:
         bare = re.sub(r"^(?:City|Town) of\s+|\s+(?:City|Town)$", "", name)
         if bare != name and len(bare) > 2:
             cands = gaz.lookup(bare)
+    if not cands:
+        # "Northern Nicosia", "Greater Accra" where the gazetteer knows only the bare name: that town
+        bare = re.sub(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
+                      r"Inner|Outer|Downtown)(?:-|\s+)(?=[A-Z])", "", name)
+        if bare != name and len(bare) > 2:
+            cands = [(p, k) for p, k in gaz.lookup(bare) if k == "city"]
     return cands
 
 
