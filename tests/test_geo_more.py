@@ -81,3 +81,10 @@ def test_a_direction_word_before_a_known_town():
     assert p.name == "Limassol"
     # a name the gazetteer knows whole keeps its direction word
     assert _place("On 2 March 2022, gunmen attacked a village in South Kivu.").admin1 == "Sud-Kivu"
+
+
+def test_a_part_of_a_town_and_a_company_site():
+    p = _place("On 3 June 2022, engineers protested in the Green Zone of Kabul against unpaid salaries.")
+    assert p.name == "Kabul"
+    tops = {t.name: t for t in find_toponyms("Activists gathered at the Shell oil facility near Rotterdam.")}
+    assert tops["Shell"].keyword == "site"

@@ -50,7 +50,8 @@ _TAIL_KW = re.compile(r"LGA|District|Province|Governorate|Region|State|County|To
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
                              r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
-                             r"power plant|dam|port)\b")
+                             r"power plant|dam|port|(?:oil\s+|gas\s+|power\s+|military\s+|police\s+|army\s+)?(?:facility|factory|depot|"
+                             r"terminal|warehouse|compound|headquarters|building|offices?|plant))\b")
 _WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
@@ -288,6 +289,12 @@ def _lookup(gaz: Gazetteer, name: str) -> list:
         bare = re.sub(r"^(?:City|Town) of\s+|\s+(?:City|Town)$", "", name)
         if bare != name and len(bare) > 2:
             cands = gaz.lookup(bare)
+    if not cands and " of " in name:
+        # "Green Zone of Baghdad", "Old City of Jerusalem": a part of a town the gazetteer knows
+        head, tail = name.rsplit(" of ", 1)
+        if tail and tail[0].isupper() and re.search(r"\b(?:Zone|City|Town|Quarter|Centre|Center|Port|Souk|Outskirts)$",
+                                                    head):
+            cands = [(p, k) for p, k in gaz.lookup(tail) if k == "city"]
     if not cands:
         # "Northern Nicosia", "Greater Accra" where the gazetteer knows only the bare name: that town
         bare = re.sub(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
