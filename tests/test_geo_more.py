@@ -88,3 +88,9 @@ def test_a_part_of_a_town_and_a_company_site():
     assert p.name == "Kabul"
     tops = {t.name: t for t in find_toponyms("Activists gathered at the Shell oil facility near Rotterdam.")}
     assert tops["Shell"].keyword == "site"
+
+
+def test_a_demonym_is_no_town():
+    assert "Kazakh" not in {t.name for t in find_toponyms("They rallied in Vilnius in support of the Kazakh people.")}
+    p = _place("On 10 January 2022, people protested in Vilnius in support of the Kazakh people.")
+    assert p.name == "Vilnius"

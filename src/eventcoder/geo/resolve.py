@@ -132,6 +132,17 @@ def containing_areas(rest: str) -> list[str]:
     return out
 
 
+def _kw_any(m: re.Match) -> bool:
+    return bool(m.group("kw1") or m.group("kw2"))
+
+
+def _demonym(name: str) -> bool:
+    """Is the name a country's demonym (and not the name of a country)?"""
+    c = countries().lookup.get(name.lower())
+    return c is not None and name.lower() in {d.lower() for d in c.demonyms} and \
+        name.lower() not in {c.name.lower(), *(a.lower() for a in c.aliases)}
+
+
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
     """Candidate place names in a sentence. ``ents`` are spaCy GPE/LOC/FAC spans, when parsed."""
     out: list[Toponym] = []
@@ -159,6 +170,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         end = start + len(name)
         if re.match(r"\.[a-z]", text[end:end + 2]):
             continue  # "Ver.di", "Amazon.com": a name with a dot inside is no place
+        if not _kw_any(m) and _demonym(name):
+            continue  # "the Kazakh people", "of Afghan refugees": a demonym, not a town
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
         if words[-1].strip(".,") in _FACILITY:
