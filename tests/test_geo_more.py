@@ -94,3 +94,10 @@ def test_a_demonym_is_no_town():
     assert "Kazakh" not in {t.name for t in find_toponyms("They rallied in Vilnius in support of the Kazakh people.")}
     p = _place("On 10 January 2022, people protested in Vilnius in support of the Kazakh people.")
     assert p.name == "Vilnius"
+
+
+def test_numbered_and_imeni_names_keep_their_stated_area():
+    tops = {t.name: t for t in find_toponyms("Troops shelled positions in Mine 6/7, Luhansk. No casualties.")}
+    assert tops["Mine"].hints == ("Luhansk",)
+    tops = {t.name: t for t in find_toponyms("Troops shelled positions in Poselok imeni Morozova, Luhansk.")}
+    assert tops["Poselok imeni Morozova"].hints == ("Luhansk",)
