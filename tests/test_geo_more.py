@@ -101,3 +101,9 @@ def test_numbered_and_imeni_names_keep_their_stated_area():
     assert tops["Mine"].hints == ("Luhansk",)
     tops = {t.name: t for t in find_toponyms("Troops shelled positions in Poselok imeni Morozova, Luhansk.")}
     assert tops["Poselok imeni Morozova"].hints == ("Luhansk",)
+
+
+def test_an_unknown_village_of_a_district_known_only_as_admin2_lies_at_its_main_town():
+    p = _place("On 5 May 2022, villagers staged a protest in Pyndengrei village (East Khasi Hills district, "
+               "Meghalaya) against power cuts.")
+    assert p.name == "Shillong" and p.geo_precision == 2

@@ -288,6 +288,10 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
                                                pk[1] == "city" and pk[0].population >= 50_000,
                                                pk[1] == "admin1", pk[0].population))
             return Resolved(top, p, k, 3 if k == "admin1" else 2)
+        if not _lookup(gaz, h):
+            seat = _admin2_seat(gaz, h, h_admin1)
+            if seat is not None:
+                return Resolved(top, seat, "city", 2)
         sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
         if sub.place is None:
             continue
@@ -297,6 +301,20 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
         elif not ctx.country_votes or sub.place.country_code in ctx.country_votes:
             return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     return None
+
+
+def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> GazPlace | None:
+    """The main town of a stated district the gazetteer knows only as the admin2 of its towns ('Fatehgarh
+    Sahib district, Punjab'): the largest, or one named like it; only inside a stated province."""
+    if not h_admin1 or len(name) < 3:
+        return None
+    rows = gaz.con.execute(
+        "SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population, feature_code"
+        " FROM places WHERE admin2 = ? COLLATE NOCASE OR admin2 LIKE ?", (name, name + " %")).fetchall()
+    towns = [GazPlace(*r) for r in rows if (r[4], admin_norm(r[5])) in h_admin1 and r[8] != "ADM1"]
+    if not towns:
+        return None
+    return max(towns, key=lambda p: (p.population, norm(p.name) == norm(name)))
 
 
 def _lookup(gaz: Gazetteer, name: str) -> list:
