@@ -107,3 +107,8 @@ def test_an_unknown_village_of_a_district_known_only_as_admin2_lies_at_its_main_
     p = _place("On 5 May 2022, villagers staged a protest in Pyndengrei village (East Khasi Hills district, "
                "Meghalaya) against power cuts.")
     assert p.name == "Shillong" and p.geo_precision == 2
+
+
+def test_an_unknown_district_itself_known_only_as_admin2():
+    p = _place("On 7 May 2022, police dispersed protesters in East Khasi Hills district (Meghalaya) with tear gas.")
+    assert p.name == "Shillong" and p.geo_precision == 2

@@ -367,6 +367,11 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             if ok:
                 loose.append((p, k))
         cands = loose
+    if not cands and top.hints and top.keyword and _AREA_KW.match(top.keyword):
+        # "East Khasi Hills district (Meghalaya)": a district known only as its towns' admin2
+        seat = _admin2_seat(gaz, top.name, _hint_areas(list(top.hints), gaz)[0])
+        if seat is not None:
+            return Resolved(top, seat, "city", 2)
     if not cands and top.hints:
         # a village the gazetteer lacks, stated with its district and province: the first stated area
         # the gazetteer knows stands in for it ("Dovhenke, Kharkiv" even where "Russian" votes for Russia)
