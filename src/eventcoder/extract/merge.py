@@ -102,7 +102,8 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             score -= 2.0  # "Kabul airport": the town of a site, when nothing better is stated
         if t.keyword.startswith("neighbo"):
             score -= 2.0  # ACLED codes a neighbourhood at its city
-        if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within"):
+        if t.prep in ("in", "at", "near", "outside", "around", "nearby", "outskirts of", "inside", "within", "through",
+                      "throughout"):
             score += 2.0
         elif t.prep in ("from", "to", "toward", "towards", "between"):
             score -= 2.0
@@ -111,6 +112,13 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
         elif home and r.place.country_code != home:
             score -= 3.0
         if r.kind == "country":
+            score -= 2.0
+        if r.kind == "admin1" and r.place is not None and len({
+                q.place.geonameid for q in pool if q.kind == "city" and q.place is not None
+                and q.place.country_code == r.place.country_code and q.place.admin1 == r.place.admin1
+                and q.toponym.keyword != "site"}) == 1:
+            # "in X district in Y province": the smallest area stated is where it happened (not where
+            # several towns of the province are named: "in the state of Y, in the towns of A and B")
             score -= 2.0
         if t.start >= t0:
             score += 0.5  # news: "gunmen attacked a checkpoint near Tikrit"
@@ -230,6 +238,15 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     for dr in merged:
         if (dr.place is None or dr.place.place is None) and focus is not None:
             dr.place, dr.place_precision = focus, (3 if focus.kind in ("admin1", "country") else 2)
+    # "(coded to X)", "Coded as X district": the note states where its event is placed
+    coded = next((r for r in ctx.seen if r.toponym.prep == "coded to" and r.place is not None), None)
+    if coded is not None:
+        for dr in merged:
+            if dr.place is not None and dr.place.place is not None and \
+                    dr.place.place.country_code != coded.place.country_code:
+                continue  # a namesake abroad: the note's own place stands
+            if coded.kind == "city" or dr.place is None or dr.place.place is None or dr.place.kind != "city":
+                dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:

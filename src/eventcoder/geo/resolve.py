@@ -18,17 +18,17 @@ from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am|imeni)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
-             r"oblast|territory|township|division|zone|tehsil|area|sub-?district|upazila|commune|LGA|local government area|"
+             r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
              r"sub-county|parish|ward|corregimiento|vereda|barangay)")
 _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|prefecture|division|wilaya|"
-                      r"territory|county|district|zone|commune|municipality|township|tehsil|LGA|woreda|raion|"
+                      r"territory|county|district|zone|commune|municipality|township|tehsil|taluka?|mandal|LGA|woreda|raion|"
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
 PLACE_RX = re.compile(
-    r"(?P<prep>\b(?:in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
-    r"nearby|off|and|over|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
+    r"(?P<prep>\b(?:[Cc]oded\s+(?:to|as|at)|in|near|at|outside|from|of|around|into|on|to|between|across|toward|towards|inside|within|"
+    r"nearby|off|and|over|through|throughout|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
     r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
     r"(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
@@ -45,10 +45,13 @@ _FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "M
              "Centre", "Club", "Hotel", "Company", "Corporation", "Party", "Union", "Movement", "Front", "Council",
              "Ministry", "Office", "Agency", "Commission", "Committee", "Assembly", "Army", "Brigade", "Battalion",
              "Forces", "Group", "Network", "Association", "Federation", "Institute", "Foundation", "Bank", "Embassy"}
+_TAIL_KW = re.compile(r"LGA|District|Province|Governorate|Region|State|County|Township|Division|Municipality|"
+                      r"Oblast|Raion|Tehsil|Taluka?|Mandal|Woreda|Upazila|Prefecture|Department|Territory|Sub-[Dd]istrict")
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
                              r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
-                             r"power plant|dam|port)\b")
+                             r"power plant|dam|port|(?:oil\s+|gas\s+|power\s+|military\s+|police\s+|army\s+)?(?:facility|factory|depot|"
+                             r"terminal|warehouse|compound|headquarters|building|offices?|plant))\b")
 _WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _STOP = {
@@ -129,6 +132,17 @@ def containing_areas(rest: str) -> list[str]:
     return out
 
 
+def _kw_any(m: re.Match) -> bool:
+    return bool(m.group("kw1") or m.group("kw2"))
+
+
+def _demonym(name: str) -> bool:
+    """Is the name a country's demonym (and not the name of a country)?"""
+    c = countries().lookup.get(name.lower())
+    return c is not None and name.lower() in {d.lower() for d in c.demonyms} and \
+        name.lower() not in {c.name.lower(), *(a.lower() for a in c.aliases)}
+
+
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
     """Candidate place names in a sentence. ``ents`` are spaCy GPE/LOC/FAC spans, when parsed."""
     out: list[Toponym] = []
@@ -146,20 +160,34 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
                 break
         if not words:
             continue
+        # "Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is
+        tail_kw = ""
+        if len(words) > 1 and _TAIL_KW.fullmatch(words[-1]) and not m.group("kw1") and not m.group("kw2"):
+            tail_kw = words[-1].lower()
+            words = words[:-1]
         name = " ".join(words)
         start = m.start("name") + m.group("name").find(words[0])
         end = start + len(name)
+        if re.match(r"\.[a-z]", text[end:end + 2]):
+            continue  # "Ver.di", "Amazon.com": a name with a dot inside is no place
+        if not _kw_any(m) and _demonym(name):
+            continue  # "the Kazakh people", "of Afghan refugees": a demonym, not a town
         if name.isupper() and len(name) <= 4 and not m.group("kw2"):
             continue  # acronyms (ISIS, CRPF) are actors, not places
         if words[-1].strip(".,") in _FACILITY:
             continue  # "City Hall Park", "Hamilton Square": a site, not a town
         site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
-        kw = (m.group("kw1") or m.group("kw2") or "").lower()
-        prep = (m.group("prep") or "").strip().lower()
+        kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
+        prep = re.sub(r"^coded\s+\w+$", "coded to", (m.group("prep") or "").strip().lower())
+        if prep == "coded to" and re.match(r"\s+(?:-\s+[\w\s]+)?event", text[end:]):
+            prep = "to"  # "fatalities coded to the X event": another event's place
         if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
             continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
         dash = re.match(r"\s+-\s+" + _NAME, text[end:])
-        rest_end = end + dash.end() if dash else end
+        rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
+        num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,)", text[rest_end:])
+        if num:
+            rest_end += num.end()  # "Mine 6/7, Donetsk", "Camp 4, Kebbi": the number is part of the name
         if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
                 and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
@@ -260,6 +288,10 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
                                                pk[1] == "city" and pk[0].population >= 50_000,
                                                pk[1] == "admin1", pk[0].population))
             return Resolved(top, p, k, 3 if k == "admin1" else 2)
+        if not _lookup(gaz, h):
+            seat = _admin2_seat(gaz, h, h_admin1)
+            if seat is not None:
+                return Resolved(top, seat, "city", 2)
         sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
         if sub.place is None:
             continue
@@ -271,12 +303,38 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
     return None
 
 
+def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> GazPlace | None:
+    """The main town of a stated district the gazetteer knows only as the admin2 of its towns ('Fatehgarh
+    Sahib district, Punjab'): the largest, or one named like it; only inside a stated province."""
+    if not h_admin1 or len(name) < 3:
+        return None
+    rows = gaz.con.execute(
+        "SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population, feature_code"
+        " FROM places WHERE admin2 = ? COLLATE NOCASE OR admin2 LIKE ?", (name, name + " %")).fetchall()
+    towns = [GazPlace(*r) for r in rows if (r[4], admin_norm(r[5])) in h_admin1 and r[8] != "ADM1"]
+    if not towns:
+        return None
+    return max(towns, key=lambda p: (p.population, norm(p.name) == norm(name)))
+
+
 def _lookup(gaz: Gazetteer, name: str) -> list:
     cands = gaz.lookup(name)
     if not cands:
         bare = re.sub(r"^(?:City|Town) of\s+|\s+(?:City|Town)$", "", name)
         if bare != name and len(bare) > 2:
             cands = gaz.lookup(bare)
+    if not cands and " of " in name:
+        # "Green Zone of Baghdad", "Old City of Jerusalem": a part of a town the gazetteer knows
+        head, tail = name.rsplit(" of ", 1)
+        if tail and tail[0].isupper() and re.search(r"\b(?:Zone|City|Town|Quarter|Centre|Center|Port|Souk|Outskirts)$",
+                                                    head):
+            cands = [(p, k) for p, k in gaz.lookup(tail) if k == "city"]
+    if not cands:
+        # "Northern Nicosia", "Greater Accra" where the gazetteer knows only the bare name: that town
+        bare = re.sub(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Greater|"
+                      r"Inner|Outer|Downtown)(?:-|\s+)(?=[A-Z])", "", name)
+        if bare != name and len(bare) > 2:
+            cands = [(p, k) for p, k in gaz.lookup(bare) if k == "city"]
     return cands
 
 
@@ -309,6 +367,11 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             if ok:
                 loose.append((p, k))
         cands = loose
+    if not cands and top.hints and top.keyword and _AREA_KW.match(top.keyword):
+        # "East Khasi Hills district (Meghalaya)": a district known only as its towns' admin2
+        seat = _admin2_seat(gaz, top.name, _hint_areas(list(top.hints), gaz)[0])
+        if seat is not None:
+            return Resolved(top, seat, "city", 2)
     if not cands and top.hints:
         # a village the gazetteer lacks, stated with its district and province: the first stated area
         # the gazetteer knows stands in for it ("Dovhenke, Kharkiv" even where "Russian" votes for Russia)
@@ -350,7 +413,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 score += 15.0
             elif kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
                 score += 2.0
-        elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil",
+        elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
         if h_ccs:
@@ -380,7 +443,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     assert best is not None
     place, kind = best
     if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
-            and top.hints and top.name not in top.hints):
+            and top.hints and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
         area = _stated_area(top, gaz, ctx, h_admin1)
@@ -392,7 +455,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     elif kind == "country":
         prec = 3
     elif top.prep in ("near", "outside", "around", "nearby", "outskirts of") or (
-        top.keyword.lower() in ("district", "county", "area", "municipality", "township", "tehsil", "commune",
+        top.keyword.lower() in ("district", "county", "area", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
                                 "lga", "local government area", "woreda", "upazila", "zone", "sub-district",
                                 "subdistrict", "division", "raion", "department")
     ):
