@@ -78,8 +78,12 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
         return []
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
     # ("Madrid (Madrid)", "Isiolo (Isiolo, Isiolo)": the town stays, the areas after it go)
-    pool = [r for r in cands if not any(q.toponym.start < r.toponym.start and r.toponym.name in
-                                        (*q.toponym.hints, q.toponym.hint) for q in cands)] or cands
+    def stated_as(r: Resolved) -> set[str]:  # "Plateau" with keyword "State" is the hint "Plateau State"
+        t = r.toponym
+        return {t.name.lower(), f"{t.name} {t.keyword}".lower()} if t.keyword else {t.name.lower()}
+
+    pool = [r for r in cands if not any(q.toponym.start < r.toponym.start and stated_as(r) & {
+        h.lower() for h in (*q.toponym.hints, q.toponym.hint) if h} for q in cands)] or cands
     c = countries().by_name.get(m.country or "")
     # the sentence's own country: its places weighted by how firmly they are stated, then the article's
     weight: dict[str, float] = {}
