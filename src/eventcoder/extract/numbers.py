@@ -26,7 +26,7 @@ _VAGUE = {
 }
 
 _NUMWORD = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"(?:\d+\s?[-–]\s?\d+(?![-–]\d)|\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a couple(?: of)?|"
     r"several|many|a number of|numerous|scores(?: of)?|multiple|a few|dozens(?: of)?|a dozen|hundreds(?: of)?|"
@@ -69,7 +69,15 @@ _PATTERNS = [
     # "the killing of two farmers", "the deaths of three soldiers", "the bodies of 5 men"
     re.compile(r"\b(?:killing|deaths?|murders?|bodies|body|lynching|execution)\s+of\s+" + _QUAL + r"(?P<num>"
                + _NUMWORD + r")\b", re.I),
+    # "One died on the spot", "two of them later died"
+    re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+(?:of (?:them|the [a-z]+)\s+)?(?:later\s+)?"
+               r"(?:died|succumbed)\b", re.I),
 ]
+# after an active killing verb, an object ("several armed men shot and killed a gang member"): the number
+# before the verb counts the killers, not the dead
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"\d+|several|at least|dozens|scores)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:were|was|have been|had been|has been|are|got|being)\b", re.I)
 _AND_MORE = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?[a-z-]+\s+and\s+" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+"
                        + _DEAD_NOUNS + r"\b", re.I)
 _ZERO = re.compile(r"\b(?:no (?:one|body) (?:was|were) (?:killed|hurt|injured)|no (?:fatalities|casualties|deaths|"
@@ -86,6 +94,9 @@ def parse_number(words: str) -> int | None:
                r"an estimated|approximately|close to|upwards of|no fewer than|not less than|a total of) ", "", w)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", w):
         return int(w.replace(",", ""))
+    rng = re.fullmatch(r"(\d+)\s?[-–]\s?(\d+)", w)
+    if rng:  # "2-3 fighters": the lowest, as ACLED codes a range
+        return min(int(rng.group(1)), int(rng.group(2)))
     if w in _UNITS:
         return _UNITS[w]
     if w in _VAGUE:
@@ -111,18 +122,19 @@ def find_fatalities(sentence: str) -> list[tuple[int, int, int]]:
             # "killing two and injuring five": fine; "killed, two injured": the number belongs to the injured
             if rx is _PATTERNS[1] and _INJURED_AFTER.match(sentence[m.end("num"):]):
                 continue
-            if rx is _PATTERNS[1] and re.match(r"\s*(?:of|in|on|at)\b", sentence[m.end("num"):]):
-                pass
+            if rx is _PATTERNS[0] and not _PASSIVE.search(m.group(0)) and _OBJECT_AFTER.match(sentence[m.end():]):
+                continue
             if num > 100000:
                 continue
-            found.append((num, m.start(), m.end()))
+            end = m.end()
             if rx is _PATTERNS[1]:
-                # "killed two fighters and three civilians": the second group shares the verb
+                # "killed two fighters and three civilians": the second group shares the verb, one figure
                 more = _AND_MORE.match(sentence[m.end():])
                 if more and not _INJURED_AFTER.match(sentence[m.end() + more.end():]):
                     n2 = parse_number(more.group("num"))
                     if n2:
-                        found.append((n2, m.end() + more.start("num"), m.end() + more.end()))
+                        num, end = num + n2, m.end() + more.end()
+            found.append((num, m.start(), end))
     for m in _ZERO.finditer(sentence):
         found.append((0, m.start(), m.end()))
     # drop overlaps: keep the first (longest) of overlapping spans
