@@ -25,3 +25,27 @@ def test_disorder_and_civilian_targeting():
 def test_unknown_type_is_an_error():
     with pytest.raises(ValueError, match="unknown ACLED sub-event type"):
         taxonomy.event_type_of("Skirmish")
+
+
+CODED = [
+    ("The army dispatched hundreds of troops and armoured vehicles to the border district on Monday.",
+     "Change to group/activity"),
+    ("Government forces withdrew from the northern garrison town on Sunday, residents said.", "Change to group/activity"),
+    ("Rebel forces withdrew from the town on Sunday and handed control to the regional militia.",
+     "Non-violent transfer of territory"),
+    ("Eight people were killed on Friday after two suicide bombers struck a crowded bus station.", "Suicide bomb"),
+    ("Border guards intercepted 20 suspected members of an armed group near the frontier on Thursday.", "Arrests"),
+    ("Students rioted in the capital on Tuesday after police shot dead a young vendor.", "Violent demonstration"),
+    ("Police fired tear gas and water cannon to disperse crowds outside the ministry on Wednesday.",
+     "Protest with intervention"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), CODED)
+def test_codebook_rules_on_news_sentences(text, sub):
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(text, dt.date(2024, 3, 15))
+    assert evs and evs[0].sub_event_type == sub

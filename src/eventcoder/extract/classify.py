@@ -76,6 +76,9 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
             return False  # troops marching into a town
     if words:
         return True
+    if re.search(r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|stun grenades|batons?)\b[^.;]{0,60}"
+                 r"\bto (?:disperse|break up|scatter)\b", text, re.I):
+        return True
     m = trig.get("Peaceful protest")
     if not m:
         return False
@@ -148,8 +151,21 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
                          r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
         if harm:
+            if re.match(r"riot", mob.group(0), re.I) and re.search(
+                    r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"
+                    r"after (?:the )?police|after (?:the )?(?:killing|death|shooting|arrest) of)\b", low):
+                return out("Violent demonstration", mob, 0.7)  # rioting over a grievance is a demonstration
             return out("Mob violence", mob, 0.75)
 
+    # people "intercepted" by the authorities are arrested, not a weapon stopped
+    dm = trig["Disrupted weapons use"]
+    if dm and re.match(r"intercept", dm.group(0), re.I) and re.match(
+            r"\s+(?:at least |some |about |over |more than )?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|"
+            r"dozens|scores|hundreds|several|a group of|a number of)?\s*(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|"
+            r"individuals|suspects|members|militants|migrants|smugglers|traffickers|nationals|youths|fighters)\b",
+            text[dm.end():]) and not re.search(r"\b(?:weapons?|arms|ammunition|explosives?|missiles?|rockets?|drones?)\b",
+                                            text[dm.end():dm.end() + 60], re.I):
+        return out("Arrests", dm, 0.7)
     # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
     if trig["Disrupted weapons use"] and not re.search(
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
@@ -243,6 +259,9 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
         if trig[sub] and not is_quoted(text, trig[sub].start()):
+            if sub == "Non-violent transfer of territory" and _withdrawal_only(low, trig[sub]):
+                # forces pulling out with no one named taking over: a movement of forces, not a transfer
+                return out("Change to group/activity", trig[sub], 0.55)
             return out(sub, trig[sub], 0.6)
     return None
 
@@ -299,6 +318,16 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
+    """A withdrawal, retreat or pull-out that hands territory to no one the sentence names."""
+    if not re.match(r"withdr|pulled out|retreat|vacated|evacuated|abandoned", m.group(0).lower()):
+        return False
+    return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|control)|"
+                         r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"
+                         r"transfer\w*|ceded|relinquish\w*|in control|control of|without (?:a fight|resistance|fighting|"
+                         r"clashes))\b", low)
+
+
 def _grievance(text: str, pos: int) -> bool:
     """Is a word at pos part of what demonstrators protest about ('against the looting of ...', 'denouncing
     the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
@@ -310,8 +339,11 @@ def _grievance(text: str, pos: int) -> bool:
 def _backdrop(text: str, m: re.Match[str]) -> bool:
     """Is a trigger named as background: after 'following', 'amid', 'despite', or dated by a year?"""
     before = text[max(0, m.start() - 45):m.start()]
-    return bool(re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w-]+\s+){0,4}$", before, re.I)
-                or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
+    cause = re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w'’-]+\s+){0,4}$", before, re.I)
+    if cause and re.search(r"\b(?:killed|died|dead|injured|wounded|hurt|lost their lives)\b",
+                           text[:m.start() - len(before) + cause.start()], re.I):
+        return False  # "twelve people were killed after suicide bombers struck": the cause is the event
+    return bool(cause or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
