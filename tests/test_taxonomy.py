@@ -38,6 +38,12 @@ CODED = [
     ("Students rioted in the capital on Tuesday after police shot dead a young vendor.", "Violent demonstration"),
     ("Police fired tear gas and water cannon to disperse crowds outside the ministry on Wednesday.",
      "Protest with intervention"),
+    ("A roadside bomb blew up on Monday as police tried to defuse it, killing three officers and injuring two.",
+     "Remote explosive/landmine/IED"),
+    ("Police defused a bomb found near the market on Monday, days after a series of blasts killed 40 people.",
+     "Disrupted weapons use"),
+    ("The rebel group is mobilising its fighters for attacking the provincial capital, the governor said on Monday.",
+     "Change to group/activity"),
 ]
 
 

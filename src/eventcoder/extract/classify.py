@@ -169,7 +169,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
     if trig["Disrupted weapons use"] and not re.search(
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
-            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", low) and not is_quoted(text, trig["Disrupted weapons use"].start()):
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not is_quoted(text, trig["Disrupted weapons use"].start()):
         return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
     # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
     small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
@@ -194,6 +194,11 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                                    and trig["Disrupted weapons use"]):
             return out("Remote explosive/landmine/IED", m, 0.8)
     if trig["Disrupted weapons use"]:
+        went_off = re.search(r"\b(?:exploded|blew up|went off|(?<!safely )(?<!controlled )detonated)\b", low)
+        if went_off and re.search(r"\b(?:explosives?|bombs?|devices?|ieds?|mines?)\b", low) and re.search(
+                r"\b(?:killed|injured|wounded|dead|died)\b", low):
+            # a bomb that went off, with casualties, while it was being defused: the explosion is the event
+            return out("Remote explosive/landmine/IED", went_off, 0.7)
         return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
     if trig["Sexual violence"]:
         return out("Sexual violence", trig["Sexual violence"], 0.85)
@@ -336,6 +341,11 @@ def _grievance(text: str, pos: int) -> bool:
                           text[max(0, pos - 40):pos], re.I))
 
 
+def _without_backdrop(low: str) -> str:
+    """A sentence less its background clauses ('..., after a series of explosions killed 215 people')."""
+    return re.sub(r"\b(?:after|following|in the wake of|amid)\b[^,;]*", " ", low)
+
+
 def _backdrop(text: str, m: re.Match[str]) -> bool:
     """Is a trigger named as background: after 'following', 'amid', 'despite', or dated by a year?"""
     before = text[max(0, m.start() - 45):m.start()]
@@ -343,7 +353,13 @@ def _backdrop(text: str, m: re.Match[str]) -> bool:
     if cause and re.search(r"\b(?:killed|died|dead|injured|wounded|hurt|lost their lives)\b",
                            text[:m.start() - len(before) + cause.start()], re.I):
         return False  # "twelve people were killed after suicide bombers struck": the cause is the event
-    return bool(cause or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
+    # a force's mandate or a purpose ("the coalition tasked with fighting", "mobilising for attacking",
+    # "to foil any possible attack") is no event
+    purpose = re.search(r"\b(?:tasked with|charged with|in charge of|responsible for|mandated? (?:to|with)|dedicated to|"
+                        r"formed to|set up to|aim(?:ed)? (?:at|of)|(?:foil\w*|thwart\w*|prevent\w*|repel\w*) (?:any )?"
+                        r"(?:possible |potential |future )?|mobili[sz]\w* (?:[\w'’-]+\s+){0,3}for|possible|potential|"
+                        r"imminent)\s+$", before, re.I)
+    return bool(cause or purpose or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
