@@ -44,6 +44,10 @@ CODED = [
      "Disrupted weapons use"),
     ("The rebel group is mobilising its fighters for attacking the provincial capital, the governor said on Monday.",
      "Change to group/activity"),
+    ("Settlers hurled stones at passing cars near the village on Saturday, damaging several vehicles.", "Mob violence"),
+    ("A suspected thief was stabbed to death by residents in a food court on Sunday.", "Mob violence"),
+    ("Four rebel forces were shot dead by soldiers near the river on Monday.", "Armed clash"),
+    ("Gunmen attacked members of a local vigilance group in the village on Friday, killing two.", "Armed clash"),
 ]
 
 

@@ -46,7 +46,8 @@ _NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|c
 # a victim who belongs to an armed, organised side: violence against them is an Armed clash, not an Attack
 _ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?! stations?| posts?)|officers?|gendarmes?|"
                            r"militiam[ae]n|militias?|militants?|rebels?|insurgents?|fighters?|combatants?|commanders?|"
-                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?:military|army|police|"
+                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?<!civil )(?<!air )forces|vigilantes|"
+                           r"vigilance (?:group|committee)s?|(?:self-)?defen[cs]e (?:group|force|committee)s?|(?:military|army|police|"
                            r"security|border) posts?|gang members?|gangsters?|gang leaders?|(?:drug )?traffickers?|drug dealers?|"
                            r"(?:militia|gang|cartel|faction|brigade|division|battalion|forces?|army|group) members?|"
                            r"members? of (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:militia|armed group|gang|cartel|forces|army|"
@@ -141,7 +142,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                 return out("Violent demonstration", violent, 0.7)
             return out("Peaceful protest", pm, 0.85)
 
-    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
                     r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
@@ -400,7 +401,9 @@ def _armed_victim(text: str, m: re.Match[str], actors: list[ActorMention]) -> bo
                    text[m.end():m.end() + 90])
     obj = " ".join(re.split(r"[.;:]|\b(?:while|as|when|who|after|before|in|at|near|during|under)\b", after)[0].split()[:8])
     off_duty = re.compile(r"\b(?:off-duty|retired|former|ex-)", re.I)
-    if obj and _ARMED_VICTIM.search(obj) and not off_duty.search(obj) and not re.match(r"\s*(?:by|with)\b", after):
+    vm = _ARMED_VICTIM.search(obj) if obj else None
+    if vm and not off_duty.search(obj) and not re.match(r"\s*(?:by|with)\b", after) and not re.search(
+            r"\b(?:by|from)\b", obj[:vm.start()]):  # "beaten and arrested by the Taliban forces": the agent
         return True
     if obj and any(a.kind in ("state_military", "state_police", "named") and m.end() <= a.start <= m.end() + 40
                    and text[m.end():a.start].count(" ") <= 4 and not re.search(r"\bby\b", text[m.end():a.start])
