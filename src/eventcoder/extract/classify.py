@@ -148,7 +148,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
     explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
     if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
-        harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
+        harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
                          r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
         if harm:

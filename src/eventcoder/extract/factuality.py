@@ -89,7 +89,10 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 return "background"
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
         r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|solidarity|oppos\w*)\b", low)))
-    if not demand and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
+    # "arrested dozens ahead of the anniversary": the anniversary dates a new event, it is not the event
+    upcoming = re.search(r"\b(?:amid|ahead of|on the eve of)\b[^.;]{0,60}?"
+                         r"\b(?:anniversary|commemorat\w*)\b", low[trigger_end:])
+    if not demand and not upcoming and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
                                                   r"in memory of|memorial|world war)\b", low):
         return "history"
     if not protest and cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
