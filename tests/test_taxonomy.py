@@ -48,6 +48,8 @@ CODED = [
     ("A suspected thief was stabbed to death by residents in a food court on Sunday.", "Mob violence"),
     ("Four rebel forces were shot dead by soldiers near the river on Monday.", "Armed clash"),
     ("Gunmen attacked members of a local vigilance group in the village on Friday, killing two.", "Armed clash"),
+    ("Police arrested 30 activists on Tuesday ahead of the tenth anniversary of the uprising.", "Arrests"),
+    ("Three men accused of witchcraft were murdered by vigilantes in the village on Sunday.", "Mob violence"),
 ]
 
 
