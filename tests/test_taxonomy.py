@@ -50,6 +50,10 @@ CODED = [
     ("Gunmen attacked members of a local vigilance group in the village on Friday, killing two.", "Armed clash"),
     ("Police arrested 30 activists on Tuesday ahead of the tenth anniversary of the uprising.", "Arrests"),
     ("Three men accused of witchcraft were murdered by vigilantes in the village on Sunday.", "Mob violence"),
+    ("Gunmen abducted six farmers and beat and wounded two others in the village on Sunday.", "Attack"),
+    ("Soldiers thwarted and clashed with insurgents near the camp on Monday, killing five fighters.", "Armed clash"),
+    ("Residents blocked the highway with burning logs on Tuesday to demand water supply; police dispersed them.",
+     "Violent demonstration"),
 ]
 
 

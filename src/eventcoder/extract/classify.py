@@ -170,7 +170,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
     if trig["Disrupted weapons use"] and not re.search(
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
-            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not is_quoted(text, trig["Disrupted weapons use"].start()):
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not trig["Armed clash"] and not is_quoted(text, trig["Disrupted weapons use"].start()):
         return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
     # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
     small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
@@ -200,11 +200,15 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                 r"\b(?:killed|injured|wounded|dead|died)\b", low):
             # a bomb that went off, with casualties, while it was being defused: the explosion is the event
             return out("Remote explosive/landmine/IED", went_off, 0.7)
-        return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
+        if not ((trig["Attack"] or trig["Armed clash"]) and re.search(
+                r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", _without_backdrop(low))):
+            return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
     if trig["Sexual violence"]:
         return out("Sexual violence", trig["Sexual violence"], 0.85)
+    # abducted and also killed, wounded, beaten or tortured: ACLED codes the violence, an Attack
     if trig["Abduction/forced disappearance"] and not (trig["Attack"] and re.search(
-            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded)\b", low)):
+            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
+            r"shot and (?:killed|wounded|injured))\b", low)):
         return out("Abduction/forced disappearance", trig["Abduction/forced disappearance"], 0.85)
 
     agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
@@ -262,7 +266,8 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         agent = _agent(text, trig["Arrests"], actors)
         if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
             return out("Abduction/forced disappearance", trig["Arrests"], 0.6)  # 'detained' by an armed group
-    for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
+    for sub in ("Abduction/forced disappearance", "Looting/property destruction", "Arrests",
+                "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
         if trig[sub] and not is_quoted(text, trig[sub].start()):
             if sub == "Non-violent transfer of territory" and _withdrawal_only(low, trig[sub]):
