@@ -54,6 +54,8 @@ CODED = [
     ("Soldiers thwarted and clashed with insurgents near the camp on Monday, killing five fighters.", "Armed clash"),
     ("Residents blocked the highway with burning logs on Tuesday to demand water supply; police dispersed them.",
      "Violent demonstration"),
+    ("Soldiers set dozens of houses and a school on fire in the village on Friday.", "Looting/property destruction"),
+    ("Hundreds of residents barricaded roads with burning tyres on Monday over power cuts.", "Violent demonstration"),
 ]
 
 

@@ -85,7 +85,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
         return False
     word = m.group(0).lower()
     # weak triggers (demanded, gathered, staged, blocked a road) need a crowd doing them
-    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|petition|boycott|chant|banner|slogan|caravan|"
+    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|barricad|set up|erected|mounted|petition|boycott|chant|banner|slogan|caravan|"
                 r"motorcade|convoy)", word):
         crowd = re.search(r"\b(?:people|residents|villagers|workers|students|farmers|teachers|activists|supporters|"
                           r"members|women|youths?|traders|drivers|locals|citizens|employees|doctors|nurses|"
@@ -93,7 +93,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                           r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
                           r"fishermen|communities|community|protesters|demonstrators|persons|dozen|guards|veterans|survivors|"
                           r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b", text, re.I)
-        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|marched|"
+        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|barricaded|set up|erected|marched|"
                                                 r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
                                                 r"against|calling for|called for)\b", text, re.I))
     return True

@@ -103,7 +103,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         conflict_words = cues["protest"].search(low)
         if not conflict_words and not protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
                          r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
-                         r"wounded|stabbed)\b", low) or re.search(
+                         r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or re.search(
                 r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
                 r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
                 r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
