@@ -56,6 +56,8 @@ CODED = [
      "Violent demonstration"),
     ("Soldiers set dozens of houses and a school on fire in the village on Friday.", "Looting/property destruction"),
     ("Hundreds of residents barricaded roads with burning tyres on Monday over power cuts.", "Violent demonstration"),
+    ("Six military planes entered the air defence zone on Monday, prompting the air force to scramble fighter jets.",
+     "Change to group/activity"),
 ]
 
 

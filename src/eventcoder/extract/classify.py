@@ -121,6 +121,16 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         assert m is not None
         return Classification(sub, m.start(), m.end(), conf)
 
+    air = trig["Air/drone strike"]
+    if air and all(re.fullmatch(r"warplanes?|fighter jets?|helicopter gunships?", x.group(0), re.I)
+                   for x in trigger_patterns()["Air/drone strike"].finditer(text)) and not re.search(
+            r"\b(?:bomb\w*|struck|strikes?|pound\w*|hit|target\w*|raid\w*|fired|fire|attack\w*|shell\w*|kill\w*|"
+            r"dropped|destroy\w*|launched|missiles?|rockets?|casualties|dead|injur\w*|wound\w*)\b", text, re.I):
+        # aircraft named with no strike: a flight into airspace or a scramble is a movement of forces
+        if re.search(r"\b(?:entered|flew|violated|crossed|scrambled|sorties?|incursions?|airspace|deployed|patroll\w*)\b",
+                     text, re.I):
+            return out("Change to group/activity", air, 0.55)
+        trig = {**trig, "Air/drone strike": None}
     for sub in ("Chemical weapon", "Suicide bomb", "Air/drone strike"):
         if trig[sub]:
             return out(sub, trig[sub], 0.9)
