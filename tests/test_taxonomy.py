@@ -58,6 +58,9 @@ CODED = [
     ("Hundreds of residents barricaded roads with burning tyres on Monday over power cuts.", "Violent demonstration"),
     ("Six military planes entered the air defence zone on Monday, prompting the air force to scramble fighter jets.",
      "Change to group/activity"),
+    ("Soldiers raped several women as they dispersed demonstrators outside the ministry on Monday.", "Sexual violence"),
+    ("Two new army brigades have been formed in the eastern region, the defence ministry said on Monday.",
+     "Change to group/activity"),
 ]
 
 

@@ -137,6 +137,13 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
 
     low = text.lower()
     kinds = {a.kind for a in actors}
+    sv = trig["Sexual violence"]
+    if sv and re.match(r"(?:gang-?)?raped|sexually (?:assaulted|abused)|molested", sv.group(0), re.I) \
+            and not _grievance(text, sv.start()) and not is_quoted(text, sv.start()) \
+            and not re.search(r"\b(?:against|over|denounc\w*|condemn\w*|demand\w*|justice for|after|following|"
+                              r"protest\w* (?:the|a))\b",
+                              text[:sv.start()], re.I):
+        return out("Sexual violence", sv, 0.8)  # rape at a demonstration is coded as the rape
     if _protest_frame(text, cues, trig):
         pm = trig.get("Peaceful protest") or cues["protest"].search(text)
         violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
