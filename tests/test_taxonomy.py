@@ -61,6 +61,8 @@ CODED = [
     ("Soldiers raped several women as they dispersed demonstrators outside the ministry on Monday.", "Sexual violence"),
     ("Two new army brigades have been formed in the eastern region, the defence ministry said on Monday.",
      "Change to group/activity"),
+    ("Troops recovered high-powered firearms following a clash with bandits on Saturday, the army said.",
+     "Disrupted weapons use"),
 ]
 
 
