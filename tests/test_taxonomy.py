@@ -63,6 +63,8 @@ CODED = [
      "Change to group/activity"),
     ("Troops recovered high-powered firearms following a clash with bandits on Saturday, the army said.",
      "Disrupted weapons use"),
+    ("Troops retrieved the bodies of ten fighters killed last week and sappers defused dozens of landmines on Monday.",
+     "Disrupted weapons use"),
 ]
 
 

@@ -218,7 +218,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
             # a bomb that went off, with casualties, while it was being defused: the explosion is the event
             return out("Remote explosive/landmine/IED", went_off, 0.7)
         if not ((trig["Attack"] or trig["Armed clash"]) and re.search(
-                r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", _without_backdrop(low))):
+                r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", low)):
             return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
     if trig["Sexual violence"]:
         return out("Sexual violence", trig["Sexual violence"], 0.85)
@@ -366,7 +366,9 @@ def _grievance(text: str, pos: int) -> bool:
 
 def _without_backdrop(low: str) -> str:
     """A sentence less its background clauses ('..., after a series of explosions killed 215 people')."""
-    return re.sub(r"\b(?:after|following|in the wake of|amid)\b[^,;]*", " ", low)
+    low = re.sub(r"\b(?:after|following|in the wake of|amid)\b[^,;]*", " ", low)
+    # "retrieved the bodies of fighters killed in X": deaths told of the bodies, not of this sentence's event
+    return re.sub(r"\b(?:bodies|remains|corpses) of\b[^,;.]{0,80}?\b(?:killed|dead|who died)\b", " ", low)
 
 
 def _backdrop(text: str, m: re.Match[str]) -> bool:
