@@ -65,6 +65,8 @@ CODED = [
      "Disrupted weapons use"),
     ("Troops retrieved the bodies of ten fighters killed last week and sappers defused dozens of landmines on Monday.",
      "Disrupted weapons use"),
+    ("About 50 taxi drivers gathered outside the town hall on Monday to complain about new licence fees.",
+     "Peaceful protest"),
 ]
 
 

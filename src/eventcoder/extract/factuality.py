@@ -88,7 +88,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
-        r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|solidarity|oppos\w*)\b", low)))
+        r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|support for|show\w* support|"
+        r"solidarity|oppos\w*)\b", low)))
     # "arrested dozens ahead of the anniversary": the anniversary dates a new event, it is not the event
     upcoming = re.search(r"\b(?:amid|ahead of|on the eve of)\b[^.;]{0,60}?"
                          r"\b(?:anniversary|commemorat\w*)\b", low[trigger_end:])
