@@ -25,3 +25,56 @@ def test_disorder_and_civilian_targeting():
 def test_unknown_type_is_an_error():
     with pytest.raises(ValueError, match="unknown ACLED sub-event type"):
         taxonomy.event_type_of("Skirmish")
+
+
+CODED = [
+    ("The army dispatched hundreds of troops and armoured vehicles to the border district on Monday.",
+     "Change to group/activity"),
+    ("Government forces withdrew from the northern garrison town on Sunday, residents said.", "Change to group/activity"),
+    ("Rebel forces withdrew from the town on Sunday and handed control to the regional militia.",
+     "Non-violent transfer of territory"),
+    ("Eight people were killed on Friday after two suicide bombers struck a crowded bus station.", "Suicide bomb"),
+    ("Border guards intercepted 20 suspected members of an armed group near the frontier on Thursday.", "Arrests"),
+    ("Students rioted in the capital on Tuesday after police shot dead a young vendor.", "Violent demonstration"),
+    ("Police fired tear gas and water cannon to disperse crowds outside the ministry on Wednesday.",
+     "Protest with intervention"),
+    ("A roadside bomb blew up on Monday as police tried to defuse it, killing three officers and injuring two.",
+     "Remote explosive/landmine/IED"),
+    ("Police defused a bomb found near the market on Monday, days after a series of blasts killed 40 people.",
+     "Disrupted weapons use"),
+    ("The rebel group is mobilising its fighters for attacking the provincial capital, the governor said on Monday.",
+     "Change to group/activity"),
+    ("Settlers hurled stones at passing cars near the village on Saturday, damaging several vehicles.", "Mob violence"),
+    ("A suspected thief was stabbed to death by residents in a food court on Sunday.", "Mob violence"),
+    ("Four rebel forces were shot dead by soldiers near the river on Monday.", "Armed clash"),
+    ("Gunmen attacked members of a local vigilance group in the village on Friday, killing two.", "Armed clash"),
+    ("Police arrested 30 activists on Tuesday ahead of the tenth anniversary of the uprising.", "Arrests"),
+    ("Three men accused of witchcraft were murdered by vigilantes in the village on Sunday.", "Mob violence"),
+    ("Gunmen abducted six farmers and beat and wounded two others in the village on Sunday.", "Attack"),
+    ("Soldiers thwarted and clashed with insurgents near the camp on Monday, killing five fighters.", "Armed clash"),
+    ("Residents blocked the highway with burning logs on Tuesday to demand water supply; police dispersed them.",
+     "Violent demonstration"),
+    ("Soldiers set dozens of houses and a school on fire in the village on Friday.", "Looting/property destruction"),
+    ("Hundreds of residents barricaded roads with burning tyres on Monday over power cuts.", "Violent demonstration"),
+    ("Six military planes entered the air defence zone on Monday, prompting the air force to scramble fighter jets.",
+     "Change to group/activity"),
+    ("Soldiers raped several women as they dispersed demonstrators outside the ministry on Monday.", "Sexual violence"),
+    ("Two new army brigades have been formed in the eastern region, the defence ministry said on Monday.",
+     "Change to group/activity"),
+    ("Troops recovered high-powered firearms following a clash with bandits on Saturday, the army said.",
+     "Disrupted weapons use"),
+    ("Troops retrieved the bodies of ten fighters killed last week and sappers defused dozens of landmines on Monday.",
+     "Disrupted weapons use"),
+    ("About 50 taxi drivers gathered outside the town hall on Monday to complain about new licence fees.",
+     "Peaceful protest"),
+]
+
+
+@pytest.mark.parametrize(("text", "sub"), CODED)
+def test_codebook_rules_on_news_sentences(text, sub):
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(text, dt.date(2024, 3, 15))
+    assert evs and evs[0].sub_event_type == sub

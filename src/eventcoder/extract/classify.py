@@ -46,7 +46,8 @@ _NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|c
 # a victim who belongs to an armed, organised side: violence against them is an Armed clash, not an Attack
 _ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?! stations?| posts?)|officers?|gendarmes?|"
                            r"militiam[ae]n|militias?|militants?|rebels?|insurgents?|fighters?|combatants?|commanders?|"
-                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?:military|army|police|"
+                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?<!civil )(?<!air )forces|vigilantes|"
+                           r"vigilance (?:group|committee)s?|(?:self-)?defen[cs]e (?:group|force|committee)s?|(?:military|army|police|"
                            r"security|border) posts?|gang members?|gangsters?|gang leaders?|(?:drug )?traffickers?|drug dealers?|"
                            r"(?:militia|gang|cartel|faction|brigade|division|battalion|forces?|army|group) members?|"
                            r"members? of (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:militia|armed group|gang|cartel|forces|army|"
@@ -76,12 +77,15 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
             return False  # troops marching into a town
     if words:
         return True
+    if re.search(r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|stun grenades|batons?)\b[^.;]{0,60}"
+                 r"\bto (?:disperse|break up|scatter)\b", text, re.I):
+        return True
     m = trig.get("Peaceful protest")
     if not m:
         return False
     word = m.group(0).lower()
     # weak triggers (demanded, gathered, staged, blocked a road) need a crowd doing them
-    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|petition|boycott|chant|banner|slogan|caravan|"
+    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|barricad|set up|erected|mounted|petition|boycott|chant|banner|slogan|caravan|"
                 r"motorcade|convoy)", word):
         crowd = re.search(r"\b(?:people|residents|villagers|workers|students|farmers|teachers|activists|supporters|"
                           r"members|women|youths?|traders|drivers|locals|citizens|employees|doctors|nurses|"
@@ -89,7 +93,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                           r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
                           r"fishermen|communities|community|protesters|demonstrators|persons|dozen|guards|veterans|survivors|"
                           r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b", text, re.I)
-        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|marched|"
+        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|barricaded|set up|erected|marched|"
                                                 r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
                                                 r"against|calling for|called for)\b", text, re.I))
     return True
@@ -117,12 +121,29 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         assert m is not None
         return Classification(sub, m.start(), m.end(), conf)
 
+    air = trig["Air/drone strike"]
+    if air and all(re.fullmatch(r"warplanes?|fighter jets?|helicopter gunships?", x.group(0), re.I)
+                   for x in trigger_patterns()["Air/drone strike"].finditer(text)) and not re.search(
+            r"\b(?:bomb\w*|struck|strikes?|pound\w*|hit|target\w*|raid\w*|fired|fire|attack\w*|shell\w*|kill\w*|"
+            r"dropped|destroy\w*|launched|missiles?|rockets?|casualties|dead|injur\w*|wound\w*)\b", text, re.I):
+        # aircraft named with no strike: a flight into airspace or a scramble is a movement of forces
+        if re.search(r"\b(?:entered|flew|violated|crossed|scrambled|sorties?|incursions?|airspace|deployed|patroll\w*)\b",
+                     text, re.I):
+            return out("Change to group/activity", air, 0.55)
+        trig = {**trig, "Air/drone strike": None}
     for sub in ("Chemical weapon", "Suicide bomb", "Air/drone strike"):
         if trig[sub]:
             return out(sub, trig[sub], 0.9)
 
     low = text.lower()
     kinds = {a.kind for a in actors}
+    sv = trig["Sexual violence"]
+    if sv and re.match(r"(?:gang-?)?raped|sexually (?:assaulted|abused)|molested", sv.group(0), re.I) \
+            and not _grievance(text, sv.start()) and not is_quoted(text, sv.start()) \
+            and not re.search(r"\b(?:against|over|denounc\w*|condemn\w*|demand\w*|justice for|after|following|"
+                              r"protest\w* (?:the|a))\b",
+                              text[:sv.start()], re.I):
+        return out("Sexual violence", sv, 0.8)  # rape at a demonstration is coded as the rape
     if _protest_frame(text, cues, trig):
         pm = trig.get("Peaceful protest") or cues["protest"].search(text)
         violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
@@ -138,22 +159,35 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                 return out("Violent demonstration", violent, 0.7)
             return out("Peaceful protest", pm, 0.85)
 
-    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
                     r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
     explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
     if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
-        harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
+        harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
                          r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
         if harm:
+            if re.match(r"riot", mob.group(0), re.I) and re.search(
+                    r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"
+                    r"after (?:the )?police|after (?:the )?(?:killing|death|shooting|arrest) of)\b", low):
+                return out("Violent demonstration", mob, 0.7)  # rioting over a grievance is a demonstration
             return out("Mob violence", mob, 0.75)
 
+    # people "intercepted" by the authorities are arrested, not a weapon stopped
+    dm = trig["Disrupted weapons use"]
+    if dm and re.match(r"intercept", dm.group(0), re.I) and re.match(
+            r"\s+(?:at least |some |about |over |more than )?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|"
+            r"dozens|scores|hundreds|several|a group of|a number of)?\s*(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|"
+            r"individuals|suspects|members|militants|migrants|smugglers|traffickers|nationals|youths|fighters)\b",
+            text[dm.end():]) and not re.search(r"\b(?:weapons?|arms|ammunition|explosives?|missiles?|rockets?|drones?)\b",
+                                            text[dm.end():dm.end() + 60], re.I):
+        return out("Arrests", dm, 0.7)
     # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
     if trig["Disrupted weapons use"] and not re.search(
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
-            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", low) and not is_quoted(text, trig["Disrupted weapons use"].start()):
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not trig["Armed clash"] and not is_quoted(text, trig["Disrupted weapons use"].start()):
         return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
     # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
     small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
@@ -178,11 +212,20 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                                    and trig["Disrupted weapons use"]):
             return out("Remote explosive/landmine/IED", m, 0.8)
     if trig["Disrupted weapons use"]:
-        return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
+        went_off = re.search(r"\b(?:exploded|blew up|went off|(?<!safely )(?<!controlled )detonated)\b", low)
+        if went_off and re.search(r"\b(?:explosives?|bombs?|devices?|ieds?|mines?)\b", low) and re.search(
+                r"\b(?:killed|injured|wounded|dead|died)\b", low):
+            # a bomb that went off, with casualties, while it was being defused: the explosion is the event
+            return out("Remote explosive/landmine/IED", went_off, 0.7)
+        if not ((trig["Attack"] or trig["Armed clash"]) and re.search(
+                r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", low)):
+            return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
     if trig["Sexual violence"]:
         return out("Sexual violence", trig["Sexual violence"], 0.85)
+    # abducted and also killed, wounded, beaten or tortured: ACLED codes the violence, an Attack
     if trig["Abduction/forced disappearance"] and not (trig["Attack"] and re.search(
-            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded)\b", low)):
+            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
+            r"shot and (?:killed|wounded|injured))\b", low)):
         return out("Abduction/forced disappearance", trig["Abduction/forced disappearance"], 0.85)
 
     agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
@@ -240,9 +283,13 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         agent = _agent(text, trig["Arrests"], actors)
         if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
             return out("Abduction/forced disappearance", trig["Arrests"], 0.6)  # 'detained' by an armed group
-    for sub in ("Looting/property destruction", "Arrests", "Headquarters or base established", "Agreement",
+    for sub in ("Abduction/forced disappearance", "Looting/property destruction", "Arrests",
+                "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
         if trig[sub] and not is_quoted(text, trig[sub].start()):
+            if sub == "Non-violent transfer of territory" and _withdrawal_only(low, trig[sub]):
+                # forces pulling out with no one named taking over: a movement of forces, not a transfer
+                return out("Change to group/activity", trig[sub], 0.55)
             return out(sub, trig[sub], 0.6)
     return None
 
@@ -299,6 +346,16 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
+    """A withdrawal, retreat or pull-out that hands territory to no one the sentence names."""
+    if not re.match(r"withdr|pulled out|retreat|vacated|evacuated|abandoned", m.group(0).lower()):
+        return False
+    return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|control)|"
+                         r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"
+                         r"transfer\w*|ceded|relinquish\w*|in control|control of|without (?:a fight|resistance|fighting|"
+                         r"clashes))\b", low)
+
+
 def _grievance(text: str, pos: int) -> bool:
     """Is a word at pos part of what demonstrators protest about ('against the looting of ...', 'denouncing
     the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
@@ -307,11 +364,27 @@ def _grievance(text: str, pos: int) -> bool:
                           text[max(0, pos - 40):pos], re.I))
 
 
+def _without_backdrop(low: str) -> str:
+    """A sentence less its background clauses ('..., after a series of explosions killed 215 people')."""
+    low = re.sub(r"\b(?:after|following|in the wake of|amid)\b[^,;]*", " ", low)
+    # "retrieved the bodies of fighters killed in X": deaths told of the bodies, not of this sentence's event
+    return re.sub(r"\b(?:bodies|remains|corpses) of\b[^,;.]{0,80}?\b(?:killed|dead|who died)\b", " ", low)
+
+
 def _backdrop(text: str, m: re.Match[str]) -> bool:
     """Is a trigger named as background: after 'following', 'amid', 'despite', or dated by a year?"""
     before = text[max(0, m.start() - 45):m.start()]
-    return bool(re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w-]+\s+){0,4}$", before, re.I)
-                or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
+    cause = re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w'’-]+\s+){0,4}$", before, re.I)
+    if cause and re.search(r"\b(?:killed|died|dead|injured|wounded|hurt|lost their lives)\b",
+                           text[:m.start() - len(before) + cause.start()], re.I):
+        return False  # "twelve people were killed after suicide bombers struck": the cause is the event
+    # a force's mandate or a purpose ("the coalition tasked with fighting", "mobilising for attacking",
+    # "to foil any possible attack") is no event
+    purpose = re.search(r"\b(?:tasked with|charged with|in charge of|responsible for|mandated? (?:to|with)|dedicated to|"
+                        r"formed to|set up to|aim(?:ed)? (?:at|of)|(?:foil\w*|thwart\w*|prevent\w*|repel\w*) (?:any )?"
+                        r"(?:possible |potential |future )?|mobili[sz]\w* (?:[\w'’-]+\s+){0,3}for|possible|potential|"
+                        r"imminent)\s+$", before, re.I)
+    return bool(cause or purpose or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
@@ -352,7 +425,9 @@ def _armed_victim(text: str, m: re.Match[str], actors: list[ActorMention]) -> bo
                    text[m.end():m.end() + 90])
     obj = " ".join(re.split(r"[.;:]|\b(?:while|as|when|who|after|before|in|at|near|during|under)\b", after)[0].split()[:8])
     off_duty = re.compile(r"\b(?:off-duty|retired|former|ex-)", re.I)
-    if obj and _ARMED_VICTIM.search(obj) and not off_duty.search(obj) and not re.match(r"\s*(?:by|with)\b", after):
+    vm = _ARMED_VICTIM.search(obj) if obj else None
+    if vm and not off_duty.search(obj) and not re.match(r"\s*(?:by|with)\b", after) and not re.search(
+            r"\b(?:by|from)\b", obj[:vm.start()]):  # "beaten and arrested by the Taliban forces": the agent
         return True
     if obj and any(a.kind in ("state_military", "state_police", "named") and m.end() <= a.start <= m.end() + 40
                    and text[m.end():a.start].count(" ") <= 4 and not re.search(r"\bby\b", text[m.end():a.start])

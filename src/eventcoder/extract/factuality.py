@@ -88,8 +88,12 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
-        r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|solidarity|oppos\w*)\b", low)))
-    if not demand and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
+        r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|support for|show\w* support|"
+        r"solidarity|oppos\w*)\b", low)))
+    # "arrested dozens ahead of the anniversary": the anniversary dates a new event, it is not the event
+    upcoming = re.search(r"\b(?:amid|ahead of|on the eve of)\b[^.;]{0,60}?"
+                         r"\b(?:anniversary|commemorat\w*)\b", low[trigger_end:])
+    if not demand and not upcoming and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
                                                   r"in memory of|memorial|world war)\b", low):
         return "history"
     if not protest and cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
@@ -99,7 +103,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     if cues["nonconflict"].search(low):
         conflict_words = cues["protest"].search(low)
         if not conflict_words and not protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
-                         r"protesters|demonstrators|bomb|airstrike|shelling|grenades?|wounding|injuring)\b", low) or re.search(
+                         r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
+                         r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or re.search(
                 r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
                 r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
                 r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
@@ -139,8 +144,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     has_date = any(d.date is not None or d.weekday for d in dates)
     if not has_date:
         m = _PRESENT_AUX.search(low)
-        if m and m.start(1) <= trigger_start < m.end(1) + 1:
-            return "habitual or ongoing"
+        if m and m.start(1) <= trigger_start < m.end(1) + 1 and sub_event_type != "Change to group/activity":
+            return "habitual or ongoing"  # forces "are moving" somewhere is news of a movement, not a habit
         if _HABITUAL_PRESENT.search(low) and not re.search(r"\b(?:was|were|had|has been|have been|killed|died|"
                                                            r"injured|yesterday|last)\b", low):
             return "habitual"
