@@ -67,6 +67,11 @@ CODED = [
      "Disrupted weapons use"),
     ("About 50 taxi drivers gathered outside the town hall on Monday to complain about new licence fees.",
      "Peaceful protest"),
+    # force that leaves many protesters injured is excessive force, as ACLED codes serious injuries
+    ("Dozens of demonstrators were injured when police fired rubber bullets and tear gas to disperse a march "
+     "in the capital on Wednesday.", "Excessive force against protesters"),
+    ("Police fired tear gas to disperse students protesting against fee increases on Wednesday; two officers "
+     "were slightly hurt.", "Protest with intervention"),
 ]
 
 

@@ -313,6 +313,13 @@ _LETHAL_ON_PROTEST = re.compile(
     r"(?:protesters|demonstrators|marchers|participants|people|strikers)\b|"
     r"\b(?:died|killed|dead)\b[^.;]{0,60}\b(?:when|after|as)\s+(?:the\s+)?" + _FORCES +
     r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired|shot)\b", re.I)
+# force short of killing that still causes serious injuries: ACLED's Excessive force too
+_SERIOUS_INJURY = re.compile(
+    r"\b(?:dozens|scores|hundreds|\d{2,})\s+(?:of\s+)?(?:people|protesters|demonstrators|marchers|students|"
+    r"participants)\s+(?:were\s+|was\s+)?(?:\w+\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b|"
+    r"\b(?:seriously|severely|critically|gravely)\s+(?:injur\w+|wound\w+|hurt)\b|"
+    r"\b(?:injur\w+|wound\w+)\s+(?:dozens|scores|hundreds|\d{2,})\s+(?:of\s+)?(?:people|protesters|demonstrators)\b",
+    re.I)
 _INTERVENTION = re.compile(
     r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray|stun grenades?|batons?|"
     r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathicharg\w*|dispers(?:ed|e|ing|al)|broke up|cracked down on|clamped down|"
@@ -342,6 +349,10 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
         return "Excessive force against protesters", m
     for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
         if m and not _grievance(text, m.start()):
+            hurt = _SERIOUS_INJURY.search(text)
+            if hurt and m is not None and re.search(r"\b" + _FORCES + r"\b", text, re.I) and \
+                    not _grievance(text, hurt.start()):
+                return "Excessive force against protesters", m
             return "Protest with intervention", m
     return None
 
