@@ -48,3 +48,12 @@ def test_different_days_stay_apart():
             "On Wednesday, hundreds of traders marched again in Nairobi over the same demand.")
     events = _extract(text)
     assert sorted(e.date.date for e in events) == [dt.date(2024, 3, 4), dt.date(2024, 3, 6)]
+
+
+def test_a_summary_of_events_told_one_by_one_is_no_event_of_its_own():
+    text = ("Three people were killed in separate attacks in northern Burkina Faso, officials said on Thursday. "
+            "A trader was killed when a roadside bomb hit his truck near Djibo on Tuesday. "
+            "Two herders were shot dead by suspected jihadists in Arbinda on Wednesday.")
+    events = _extract(text)
+    assert sorted((e.sub_event_type, e.fatalities.count) for e in events) == [
+        ("Attack", 2), ("Remote explosive/landmine/IED", 1)]  # the summary's 3 dead are not counted again

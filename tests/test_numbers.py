@@ -57,3 +57,8 @@ def test_died_with_no_noun_and_conjoined_groups_under_a_claim():
     assert sentence_fatalities("Two of them later died in hospital.")[0] == 2
     # a claim of responsibility is no conflicting report: the two groups add up
     assert sentence_fatalities("The group claimed it shot dead one soldier and one police officer.")[0] == 2
+
+
+def test_another_counts_one():
+    assert sentence_fatalities("Another civilian was shot dead in the town on Wednesday.")[0] == 1
+    assert sentence_fatalities("A guard was killed and another wounded.")[0] == 1

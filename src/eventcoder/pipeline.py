@@ -275,7 +275,25 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             places=tuple(places), country=country,
         ))
     mentions.extend(_toll_sentences(doc, mentions))
-    return merge_mentions(mentions, doc, ctx, gaz, published)
+    return merge_mentions(_without_summaries(mentions), doc, ctx, gaz, published)
+
+
+_SUMMARY = re.compile(r"\b(?:separate|several|a series of|a spate of|a wave of|different|multiple|two|three|four|five)"
+                      r"\s+(?:[\w-]+\s+)?(?:attacks|incidents|shootings|killings|acts of violence)\b", re.I)
+
+
+def _without_summaries(mentions: list[Mention]) -> list[Mention]:
+    """A summary ("two civilians were killed in separate attacks") followed by the events it sums up, told
+    one by one with their own weapons, is no event of its own: coding it would count its dead twice."""
+    out = []
+    for i, m in enumerate(mentions):
+        if (m.sub_event_type in ("Attack", "Armed clash") and _SUMMARY.search(m.sentence.text)
+                and any(x.sentence.index > m.sentence.index and x.sub_event_type != m.sub_event_type
+                        and taxonomy.disorder_type(x.sub_event_type) == "Political violence"
+                        for x in mentions[i + 1:])):
+            continue
+        out.append(m)
+    return out
 
 
 def _toll_sentences(doc: Document, mentions: list[Mention]) -> list[Mention]:

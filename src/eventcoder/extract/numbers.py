@@ -15,7 +15,7 @@ _UNITS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "a couple of": 2, "a couple": 2, "couple of": 2, "both": 2, "twin": 2, "pair of": 2,
+    "nineteen": 19, "another": 1, "a couple of": 2, "a couple": 2, "couple of": 2, "both": 2, "twin": 2, "pair of": 2,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
@@ -30,7 +30,7 @@ _NUMWORD = (
     r"four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a couple(?: of)?|"
     r"several|many|a number of|numerous|scores(?: of)?|multiple|a few|dozens(?: of)?|a dozen|hundreds(?: of)?|"
-    r"thousands(?: of)?|an?|both|two|single)"
+    r"thousands(?: of)?|an?|both|two|single|another)"
 )
 _QUAL = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|an estimated|" \
         r"approximately|close to|upwards of|no fewer than|not less than|a total of|another|a further|further|" \
