@@ -188,10 +188,9 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     gaz = gazetteer or default_gazetteer()
     full = ct.text if not ct.headline else ct.headline + "\n" + ct.text
     all_actors = find_actors(full, None)
-    named_countries = [a.country for a in all_actors if a.kind in ("named", "party") and a.country]
-    ctx = country_context(full, ct.dateline, gaz, named_countries)
+    ctx = country_context(full, ct.dateline, gaz, all_actors)
     country = _country_name(ctx)
-    article_named = _dominant_named(find_actors(full, country))
+    article_named = _dominant_named(all_actors)  # named groups' names and kinds do not depend on the country
 
     pre = prefilter_pattern()
     kept = [s for s in doc.sentences if pre.search(s.text)]
@@ -225,7 +224,10 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     mentions: list[Mention] = []
     no_date_warned = False
     genre = factuality.story_genre(ct.headline, doc.sentences[0].text if doc.sentences else None)
-    narrative = _narrative_dates(doc, published)
+    dates_of = {s.index: find_dates(s.text, published) for s in doc.sentences}
+    narrative = _narrative_dates(doc, dates_of, published)
+    # countries the article is mostly about: a place resolved to a third country is more likely a wrong guess
+    top = {db_c.name for cc in ctx.top_countries()[:2] if (db_c := countries().by_alpha2.get(cc))}
     for s in kept:
         actors = find_actors(s.text, country)
         cls = classify_sentence(s.text, actors, _sentence_country(resolved_by_sent.get(s.index, [])) or country)
@@ -233,7 +235,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             cls = classifier.combine(s.text, cls, learned[s.index], _paragraph(ct.text, s))
         if cls is None:
             continue
-        dates = find_dates(s.text, published)
+        dates = dates_of[s.index]
         date = _pick_date(dates, cls.trigger_start, s.text)
         why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
                                           [date] if date is not None else [], published, cls.sub_event_type,
@@ -257,8 +259,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             continue
         a1, a2 = _roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, article_named)
         where = _sentence_country(resolved_by_sent.get(s.index, []))
-        top = {db_c.name for cc in ctx.top_countries()[:2] if (db_c := countries().by_alpha2.get(cc))}
-        where = where if where in top else None  # a place resolved to a third country is more likely a wrong guess
+        where = where if where in top else None
         a1, a2 = _external(a1, where), _external(a2, where)
         if published is None and date is not None and date.weekday and not no_date_warned:
             warnings.warn("no publication date given: relative dates (weekday kept in the evidence) are not "
@@ -380,13 +381,14 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) 
     return sub == "Disrupted weapons use" and prev_violent and bool(_RECOVERED.search(text))
 
 
-def _narrative_dates(doc: Document, published: dt.date | None) -> dict[int, bool]:
+def _narrative_dates(doc: Document, dates_of: dict[int, list[DateMention]],
+                     published: dt.date | None) -> dict[int, bool]:
     """For each sentence: is the story told in the past? A report whose lede is dated long before
     publication (a feature on an old massacre) tells background until a recent date comes up."""
     out: dict[int, bool] = {}
     background = False
     for s in doc.sentences:
-        dated = [d for d in find_dates(s.text, published) if d.date is not None]
+        dated = [d for d in dates_of[s.index] if d.date is not None]
         if dated and published is not None:
             d = dated[-1]
             old = d.explicit_year and (published - d.date).days > factuality.LEDE_BACKGROUND_DAYS
@@ -428,7 +430,6 @@ def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMe
     usable = [d for d in dates if d.date is not None or d.weekday]
     if not usable:
         return None
-    # a date that follows "since"/"until" is not the event's day
     # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
     lead = [d for d in usable if d.start <= 8 and d.date is not None]
     if lead and d_before(lead[0], trigger, text):

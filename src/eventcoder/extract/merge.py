@@ -357,7 +357,7 @@ def _fallback_place(ctx: GeoContext) -> Resolved | None:
         a = ctx.anchors[0]
         return Resolved(Toponym(a.name, 0, 0), a, "city", 2)
     # no town resolved: the first province the article names (geo_precision 3)
-    area = next((r for r in getattr(ctx, "seen", []) if r.place is not None and r.kind == "admin1"), None)
+    area = next((r for r in ctx.seen if r.place is not None and r.kind == "admin1"), None)
     if area is not None:
         return Resolved(area.toponym, area.place, "admin1", 3)
     return None

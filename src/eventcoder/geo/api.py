@@ -54,8 +54,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     gaz = gazetteer or default_gazetteer()
     ct = clean(text)
     full = ct.text
-    named = [a.country for a in find_actors(full, None) if a.kind == "named" and a.country]
-    ctx = country_context(full, ct.dateline, gaz, named)
+    ctx = country_context(full, ct.dateline, gaz, find_actors(full, None))
     out = _parse(full, 0, text, gaz, ctx, ct.to_raw)
     covered = set(ct.offsets)
     # the dateline ("KIRKUK, Iraq (Reuters) -"), at each line start where it stands

@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..extract.actors import ActorMention
 from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
@@ -225,8 +227,10 @@ class GeoContext:
         return [c for c, _ in self.country_votes.most_common(3)]
 
 
-def country_context(text: str, dateline: str | None, gaz: Gazetteer, actor_countries: list[str]) -> GeoContext:
-    """Vote on the article's country from country names, demonyms, the dateline and actors."""
+def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
+    """Vote on the article's country from country names, demonyms, the dateline and the countries of the
+    named groups and parties among ``actors``."""
+    actor_countries = [a.country for a in actors if a.kind in ("named", "party") and a.country]
     db = countries()
     votes: Counter[str] = Counter()
     for c, s, e in db.find(text):
