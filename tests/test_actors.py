@@ -113,5 +113,8 @@ def test_heavy_weapons_with_small_arms_are_a_clash(text, sub):
 
 
 def test_riot_police_are_no_riot():
+    # police force on demonstrators (a beating: excessive force), never a riot by the "riot" police
     assert _subs("Riot police beat an anti-government protester during a rally in Beirut on Saturday.") == [
+        "Excessive force against protesters"]
+    assert _subs("Riot police fired tear gas at anti-government protesters during a rally in Beirut on Saturday.") == [
         "Protest with intervention"]

@@ -72,6 +72,14 @@ CODED = [
      "in the capital on Wednesday.", "Excessive force against protesters"),
     ("Police fired tear gas to disperse students protesting against fee increases on Wednesday; two officers "
      "were slightly hurt.", "Protest with intervention"),
+    # demonstrators beaten with batons: violence that can cause serious injuries
+    ("Riot police clubbed and kicked several demonstrators outside the electoral commission in Harare on Friday.",
+     "Excessive force against protesters"),
+    ("Student marchers were beaten with batons by police as they approached the governor's office on Monday.",
+     "Excessive force against protesters"),
+    # a trigger word inside an organisation's name is no trigger ("Accord", "Liberation", "Mobilization")
+    ("Government of National Accord forces pulled out of the airbase on Tuesday and LNA units entered it without "
+     "fighting.", "Non-violent transfer of territory"),
 ]
 
 
@@ -83,3 +91,25 @@ def test_codebook_rules_on_news_sentences(text, sub):
 
     evs = eventcoder.extract(text, dt.date(2024, 3, 15))
     assert evs and evs[0].sub_event_type == sub
+
+
+def test_withdrawal_then_handover_in_next_sentence_is_one_transfer():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract("Foreign troops withdrew from the Qayyarah airbase south of Mosul on Sunday. "
+                             "They handed control of the base to the Iraqi army, officials said.", dt.date(2024, 3, 15))
+    assert [e.sub_event_type for e in evs] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize("text", [
+    "Popular Mobilization Forces commanders met tribal leaders in Tikrit on Monday.",
+    "Commanders of the Balochistan Liberation Army met in a hideout near the border on Monday.",
+])
+def test_trigger_word_inside_an_organisation_name_is_no_event(text):
+    import datetime as dt
+
+    import eventcoder
+
+    assert eventcoder.extract(text, dt.date(2024, 3, 15)) == []

@@ -276,7 +276,25 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             places=tuple(places), country=country,
         ))
     mentions.extend(_toll_sentences(doc, mentions))
-    return merge_mentions(_without_summaries(mentions), doc, ctx, gaz, published)
+    return merge_mentions(_handed_over(_without_summaries(mentions)), doc, ctx, gaz, published)
+
+
+_WITHDRAWAL = re.compile(r"withdr|pulled out|retreat|vacated|evacuated|abandoned", re.I)
+
+
+def _handed_over(mentions: list[Mention]) -> list[Mention]:
+    """A withdrawal followed, in the next sentence, by the handover of the ground it left ("withdrew from the
+    base. ... handed control of the camp to ...") is one non-violent transfer of territory, not a movement of
+    forces and a transfer."""
+    out = list(mentions)
+    for i, m in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (m.sub_event_type == "Change to group/activity"
+                and _WITHDRAWAL.match(m.sentence.text[m.trigger[0]:m.trigger[1]])
+                and nxt.sub_event_type == "Non-violent transfer of territory"
+                and nxt.sentence.index == m.sentence.index + 1):
+            out[i] = replace(m, sub_event_type=nxt.sub_event_type, actor1=nxt.actor1, actor2=nxt.actor2)
+    return out
 
 
 _SUMMARY = re.compile(r"\b(?:separate|several|a series of|a spate of|a wave of|different|multiple|two|three|four|five)"

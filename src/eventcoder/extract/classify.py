@@ -99,13 +99,35 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     return True
 
 
+def _name_spans(actors: list[ActorMention]) -> list[tuple[int, int]]:
+    """Spans of proper names of organisations: a trigger word inside one ("Government of National Accord",
+    "Popular Mobilization Forces", "National Liberation Front") is part of the name, not an event."""
+    return [(a.start, a.end) for a in actors
+            if a.kind in ("named", "party", "state_military", "state_police") and " " in a.text.strip()
+            and sum(w[:1].isupper() for w in a.text.split()) >= 2]
+
+
+
+def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first match that is not inside a name and not negated ("entered without fighting")."""
+    for m in rx.finditer(text):
+        if not any(s <= m.start() and m.end() <= e for s, e in spans) and not _NEGATED.search(
+                text, max(0, m.start() - 20), m.start()):
+            return m
+    return None
+
+
+_NEGATED = re.compile(r"\b(?:without|no)\s+(?:any\s+|a\s+)?$", re.I)
+
+
 def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None) -> Classification | None:
     """The ACLED sub-event type a sentence reports, or None.
 
     ``country``: where the report is set; state forces of another country taking ground there are, for
     ACLED, not a government regaining its territory.
     """
-    trig = {k: rx.search(text) for k, rx in trigger_patterns().items()}
+    names = _name_spans(actors)
+    trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
     cues = cue_patterns()
     if not any(trig.values()):
         return None
@@ -330,6 +352,12 @@ _INTERVENTION = re.compile(
     r"(?:protesters?|demonstrators?|marchers)|scuffled? with (?:the )?police|suppress(?:ed|ing)|"
     r"chased away|remov(?:e|ed) the (?:protesters|demonstrators)|prevent(?:ed|s)? (?:[\w-]+ ){0,4}from (?:entering|"
     r"reaching|marching|protesting|gathering|holding|demonstrating))\b", re.I)
+_BODILY_FORCE = re.compile(
+    r"\b(?:beat(?:s|ing)?|beaten|clubb(?:ed|ing)|club|kick(?:ed|s|ing)?|whipp(?:ed|ing)|flogg(?:ed|ing)|"
+    r"hit(?:s|ting)?|bludgeon(?:ed|ing))\s+(?:up\s+)?(?:an?\s+|the\s+|several\s+|some\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:protesters?|protestors?|demonstrators?|marchers)\b|"
+    r"\b(?:protesters?|protestors?|demonstrators?|marchers)\s+(?:were|was|had been|have been|got)\s+(?:\w+\s+)?"
+    r"(?:beaten|clubbed|kicked|whipped|flogged|bludgeoned)\b", re.I)
 _ARREST_OF_PROTESTERS = re.compile(
     r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
@@ -346,6 +374,10 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     """
     m = _LETHAL_ON_PROTEST.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
+        return "Excessive force against protesters", m
+    m = _BODILY_FORCE.search(text)
+    if m and re.search(r"\b" + _FORCES + r"\b", text, re.I) and not _grievance(text, m.start()):
+        # demonstrators beaten, clubbed or whipped: violence that can cause serious injuries
         return "Excessive force against protesters", m
     for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
         if m and not _grievance(text, m.start()):
