@@ -128,3 +128,9 @@ def test_a_stated_province_later_in_the_text_keeps_a_foreign_namesake_out():
     p = _place("On 9 March 2022, unknown gunmen shot a shopkeeper in a village of Muse township (coded as Muse) "
                "(Muse district, Shan-North state).")
     assert p.country == "Myanmar"
+
+
+def test_a_country_named_after_a_place_is_the_country_not_its_namesake_province():
+    # "Mexico" is a country and one of its states; after a city it is the country
+    p = _place("On 11 January 2022, in Ciudad de Mexico - Centro, Mexico, armed men shot dead a taxi driver.")
+    assert p.name == "Mexico City" and p.geo_precision == 1

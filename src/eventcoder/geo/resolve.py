@@ -283,6 +283,10 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
         if not any(k in ("admin1", "country") for _, k in cands):
             # a stated province or district the gazetteer knows only as a second-level area: its admin1
             cands += [(p, "admin1") for p in gaz.lookup_area2(h)]
+        countries_named = {p.country_code for p, k in cands if k == "country"}
+        if countries_named:
+            # "Ciudad de Mexico, Mexico": a country's name is the country, not its namesake province
+            cands = [(p, k) for p, k in cands if not (k == "admin1" and p.country_code in countries_named)]
         if h.isupper() and len(h) <= 4:  # "(PD)", "(KPK)": an abbreviation counts only as an admin area
             cands = [(p, k) for p, k in cands if k == "admin1"]
         for p, k in cands:
