@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 import eventcoder
 from eventcoder.geo.resolve import find_toponyms
 
@@ -114,23 +116,20 @@ def test_an_unknown_district_itself_known_only_as_admin2():
     assert p.name == "Shillong" and p.geo_precision == 2
 
 
-def test_a_stated_second_level_area_gives_country_and_province():
-    # ISO 3166-2 provinces and districts (Burkina Faso's Gourma, Bangladesh's Noakhali) under their admin1
-    p = _place("On 3 May 2022, gunmen shot dead two traders in the village of Kandiaga (Yamba, Gourma).")
-    assert p.country == "Burkina Faso" and p.admin1 == "Est" and p.geo_precision == 3
-    p = _place("On 3 May 2022, two groups of villagers clashed over a canal in Dakshinpara (Sonaimuri, Noakhali), "
-               "injuring 12 people.")
-    assert p.country == "Bangladesh" and p.admin1 == "Chittagong"
 
-
-def test_a_stated_province_later_in_the_text_keeps_a_foreign_namesake_out():
-    # "Muse" is a small town in Pennsylvania too; the stated Shan State says where this Muse is
-    p = _place("On 9 March 2022, unknown gunmen shot a shopkeeper in a village of Muse township (coded as Muse) "
-               "(Muse district, Shan-North state).")
-    assert p.country == "Myanmar"
-
-
-def test_a_country_named_after_a_place_is_the_country_not_its_namesake_province():
+@pytest.mark.parametrize(("text", "want"), [
+    # ISO 3166-2 second-level areas (Burkina Faso's Gourma, Bangladesh's Noakhali) under their admin1
+    ("On 3 May 2022, gunmen shot dead two traders in the village of Kandiaga (Yamba, Gourma).",
+     {"country": "Burkina Faso", "admin1": "Est", "geo_precision": 3}),
+    ("On 3 May 2022, two groups of villagers clashed over a canal in Dakshinpara (Sonaimuri, Noakhali), "
+     "injuring 12 people.", {"country": "Bangladesh", "admin1": "Chittagong"}),
+    # "Muse" is a small town in Pennsylvania too; the stated Shan State, later in the text, says where it is
+    ("On 9 March 2022, unknown gunmen shot a shopkeeper in a village of Muse township (coded as Muse) "
+     "(Muse district, Shan-North state).", {"country": "Myanmar"}),
     # "Mexico" is a country and one of its states; after a city it is the country
-    p = _place("On 11 January 2022, in Ciudad de Mexico - Centro, Mexico, armed men shot dead a taxi driver.")
-    assert p.name == "Mexico City" and p.geo_precision == 1
+    ("On 11 January 2022, in Ciudad de Mexico - Centro, Mexico, armed men shot dead a taxi driver.",
+     {"name": "Mexico City", "geo_precision": 1}),
+])
+def test_stated_areas_and_countries_decide_the_place(text, want):
+    p = _place(text)
+    assert {k: getattr(p, k) for k in want} == want
