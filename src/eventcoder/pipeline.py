@@ -16,7 +16,7 @@ from typing import Protocol
 from .clean import clean
 from .extract import factuality, taxonomy
 from .extract.actors import ActorMention, civilians, find_actors, state_name
-from .extract.classify import Classification, classify_sentence, is_quoted, protest_force
+from .extract.classify import WITHDRAWAL, Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
 from .extract.when import DateMention, find_dates
@@ -267,9 +267,6 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     return merge_mentions(_handed_over(_without_summaries(mentions)), doc, ctx, gaz, published)
 
 
-_WITHDRAWAL = re.compile(r"withdr|pulled out|retreat|vacated|evacuated|abandoned", re.I)
-
-
 def _handed_over(mentions: list[Mention]) -> list[Mention]:
     """A withdrawal followed, in the next sentence, by the handover of the ground it left ("withdrew from the
     base. ... handed control of the camp to ...") is one non-violent transfer of territory, not a movement of
@@ -278,7 +275,7 @@ def _handed_over(mentions: list[Mention]) -> list[Mention]:
     for i, m in enumerate(out[:-1]):
         nxt = out[i + 1]
         if (m.sub_event_type == "Change to group/activity"
-                and _WITHDRAWAL.match(m.sentence.text[m.trigger[0]:m.trigger[1]])
+                and WITHDRAWAL.match(m.sentence.text[m.trigger[0]:m.trigger[1]])
                 and nxt.sub_event_type == "Non-violent transfer of territory"
                 and nxt.sentence.index == m.sentence.index + 1):
             out[i] = replace(m, sub_event_type=nxt.sub_event_type, actor1=nxt.actor1, actor2=nxt.actor2)

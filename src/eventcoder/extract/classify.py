@@ -107,7 +107,6 @@ def _name_spans(actors: list[ActorMention]) -> list[tuple[int, int]]:
             and sum(w[:1].isupper() for w in a.text.split()) >= 2]
 
 
-
 def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
     """The first match that is not inside a name and not negated ("entered without fighting")."""
     for m in rx.finditer(text):
@@ -389,9 +388,12 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+WITHDRAWAL = re.compile(r"withdr|pulled out|retreat|vacated|evacuated|abandoned", re.I)
+
+
 def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
     """A withdrawal, retreat or pull-out that hands territory to no one the sentence names."""
-    if not re.match(r"withdr|pulled out|retreat|vacated|evacuated|abandoned", m.group(0).lower()):
+    if not WITHDRAWAL.match(m.group(0)):
         return False
     return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|control)|"
                          r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"

@@ -390,26 +390,24 @@ class Gazetteer:
                                  f"`eventcoder gazetteer build --force`")
         self._cache: dict[str, list[tuple[GazPlace, str]]] = {}
 
+    def _named(self, name: str) -> list[tuple[GazPlace, str]]:
+        """Every (place, kind) of a name, second-level areas included; one query per name, cached."""
+        key = norm(name)
+        if key not in self._cache:
+            rows = self.con.execute(
+                "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2,"
+                " p.population, p.feature_code, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                " WHERE n.name IN (?, ?)", (key, admin_norm(name))).fetchall()
+            self._cache[key] = [(GazPlace(*r[:9]), r[9]) for r in rows]
+        return self._cache[key]
+
     def lookup(self, name: str) -> list[tuple[GazPlace, str]]:
         """Candidates for a name: (place, kind) with kind city/admin1/country."""
-        key = norm(name)
-        if key in self._cache:
-            return self._cache[key]
-        rows = self.con.execute(
-            "SELECT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2, p.population,"
-            " p.feature_code, n.kind FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.name IN (?, ?)",
-            (key, admin_norm(name))).fetchall()
-        out = [(GazPlace(*r[:9]), r[9]) for r in rows if r[9] != "area2"]
-        self._cache[key] = out
-        return out
+        return [(p, k) for p, k in self._named(name) if k != "area2"]
 
     def lookup_area2(self, name: str) -> list[GazPlace]:
         """The admin1 areas a second-level area of this name (an ISO 3166-2 province or district) lies in."""
-        rows = self.con.execute(
-            "SELECT DISTINCT p.geonameid, p.name, p.latitude, p.longitude, p.country_code, p.admin1, p.admin2,"
-            " p.population, p.feature_code FROM names n JOIN places p ON p.geonameid = n.geonameid"
-            " WHERE n.name IN (?, ?) AND n.kind = 'area2'", (norm(name), admin_norm(name))).fetchall()
-        return [GazPlace(*r) for r in rows]
+        return list({p.geonameid: p for p, k in self._named(name) if k == "area2"}.values())
 
     def lookup_loose(self, name: str, min_ratio: float = 0.78) -> list[tuple[GazPlace, str]]:
         """Candidates whose name is a transliteration variant of ``name`` (used when ``lookup`` finds none)."""
