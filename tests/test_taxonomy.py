@@ -80,6 +80,18 @@ CODED = [
     # a trigger word inside an organisation's name is no trigger ("Accord", "Liberation", "Mobilization")
     ("Government of National Accord forces pulled out of the airbase on Tuesday and LNA units entered it without "
      "fighting.", "Non-violent transfer of territory"),
+    # a gathering whose purpose the next sentence states; blockades however phrased; arrests at a stadium
+    ("Several hundred dairy farmers gathered in Saint-Lo on Monday. They demanded a fair price for milk.",
+     "Peaceful protest"),
+    ("Hauliers blocked with their lorries the ring road around Lille on Tuesday to complain about diesel prices.",
+     "Peaceful protest"),
+    ("Climate activists continued to block a construction site near Bergen on Wednesday to oppose a new motorway.",
+     "Peaceful protest"),
+    ("Soldiers arrested five students at the city's football stadium in Mandalay on Tuesday.", "Arrests"),
+    ("Tribesmen from two rival clans clashed near Marib on Sunday over a land dispute.", "Armed clash"),
+    ("Army troops fired heavy weapons at the village of Kyaukmyaung on Thursday.",
+     "Shelling/artillery/missile attack"),
+    ("Insurgents blew up a bridge on the road between Gao and Ansongo on Saturday.", "Remote explosive/landmine/IED"),
 ]
 
 
@@ -113,3 +125,25 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     import eventcoder
 
     assert eventcoder.extract(text, dt.date(2024, 3, 15)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of residents gathered in the main square of Lyon on Sunday to watch the fireworks.",
+    "Fans gathered in Milan on Saturday. They celebrated the title until dawn.",
+    "The striker attacked the left flank and the team defeated the visitors at the football stadium.",
+])
+def test_a_gathering_without_a_purpose_and_a_sports_attack_are_no_event(text):
+    import datetime as dt
+
+    import eventcoder
+
+    assert eventcoder.extract(text, dt.date(2024, 3, 15)) == []
+
+
+def test_tribesmen_are_a_communal_militia():
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract("Tribesmen clashed with clansmen of a rival tribe near Marib on Sunday.", dt.date(2024, 3, 15))[0]
+    assert ev.actor1.inter == 4 and ev.actor1.name.startswith("Communal Militia")

@@ -218,7 +218,9 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     top = {db_c.name for cc in ctx.top_countries()[:2] if (db_c := countries().by_alpha2.get(cc))}
     for s in kept:
         actors = find_actors(s.text, country)
-        cls = classify_sentence(s.text, actors, _sentence_country(resolved_by_sent.get(s.index, [])) or country)
+        following = doc.sentences[s.index + 1].text if s.index + 1 < len(doc.sentences) else None
+        cls = classify_sentence(s.text, actors, _sentence_country(resolved_by_sent.get(s.index, [])) or country,
+                                following)
         if classifier is not None:
             cls = classifier.combine(s.text, cls, learned[s.index], _paragraph(ct.text, s))
         if cls is None:

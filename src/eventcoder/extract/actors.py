@@ -149,6 +149,9 @@ _UNIDENT = (r"(?:(?:unidentified|unknown|suspected|masked|hooded|armed|heavily a
             r"gangsters?|gang members?|gangs?|criminals?|kidnappers?|abductors?|perpetrators?|assassins?|"
             r"shooters?|raiders?|rebels?|militiam[ae]n|militias?|fighters|armed group|"
             r"unidentified (?:men|persons|individuals|people|group)|unknown (?:men|persons|individuals|people|group))")
+# armed men of a tribe, clan or ethnic group: ACLED's identity (communal) militias, interaction code 4
+_COMMUNAL = (r"(?:tribesm[ae]n|clansm[ae]n|(?:armed\s+)?(?:tribal|clan|ethnic|communal)\s+(?:militiam[ae]n|militias?|"
+             r"fighters|gunm[ae]n|elders'? militias?)|cattle raiders?|herders'? militias?)")
 _PROT = (r"(?:protesters?|protestors?|demonstrators?|marchers|agitators|agitating \w+|striking \w+|"
          r"activists?|supporters|workers|students|farmers|teachers|doctors|nurses|traders|residents|villagers|"
          r"people|locals|members|employees|women|youths?|relatives|families|party workers|cadres|unionists|"
@@ -160,6 +163,7 @@ _MIL_RX = re.compile(r"(?<![\w-])(?P<n>" + _MIL + r")\b", re.I)
 _POL_RX = re.compile(r"(?<![\w-])(?P<n>" + _POL + r")\b", re.I)
 # the one or two words before a force's name, where a demonym stands ("Nigerian troops")
 _BEFORE = re.compile(r"(?P<dem>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?)\s+$")
+_COMM_RX = re.compile(r"(?<![\w-])(?P<n>" + _COMMUNAL + r")\b", re.I)
 _UNID_RX = re.compile(r"(?P<n>" + _UNIDENT + r")\b", re.I)
 _PROT_RX = re.compile(r"(?P<n>" + _PROT + r")\b", re.I)
 _RIOT_RX = re.compile(r"(?P<n>" + _RIOT + r")\b", re.I)
@@ -218,6 +222,9 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
             start = b.start() if dem_c else m.start("n")
             c = dem_c or country
             found.append(ActorMention(state_name(c, branch), 1, kind, start, m.end(), text[start:m.end()], c))
+    for m in _COMM_RX.finditer(text):
+        found.append(ActorMention(f"Communal Militia ({country or 'unknown country'})", 4, "unidentified",
+                                  m.start(), m.end(), m.group(0), country))
     for m in _UNID_RX.finditer(text):
         found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "unidentified",
                                   m.start(), m.end(), m.group(0), country))

@@ -66,7 +66,20 @@ def _first(rx: re.Pattern[str], text: str) -> re.Match[str] | None:
     return rx.search(text)
 
 
-def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None]) -> bool:
+# what a crowd gathered for, said in the sentence that follows ("Farmers gathered in X. They called for ...")
+_PURPOSE_NEXT = re.compile(
+    r"^\W*(?:they|the (?:protesters|demonstrators|participants|crowd|group|workers|farmers|drivers|residents|"
+    r"activists|students|teachers|strikers))\s+(?:\w+\s+){0,2}?(?:called for|call for|demanded|denounced|"
+    r"protested|opposed|condemned|rejected|decried|complained|critici[sz]ed|expressed (?:their |its )?(?:anger|"
+    r"opposition|discontent|dissatisfaction|outrage|solidarity|support)|voiced|urged|chanted|held (?:banners|"
+    r"placards|signs)|carried (?:banners|placards|signs))\b", re.I)
+_PURPOSE = re.compile(r"\b(?:demand\w*|denounc\w*|to protest|in protest|against|calling for|called for|to call for|"
+                      r"in support of|solidarity|to oppose|opposing|condemn\w*|to reject|rejecting|to complain|"
+                      r"complaining|to decry|to urge)\b", re.I)
+
+
+def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None],
+                   following: str | None = None) -> bool:
     found = list(cues["protest"].finditer(text))
     words = [x.group(0).lower() for x in found]
     if words and all(w.startswith("march") for w in words):
@@ -84,6 +97,9 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     if not m:
         return False
     word = m.group(0).lower()
+    if re.fullmatch(r"(?:gathered|assembled|converged) (?:in|on|near|around)|slowed (?:down )?(?:the )?traffic", word):
+        # a crowd gathering or slowing traffic is a demonstration only for a stated purpose
+        return bool(_PURPOSE.search(text[m.end():]) or (following and _PURPOSE_NEXT.search(following)))
     # weak triggers (demanded, gathered, staged, blocked a road) need a crowd doing them
     if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|barricad|set up|erected|mounted|petition|boycott|chant|banner|slogan|caravan|"
                 r"motorcade|convoy)", word):
@@ -93,6 +109,9 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                           r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
                           r"fishermen|communities|community|protesters|demonstrators|persons|dozen|guards|veterans|survivors|"
                           r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b", text, re.I)
+        if re.search(r"\b(?:to (?:protest|complain|demand|denounce|oppose|press for|call for|decry)|in protest)\b",
+                     text[m.end():], re.I):
+            return True  # "a group blocked a road ... to complain about fuel prices"
         return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|barricaded|set up|erected|marched|"
                                                 r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
                                                 r"against|calling for|called for)\b", text, re.I))
@@ -119,8 +138,11 @@ def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]])
 _NEGATED = re.compile(r"\b(?:without|no)\s+(?:any\s+|a\s+)?$", re.I)
 
 
-def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None) -> Classification | None:
+def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None,
+                      following: str | None = None) -> Classification | None:
     """The ACLED sub-event type a sentence reports, or None.
+
+    ``following``: the next sentence, which may give a gathering's purpose ("They called for ...").
 
     ``country``: where the report is set; state forces of another country taking ground there are, for
     ACLED, not a government regaining its territory.
@@ -165,7 +187,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                               r"protest\w* (?:the|a))\b",
                               text[:sv.start()], re.I):
         return out("Sexual violence", sv, 0.8)  # rape at a demonstration is coded as the rape
-    if _protest_frame(text, cues, trig):
+    if _protest_frame(text, cues, trig, following):
         pm = trig.get("Peaceful protest") or cues["protest"].search(text)
         violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
         force = protest_force(text)
