@@ -129,6 +129,12 @@ def test_an_unknown_district_itself_known_only_as_admin2():
     # "Mexico" is a country and one of its states; after a city it is the country
     ("On 11 January 2022, in Ciudad de Mexico - Centro, Mexico, armed men shot dead a taxi driver.",
      {"name": "Mexico City", "geo_precision": 1}),
+    # stated areas read in two countries: the one most of them name ("Barcelona" is a town of Sorsogon too)
+    ("On 2 March 2022, gunmen killed a farmer in Barangay Tagdon (Barcelona, Sorsogon, Bicol Region).",
+     {"country": "Philippines", "admin1": "Bicol"}),
+    # "X area in Y district of Z": the chain of areas, not a namesake of X in the attackers' country
+    ("On 4 May 2022, Turkish drones struck PKK positions in Sida area (local name) in Amadiya district of Duhok.",
+     {"country": "Iraq", "admin1": "Dahuk"}),
 ])
 def test_stated_areas_and_countries_decide_the_place(text, want):
     p = _place(text)

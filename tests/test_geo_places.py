@@ -19,6 +19,13 @@ from eventcoder.geo.resolve import containing_areas, find_toponyms
     (" (LWMC) held a protest", []),
     (" (coded as Abba) in", []),
     (", Georgia, Honduras and Venezuela", []),  # a list, not one place inside another
+    # an area of a larger one, named with "in" or "of"; a remark on the name is skipped
+    (" district in Almaty city against", ["Almaty"]),
+    (" area (Kurdish name) in Avasin region (Mergasur district) of Erbil.", ["Avasin", "Mergasur", "Erbil"]),
+    (" district of Duhok province.", ["Duhok"]),
+    (" village of Hajar area northwest of the city", []),  # an area word after the name: no containing area
+    (" region of Ethiopia, and", []),  # a country is no stated containing area here
+    (" in the evening", []),
 ])
 def test_containing_areas(rest, areas):
     assert containing_areas(rest) == areas

@@ -103,13 +103,20 @@ _DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:c
          r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
 _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
 _CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
+_IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")?\s+(?:in|of)\s+(?:the\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|"
+                      r"hamlet|neighbou?rhood|camp|locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$)")
+_IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")" + _IN_AREA.pattern[len(r"\s*(?:" + _ADMIN_KW + r")?"):])
+_IN_AREA_BARE = re.compile(r"\s*(?:" + _ADMIN_KW + r")?" + _IN_AREA.pattern[len(r"\s*(?:" + _ADMIN_KW + r")"):])
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
 
 
-def containing_areas(rest: str) -> list[str]:
+def containing_areas(rest: str, after_area: bool = False) -> list[str]:
     """The areas stated right after a place name, innermost first: '(Walungu, Sud-Kivu)' -> [Walungu,
     Sud-Kivu]; ' district, Kherson' -> [Kherson]; ', south of Kirkuk' -> [Kirkuk]."""
     m = _PAREN.match(rest)
+    if m and re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:name|spelling|transliteration)s?\s*", m.group(1), re.I):
+        # "Suke area (Kurdish name) in Avasin region": a remark on the name; the areas follow it
+        return containing_areas(rest[m.end():], after_area=True)
     if m and not re.match(r"\s*(?:coded|approx|size|as |which|who|the )", m.group(1), re.I):
         out = []
         for part in m.group(1).split(","):
@@ -120,7 +127,14 @@ def containing_areas(rest: str) -> list[str]:
                 continue  # "(LWMC)": the acronym of the name before it
             if part and part[0].isupper() and part not in _STOP and len(part) < 50:
                 out.append(part)
-        return out
+        if out and _IN_AREA_BARE.match(rest, m.end()):
+            out += containing_areas(rest[m.end():], after_area=True)  # "(Mergasur district) of Erbil"
+        return out[:3]
+    inner = (_IN_AREA_BARE if after_area else _IN_AREA).match(rest)
+    if inner and countries().lookup.get(inner.group(1).lower()) is None:
+        # "Almaly district in Almaty city", "Avasin region (Mergasur district) of Erbil": an area of a
+        # larger one, named with "in" or "of" after the area word
+        return [inner.group(1), *containing_areas(rest[inner.end():])][:3]
     out = []
     pos = 0
     while len(out) < 3:
@@ -277,6 +291,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     ccs: set[str] = set()
     towns: list[GazPlace] = []
     keys: set[str] = set()
+    per_hint = []
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
         cands = _lookup(gaz, h)
@@ -289,6 +304,16 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
             cands = [(p, k) for p, k in cands if not (k == "admin1" and p.country_code in countries_named)]
         if h.isupper() and len(h) <= 4:  # "(PD)", "(KPK)": an abbreviation counts only as an admin area
             cands = [(p, k) for p, k in cands if k == "admin1"]
+        per_hint.append(cands)
+    # the stated areas are one chain inside one country: where they are read in several countries, the
+    # country most of them name wins ("(Barcelona, Sorsogon, Bicol Region)" is in the Philippines)
+    support = Counter(cc for cands in per_hint for cc in {p.country_code for p, _ in cands})
+    if len(support) > 1:
+        top_n = support.most_common(1)[0][1]
+        best_ccs = {cc for cc, n in support.items() if n == top_n}
+        if len(best_ccs) == 1 and top_n >= 2:
+            per_hint = [[(p, k) for p, k in cands if p.country_code in best_ccs] for cands in per_hint]
+    for cands in per_hint:
         for p, k in cands:
             if k == "admin1":
                 admin1s.add((p.country_code, admin_norm(p.admin1)))
@@ -346,7 +371,8 @@ def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> G
 def _lookup(gaz: Gazetteer, name: str) -> list:
     cands = gaz.lookup(name)
     if not cands:
-        bare = re.sub(r"^(?:City|Town) of\s+|\s+(?:City|Town)$", "", name)
+        bare = re.sub(r"^(?:(?:City|Town|Village|Municipality) of\s+|Barangay\s+|Kebele\s+)|\s+(?:City|Town)$", "",
+                      name)
         if bare != name and len(bare) > 2:
             cands = gaz.lookup(bare)
     if not cands and " of " in name:
@@ -446,7 +472,9 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             score += 5.0 if not top.keyword else -2.0
         elif kind == "admin1":
             # an admin1 area outranks a hamlet of the same name, not a town ("Kirkuk", "Texas")
-            if want_area:
+            if top.keyword.lower() in ("city", "town", "village", "hamlet", "settlement"):
+                score -= 4.0  # "Almaty city" is the city, not the province around it
+            elif want_area:
                 score += 5.0
             elif (p.country_code, admin_norm(p.admin1)) not in namesakes:
                 score += 2.5
