@@ -92,6 +92,16 @@ CODED = [
     ("Army troops fired heavy weapons at the village of Kyaukmyaung on Thursday.",
      "Shelling/artillery/missile attack"),
     ("Insurgents blew up a bridge on the road between Gao and Ansongo on Saturday.", "Remote explosive/landmine/IED"),
+    # ceasefire monitors' counts of fire, warships firing on fishermen, deportations, bombs that wounded
+    ("Monitors recorded 120 shots and bursts involving small arms near Svitlodarsk on Tuesday.", "Armed clash"),
+    ("Navy gunboats fired live bullets toward fishing boats off the coast of Sittwe on Monday.", "Attack"),
+    ("Occupying forces forcibly deported 300 residents of Kherson to Crimea on Friday.",
+     "Abduction/forced disappearance"),
+    ("Three farmers were wounded by a roadside bomb near Kunduz on Sunday.", "Remote explosive/landmine/IED"),
+    ("A new armed group announced its formation in Idlib on Thursday.", "Change to group/activity"),
+    ("Twelve inmates escaped from the central prison of Maiduguri on Tuesday.", "Other"),
+    ("Party cadres protested in Biratnagar on Monday against the nomination for the upcoming local elections.",
+     "Peaceful protest"),
 ]
 
 

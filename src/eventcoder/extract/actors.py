@@ -136,7 +136,7 @@ _MIL = (r"(?:(?:security|armed|government|regime|pro-government|state|defen[cs]e
         r"allied|federal|national|special|elite)\s+)*(?:soldiers?|troops?|army|military|forces|marines|navy|"
         r"air force|warplanes?|fighter jets|jets|gendarmes?|gendarmerie|paratroopers|commandos|junta|servicem[ae]n|"
         r"national guard|border guards?|coast ?guards?|military personnel|army personnel|security personnel|"
-        r"armed forces|militaries|tanks|artillery|helicopters?|drones?|navy personnel|sailors|jawans|"
+        r"armed forces|militaries|tanks|artillery|helicopters?|drones?|navy personnel|sailors|jawans|gunboats?|warships?|"
         r"(?:Rapid Action|Border) (?:Battalion|Force)|Rangers|Frontier Corps|paramilitar(?:y|ies)(?: forces)?)")
 _POL = (r"(?:(?:riot|traffic|federal|state|local|district|provincial|municipal|military|anti-riot|special|"
         r"counter-terrorism|anti-terrorism|anti-narcotics|armed|national|civil|border|federal|judicial)\s+)*"

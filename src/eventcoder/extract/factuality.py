@@ -136,9 +136,12 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         if re.search(r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?\s+to|call(?:s|ed|ing)?\s+for|urg\w*)\b",
                      window):
             return "future or hypothetical"
-    if re.search(r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                 r"tomorrow|upcoming|later this (?:week|month))\b", low) and not re.search(
-            r"\b(?:was|were|had|killed|died|injured|took place|held|gathered|staged|happened)\b", low):
+    nxt = re.search(r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+                    r"tomorrow|upcoming|later this (?:week|month))\b", low)
+    if nxt and not re.search(
+            r"\b(?:was|were|had|killed|died|injured|took place|held|gathered|staged|happened)\b", low) and not (
+            nxt.start() > trigger_end and re.fullmatch(r"[a-z]+ed", trig)):
+        # (a past-tense event before the future words is not future: "protested against the upcoming vote")
         return "future"
     # denied or negated
     if re.search(r"\b(?:no|not|never|denied|deny|denies|without)\s+(?:\w+\s+){0,2}$", window) and not re.search(
