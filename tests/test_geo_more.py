@@ -135,6 +135,16 @@ def test_an_unknown_district_itself_known_only_as_admin2():
     # "X area in Y district of Z": the chain of areas, not a namesake of X in the attackers' country
     ("On 4 May 2022, Turkish drones struck PKK positions in Sida area (local name) in Amadiya district of Duhok.",
      {"country": "Iraq", "admin1": "Dahuk"}),
+    # names with "'s", Portuguese "do"/"dos" and Persian "e" inside them
+    ("On 2 May 2022, nurses rallied outside the hospital in St. John's (Newfoundland and Labrador) over staffing.",
+     {"name": "St. John's", "admin1": "Newfoundland and Labrador"}),
+    ("On 8 May 2022, gunmen robbed a bank in Divinopolis do Tocantins (Tocantins) and took hostages.",
+     {"admin1": "Tocantins", "geo_precision": 1}),
+    ("On 9 May 2022, dock workers went on strike in Bandar e Emam Khomeyni city (Khuzestan) over unpaid wages.",
+     {"admin1": "Khuzestan", "geo_precision": 1}),
+    # a sizeable town, the only one of its name in the country, stated with the wrong province
+    ("On 3 April 2022, artillery shells hit a school in Kramatorsk, Kharkiv, injuring two teachers.",
+     {"name": "Kramatorsk", "admin1": "Donetsk"}),
 ])
 def test_stated_areas_and_countries_decide_the_place(text, want):
     p = _place(text)

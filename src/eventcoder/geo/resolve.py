@@ -14,13 +14,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from ..extract.actors import ActorMention
 from ..knowledge import countries
 from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am|imeni)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|do|dos|das|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am|imeni|e)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
@@ -184,6 +185,9 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         name = " ".join(words)
         start = m.start("name") + m.group("name").find(words[0])
         end = start + len(name)
+        if re.match(r"['’]s\s+\(", text[end:end + 4]) and end == m.end("name"):
+            # "St. John's (Newfoundland and Labrador)": the 's belongs to the name, not a possessive
+            name, end = name + text[end:end + 2], end + 2
         if re.match(r"\.[a-z]", text[end:end + 2]):
             continue  # "Ver.di", "Amazon.com": a name with a dot inside is no place
         if not _kw_any(m) and _demonym(name):
@@ -519,8 +523,16 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         # states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
         # for a township of Shan State)
         return Resolved(top, None, "unknown", 2)
+    # a sizeable town, the only one of its name in the stated country, is that town even where the stated
+    # province is another one ("Playas de Rosarito, Sinaloa": the writer's province is wrong, not the town)
+    sole_town = (kind == "city" and not want_area and place.population >= 20_000
+                 and SequenceMatcher(None, norm(place.name), norm(top.name)).ratio() >= 0.8
+                 and place.country_code in {c for c, _ in h_admin1}
+                 and sum(1 for p, k in cands if k == "city" and p.country_code == place.country_code
+                         and p.population >= 1000) == 1)
     if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
-            and top.hints and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
+            and top.hints and not sole_town
+            and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
         area = _stated_area(top, gaz, ctx, h_admin1)
