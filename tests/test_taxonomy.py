@@ -102,6 +102,13 @@ CODED = [
     ("Twelve inmates escaped from the central prison of Maiduguri on Tuesday.", "Other"),
     ("Party cadres protested in Biratnagar on Monday against the nomination for the upcoming local elections.",
      "Peaceful protest"),
+    # a crowd's weapons are no military weapons; rioting at the police is a violent demonstration
+    ("Youths threw projectiles and fireworks at riot police in Grigny on Friday night.", "Violent demonstration"),
+    ("Hooded youths hurled stones and Molotov cocktails at police near the university in Concepcion on Thursday.",
+     "Violent demonstration"),
+    ("Groups of youths set fire to 15 cars and several rubbish bins in Sevran on Saturday night.",
+     "Violent demonstration"),
+    ("Police arrested 40 people in Karachi on Sunday on charges of rioting and damaging public property.", "Arrests"),
 ]
 
 
@@ -141,6 +148,7 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Hundreds of residents gathered in the main square of Lyon on Sunday to watch the fireworks.",
     "Fans gathered in Milan on Saturday. They celebrated the title until dawn.",
     "The striker attacked the left flank and the team defeated the visitors at the football stadium.",
+    "Police fired tear gas shells and stun grenades in Lahore on Monday.",
 ])
 def test_a_gathering_without_a_purpose_and_a_sports_attack_are_no_event(text):
     import datetime as dt

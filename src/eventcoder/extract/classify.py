@@ -78,6 +78,13 @@ _PURPOSE = re.compile(r"\b(?:demand\w*|denounc\w*|to protest|in protest|against|
                       r"complaining|to decry|to urge)\b", re.I)
 
 
+_AT_POLICE_OR_PROPERTY = re.compile(
+    r"\b(?:at|on|against|with)\s+(?:the\s+)?(?:riot\s+)?(?:police(?:men)?|officers|security forces|firefighters|"
+    r"gendarmes|soldiers)\b|"
+    r"\b(?:set fire to|torched|burn(?:ed|t)|smash(?:ed|ing)|vandali[sz]ed|damaged)\s+(?:\w+\s+){0,3}?(?:vehicles|cars|buses|"
+    r"bins|rubbish bins|police (?:station|post|vehicles?)|government (?:buildings?|offices?))\b", re.I)
+
+
 def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None],
                    following: str | None = None) -> bool:
     found = list(cues["protest"].finditer(text))
@@ -149,6 +156,15 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     """
     names = _name_spans(actors)
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
+    arrest = trig["Arrests"]
+    charge = arrest and re.search(r"\b(?:on charges? of|charged with|accused of|on suspicion of|suspected of|in "
+                                  r"connection with|for allegedly|for (?:their|his|her) (?:role|part|involvement) in)\b",
+                                  text[arrest.end():], re.I)
+    if arrest and charge:
+        # "arrested 40 people on charges of rioting and damaging property": what they are charged with
+        # is no event of this report
+        cut = arrest.end() + charge.start()
+        trig = {k: (m if m is None or m.start() < cut or k == "Arrests" else None) for k, m in trig.items()}
     cues = cue_patterns()
     if not any(trig.values()):
         return None
@@ -202,13 +218,17 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                 return out("Violent demonstration", violent, 0.7)
             return out("Peaceful protest", pm, 0.85)
 
-    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
                     r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
                     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
+    if mob and re.match(r"riot|communal|sectarian", mob.group(0), re.I) and re.search(
+            r"\b(?:charges? of|charged with|accused of|suspected of|on suspicion of|in connection with|booked for|"
+            r"cases? of)\s+(?:\w+\s+)?$", low[:mob.start()]):
+        mob = None  # "arrested 112 people on charges of rioting": the arrests are the event
     explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
     if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
-        harm = re.search(r"\b(?:beat\w*|lynch\w*|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
+        harm = re.search(r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
                          r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
         if harm:
@@ -216,6 +236,12 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                     r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"
                     r"after (?:the )?police|after (?:the )?(?:killing|death|shooting|arrest) of)\b", low):
                 return out("Violent demonstration", mob, 0.7)  # rioting over a grievance is a demonstration
+            if _AT_POLICE_OR_PROPERTY.search(low) and not re.search(
+                    r"\b(?:lynch\w*|beat\w* (?:\w+ ){0,2}(?:to death|a |an |the (?:man|woman|suspect|thief))|"
+                    r"mob justice|jungle justice|vigilante\w*|accused of|suspected (?:thie|robber|witch|kidnapper))", low):
+                # a crowd stoning the police or burning cars and bins riots, as ACLED's violent demonstrators
+                # do; mob violence is a crowd's violence against people (lynching, vigilantes, communal fights)
+                return out("Violent demonstration", mob, 0.65)
             return out("Mob violence", mob, 0.75)
 
     # people "intercepted" by the authorities are arrested, not a weapon stopped

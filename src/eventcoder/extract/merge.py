@@ -193,7 +193,8 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
 
 
 def _same_actor(a: _Draft, b: _Draft) -> bool:
-    return a.actor1.name == b.actor1.name or "inferred" in (a.actor1.kind, b.actor1.kind)
+    # an unnamed perpetrator ("gunmen", "a missile") told again with its name is the same event
+    return a.actor1.name == b.actor1.name or bool({"inferred", "unidentified"} & {a.actor1.kind, b.actor1.kind})
 
 
 def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz: Gazetteer,
