@@ -165,3 +165,27 @@ def test_tribesmen_are_a_communal_militia():
 
     ev = eventcoder.extract("Tribesmen clashed with clansmen of a rival tribe near Marib on Sunday.", dt.date(2024, 3, 15))[0]
     assert ev.actor1.inter == 4 and ev.actor1.name.startswith("Communal Militia")
+
+
+def test_an_undated_lede_and_its_dated_account_are_one_event():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(
+        "An airstrike on a village in Myanmar's Magway region killed at least nine people, residents said.\n"
+        "A military jet dropped two bombs on Kan Gyi village in Pauk township on Tuesday afternoon, killing nine "
+        "villagers.", dt.date(2024, 3, 15))
+    assert [(e.sub_event_type, e.date.date) for e in evs] == [("Air/drone strike", dt.date(2024, 3, 12))]
+
+
+def test_a_city_and_its_district_are_one_place_of_one_event():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(
+        "A Russian missile strike on a shopping area in Kharkiv killed seven people on Saturday.\n"
+        "Two missiles hit the Saltivskyi district in the early afternoon, setting fire to a row of shops.",
+        dt.date(2024, 5, 26))
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]

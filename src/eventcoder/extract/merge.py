@@ -8,6 +8,7 @@ on the same day and place as a violent event is folded into it as a secondary ta
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -188,8 +189,28 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
         return True
     if pa.geonameid == pb.geonameid:
         return True
+    if a.place.kind == "city" and b.place.kind == "city" and pa.country_code == pb.country_code and _km(
+            (pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) < 15:
+        return True  # a city and its district ("Kharkiv", "Saltivka")
     # one is the admin area the other lies in, or an unnamed place in it
     return (a.place.kind == "admin1" and pb.admin1 == pa.admin1) or (b.place.kind == "admin1" and pa.admin1 == pb.admin1)
+
+
+def _same_day(a: _Draft, b: _Draft) -> bool:
+    """Same date; or one of the two mentions has no date of its own (it took the lede's or the publication
+    date) and the other's is within a week: a lede and the dated account of the same event."""
+    if a.date == b.date:
+        return True
+    if a.date is None or b.date is None:
+        return False
+    undated = a.mentions[0].date is None or b.mentions[0].date is None
+    return undated and abs((a.date - b.date).days) <= 7
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*p, *q))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _same_actor(a: _Draft, b: _Draft) -> bool:
@@ -231,7 +252,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     merged: list[_Draft] = []
     for dr in drafts:
         for prev in merged:
-            if (prev.sub == dr.sub and prev.date == dr.date and _same_actor(prev, dr) and _same_place(prev, dr)
+            if (prev.sub == dr.sub and _same_day(prev, dr) and _same_actor(prev, dr) and _same_place(prev, dr)
                     and not (prev.mentions[0].sentence.index == dr.mentions[0].sentence.index)):
                 _absorb(prev, dr)
                 break
@@ -275,6 +296,9 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
 
 
 def _absorb(prev: _Draft, dr: _Draft) -> None:
+    if prev.date != dr.date and prev.mentions[0].date is None and dr.mentions[0].date is not None:
+        # an undated lede told again with its own date: the stated date is the event's
+        prev.date, prev.date_prec, prev.date_ev, prev.date_sentence = dr.date, dr.date_prec, dr.date_ev, dr.date_sentence
     prev.mentions.extend(dr.mentions)
     if prev.actor1.kind == "inferred" and dr.actor1.kind != "inferred":
         prev.actor1 = dr.actor1
