@@ -149,6 +149,8 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Fans gathered in Milan on Saturday. They celebrated the title until dawn.",
     "The striker attacked the left flank and the team defeated the visitors at the football stadium.",
     "Police fired tear gas shells and stun grenades in Lahore on Monday.",
+    "More than 2.1 million people have been displaced inside the country since April, the UN estimates.",
+    "The bodies were taken to a funeral home in Tacloban on Monday.",
 ])
 def test_a_gathering_without_a_purpose_and_a_sports_attack_are_no_event(text):
     import datetime as dt

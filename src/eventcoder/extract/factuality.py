@@ -43,6 +43,11 @@ _GENRES = [
 _SPORT_SENSE = re.compile(r"(?:attack|clash|shot|shoot|fir(?:e|ed|ing)\b|strik|struck|battl|fight|fought|kill|beat|hit|"
                           r"bomb|blast|raid|defeat|destroy|storm|invad|captur|seiz|took|overr|ambush|offensive|"
                           r"massacr|crush|wound|injur|hurt|died|dead|death|explo|assault|war\b)", re.I)
+_CUMULATIVE = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+)?(?:displaced|killed|detained|arrested|"
+                         r"abducted|kidnapped|fled|died|murdered|recorded|registered|documented|forced)\b", re.I)
+_TALLY = re.compile(r"\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|"
+                    r"this morning|dawn|early|the (?:attack|raid|blast|strike|clashes|fighting))\b)\w+|\bso far\b|"
+                    r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b", re.I)
 _MATCH_REPORT = re.compile(r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|draw|defeat|loss)|(?:won|winning|beat|lost|losing|drew|"
                            r"drawing)\s+(?:\w+\s+){0,3}?\d{1,2}-\d{1,2}|half-time|kick-off)\b", re.I)
 
@@ -90,6 +95,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
+    if not protest and _CUMULATIVE.search(low) and _TALLY.search(low):
+        return "cumulative tally"  # "more than 4.5 million have been displaced since April": no one event
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
         r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|support for|show\w* support|"
         r"solidarity|oppos\w*)\b", low)))
