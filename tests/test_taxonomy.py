@@ -152,7 +152,8 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "More than 2.1 million people have been displaced inside the country since April, the UN estimates.",
     "The bodies were taken to a funeral home in Tacloban on Monday.",
 ])
-def test_a_gathering_without_a_purpose_and_a_sports_attack_are_no_event(text):
+def test_sentences_that_report_no_new_event(text):
+    """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""
     import datetime as dt
 
     import eventcoder
