@@ -151,6 +151,9 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Police fired tear gas shells and stun grenades in Lahore on Monday.",
     "More than 2.1 million people have been displaced inside the country since April, the UN estimates.",
     "The bodies were taken to a funeral home in Tacloban on Monday.",
+    "Witnesses said the crowd had been peaceful and that no one had attacked the governor's office in Ahvaz.",
+    "Mediators are expected to meet in Doha this week in a new push for a ceasefire in Gaza.",
+    "Officials have repeatedly accused the rebels of violating the truce in Tigray.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""
@@ -192,3 +195,15 @@ def test_a_city_and_its_district_are_one_place_of_one_event():
         "Two missiles hit the Saltivskyi district in the early afternoon, setting fire to a row of shops.",
         dt.date(2024, 5, 26))
     assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_toll_update_or_the_attacker_killed_belongs_to_the_event_already_coded():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(
+        "A suicide bomber rammed an explosives-laden car into a police checkpoint in Bannu on Tuesday, killing "
+        "three policemen.\nThe bomber was also killed in the blast, an official said.\nThe death toll rose to five "
+        "on Wednesday after two wounded officers succumbed to their injuries.", dt.date(2024, 7, 18))
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]

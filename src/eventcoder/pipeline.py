@@ -366,6 +366,11 @@ _CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|m
 _NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
                         r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
                         r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
+_TOLL_OF_EARLIER = re.compile(
+    r"\b(?:death toll|toll (?:has |had )?(?:risen|rose|climbed)|succumbed to (?:his|her|their) (?:wounds|injuries)|"
+    r"confirmed the deaths?|(?:identified|named) the (?:slain|dead|deceased|victims|attackers?|bombers?)|"
+    r"the (?:bomber|attacker|assailant|gunman|suicide bomber) (?:was|were|had been) (?:also )?(?:killed|shot dead|"
+    r"injured|wounded|arrested))\b", re.I)
 _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|confiscated)\b",
                         re.I)
 
@@ -373,16 +378,21 @@ _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+
 def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) -> bool:
     """A later sentence that only restates an event already coded: 'the blast', 'claimed the attack', a quote,
     the toll ('five were killed'), weapons recovered at the scene. It adds no event of its own."""
-    if _NEW_EVENT.search(text):
-        return False
     word = text[cls.trigger_start:cls.trigger_end]
     before = text[:cls.trigger_start]
+    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
+    if prev_violent and (_CASUALTY.match(word) or _GENERIC.match(word) or sub in ("Armed clash", "Attack")) and \
+            _TOLL_OF_EARLIER.search(text):
+        # "the death toll had risen to seven", "the bomber was also killed in the blast", "police identified
+        # the slain militants": the toll or the dead of the event already coded
+        return True
+    if _NEW_EVENT.search(text):
+        return False
     if _GENERIC.match(word) and _ANAPHOR.search(before):
         return True
     if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
             r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
         return True
-    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
     return sub == "Disrupted weapons use" and prev_violent and bool(_RECOVERED.search(text))
 
 

@@ -231,6 +231,8 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         harm = re.search(r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
                          r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
+        if harm and re.search(r"\b(?:no|not|never|no one|nobody)\s+(?:\w+\s+){0,2}$", low[:harm.start()]):
+            harm = None  # "no one had attacked the building"
         if harm:
             if re.match(r"riot", mob.group(0), re.I) and re.search(
                     r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"

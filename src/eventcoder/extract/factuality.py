@@ -152,8 +152,11 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         return "future"
     # denied or negated
     if re.search(r"\b(?:no|not|never|denied|deny|denies|without)\s+(?:\w+\s+){0,2}$", window) and not re.search(
-            r"\bno (?:one|fewer|less)\b", window):
-        return "negated"
+            r"\bno (?:fewer|less)\b|\bno one\s+(?:\w+\s+)?(?:claimed|took|has claimed|had claimed)\b", window):
+        return "negated"  # "no one had attacked the building"; not "no one claimed the attack"
+    if re.search(r"\b(?:are|is|were|was) (?:expected|due|set|scheduled|slated|poised) to\b", before) and not re.search(
+            r"\b(?:killed|died|injured|wounded|clashed|attacked|arrested|took place|happened|erupted)\b", low):
+        return "future"  # "mediators are expected to meet this week in a new push for a ceasefire"
     if re.search(r"\b(?:denied|denies|dismissed|rejected)\b.*\b(?:reports?|claims?|allegations?|rumou?rs?)\b", low):
         return "denied"
     # habitual / ongoing without a date: "ISIS groups are also ambushing Iraqis on main roads"
@@ -165,7 +168,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         if _HABITUAL_PRESENT.search(low) and not re.search(r"\b(?:was|were|had|has been|have been|killed|died|"
                                                            r"injured|yesterday|last)\b", low):
             return "habitual"
-        if cues["habitual"].search(low) and re.search(r"\b(?:are|is|have been|has been)\b", low) and not re.search(
+        if cues["habitual"].search(low) and re.search(r"\b(?:are|is|have been|has been)\b|\b(?:have|has) (?:repeatedly|"
+                                                      r"regularly|routinely|frequently|often)\b", low) and not re.search(
                 r"\b(?:was|were|killed|died|yesterday|last)\b", low):
             return "habitual"
     return None
