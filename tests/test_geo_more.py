@@ -145,7 +145,21 @@ def test_an_unknown_district_itself_known_only_as_admin2():
     # a sizeable town, the only one of its name in the country, stated with the wrong province
     ("On 3 April 2022, artillery shells hit a school in Kramatorsk, Kharkiv, injuring two teachers.",
      {"name": "Kramatorsk", "admin1": "Donetsk"}),
+    # a town named with its qualifier ("Neustadt" alone is an alternate name of a Romanian city)
+    ("On 3 May 2022, about 200 people protested in Neustadt an der Weinstrasse against the closure of a hospital.",
+     {"admin1": "Rheinland-Pfalz", "geo_precision": 1}),
+    ("On 3 May 2022, nurses protested in Neustadt in Sachsen against the closure of a hospital.",
+     {"name": "Neustadt in Sachsen", "admin1": "Sachsen"}),
 ])
 def test_stated_areas_and_countries_decide_the_place(text, want):
     p = _place(text)
     assert {k: getattr(p, k) for k in want} == want
+
+
+def test_a_district_of_the_reported_country_is_no_namesake_town_abroad():
+    # Nepal's Bara district is not Bara, a town in Nigeria; "CPN(US)" names a party, not the United States
+    p = _place("On 2 May 2022, NC and CPN(UML) cadres clashed at a polling station in Bara district, injuring four.")
+    assert p is None or p.country in (None, "Nepal")
+    p = _place("On 2 May 2022, police fired tear gas at cadres of CPN(US) who pelted stones at the municipal office "
+               "in Mangalsen (Achham district).")
+    assert p.country == "Nepal"

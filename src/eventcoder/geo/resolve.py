@@ -253,6 +253,8 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
     db = countries()
     votes: Counter[str] = Counter()
     for c, s, e in db.find(text):
+        if s >= 2 and text[s - 1] == "(" and not text[s - 2].isspace():
+            continue  # "CPN(US)": a party's name, not the United States
         # "Russian forces shelled ...": a demonym names an actor's country more often than the place's
         named = norm(text[s:e]) in {norm(c.name), *(norm(a) for a in c.aliases)}
         votes[c.alpha2] += 1 if named else 0.5
@@ -399,7 +401,12 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
     and votes for its country. A bare capitalised name with no place cue votes little (it may be no place
     at all), a site ("Heathrow airport") not at all: the town the gazetteer has of that name is not it."""
     out = []
+    consumed = -1
     for t in find_toponyms(text, ents):
+        if t.start < consumed:
+            continue  # "Holstein" of "Neustadt in Holstein"
+        t = _qualified(t, text, gaz)
+        consumed = t.end
         r = resolve(t, gaz, ctx)
         if r.place is not None and t.keyword != "site":
             if r.kind == "city" and r.place not in ctx.anchors:
@@ -408,6 +415,27 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
             ctx.country_votes[r.place.country_code] += weight
         out.append(r)
     return out
+
+
+_QUALIFIER = re.compile(r"\s+(in|an der|am|im|bei|upon|on|sur|en)\s+(" + _NAME + r")")
+
+
+def _qualified(t: Toponym, text: str, gaz: Gazetteer) -> Toponym:
+    """A town named with its qualifier where the gazetteer knows the whole name: 'Neustadt in Holstein',
+    'Buchen (Odenwald)' as 'Buchen in Odenwald', 'Frankfurt am Main'."""
+    m = _QUALIFIER.match(text, t.end)
+    if m and gaz.lookup(f"{t.name} {m.group(1)} {m.group(2)}"):
+        end = m.end()
+        hints = tuple(containing_areas(text[end:]))
+        return Toponym(f"{t.name} {m.group(1)} {m.group(2)}", t.start, end, t.prep, t.keyword,
+                       hints[0] if hints else "", hints)
+    if t.hints and re.match(r"\s*\(", text[t.end:]):
+        for conn in ("in", "an der", "am", "im", "bei"):
+            full = f"{t.name} {conn} {t.hints[0]}"
+            if gaz.lookup(full):
+                rest = t.hints[1:]
+                return Toponym(full, t.start, t.end, t.prep, t.keyword, rest[0] if rest else "", rest)
+    return t
 
 
 def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
@@ -518,6 +546,10 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             best, best_score = (p, kind), score
     assert best is not None
     place, kind = best
+    if best_score < 0 and kind == "city" and want_area and not ctx.country_votes.get(place.country_code) and \
+            max(ctx.country_votes.values(), default=0) >= 1:
+        # "Bara district" in a report of Nepal is no town of that name in Nigeria
+        return Resolved(top, None, "unknown", 2)
     if best_score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and ctx.stated_in:
         # the only towns of that name lie in a country the article does not name, while the provinces it
         # states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
