@@ -207,3 +207,17 @@ def test_a_toll_update_or_the_attacker_killed_belongs_to_the_event_already_coded
         "three policemen.\nThe bomber was also killed in the blast, an official said.\nThe death toll rose to five "
         "on Wednesday after two wounded officers succumbed to their injuries.", dt.date(2024, 7, 18))
     assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Gunmen shot dead two men outside a bar in Culiacan on Saturday. Prosecutors said one of the victims was a "
+     "member of a local cartel.", "Armed clash"),
+    ("Gunmen shot dead two shopkeepers outside a bar in Culiacan on Saturday. Police said the motive was unclear.",
+     "Attack"),
+])
+def test_a_shooting_of_gang_members_is_an_armed_clash(text, sub):
+    import datetime as dt
+
+    import eventcoder
+
+    assert eventcoder.extract(text, dt.date(2024, 3, 15))[0].sub_event_type == sub

@@ -239,7 +239,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             continue  # "the massacre" in a feature or court report is the story's old event, told again
         if date is None and (genre or narrative.get(s.index)):
             continue  # an undated sentence in a court report, review..., or told after a background date
-        sub = _protest_followup(cls.sub_event_type, s, doc)
+        sub = _armed_victim_followup(_protest_followup(cls.sub_event_type, s, doc), s, doc)
         if mentions and _restates(s.text, cls, sub, mentions):
             # folded into the event it restates (its toll still counts when higher)
             prev = mentions[-1]
@@ -347,6 +347,26 @@ def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
         force = protest_force(x.text)
         if force:
             return force[0]
+    return sub
+
+
+_ARMED_VICTIM = re.compile(
+    r"\b(?:victims?|the (?:dead|deceased|man|men|target(?: of the attack)?|slain)|one of (?:the )?(?:victims|dead|men)|"
+    r"one victim)\b[^.;]{0,60}?\b(?:was|were|had been|is|are)\s+(?:\w+\s+){0,3}?(?:(?:an? |the )?(?:alleged |suspected |"
+    r"known )?members? of (?:a |an |the )?(?:[\w'-]+\s+){0,3}?(?:gang|cartel|criminal (?:group|organi[sz]ation)|armed group|"
+    r"militia)|involved in (?:drug trafficking|organi[sz]ed crime|criminal activit\w+)|(?:an? |the )?(?:gang|cartel) "
+    r"(?:member|leader|boss|commander)s?|(?:the )?leaders? of (?:a |an |the )?(?:[\w'-]+\s+){0,2}?(?:gang|cartel|"
+    r"criminal group))\b", re.I)
+
+
+def _armed_victim_followup(sub: str, s: Sentence, doc: Document) -> str:
+    """A shooting whose victims the next sentences call gang or cartel members is, for ACLED, a fight
+    between armed groups (Armed clash), not an attack on civilians."""
+    if sub != "Attack":
+        return sub
+    for x in [s, *doc.sentences[s.index + 1:s.index + 3]]:
+        if _ARMED_VICTIM.search(x.text):
+            return "Armed clash"
     return sub
 
 
