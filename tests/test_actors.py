@@ -118,3 +118,17 @@ def test_riot_police_are_no_riot():
         "Excessive force against protesters"]
     assert _subs("Riot police fired tear gas at anti-government protesters during a rally in Beirut on Saturday.") == [
         "Protest with intervention"]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # the object inside the trigger ("attacked a police station") is the target, not the agent
+    ("Fighters from the al-Shabaab group attacked a police station in Mandera on Sunday.", "Al Shabaab"),
+    ("Militiamen of the Allied Democratic Forces attacked an army post near Beni on Sunday.",
+     "ADF: Allied Democratic Forces"),
+])
+def test_the_named_group_whose_fighters_attack_is_actor1(text, actor1):
+    import datetime as dt
+
+    import eventcoder
+
+    assert eventcoder.extract(text, dt.date(2024, 3, 15))[0].actor1.name == actor1

@@ -112,7 +112,8 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
     if by_agent is not None and by_agent.kind in _ARMED:
         a1 = by_agent
     else:
-        before = [a for a in armed if a.end <= t1]
+        # (not the object inside a trigger's span: "attacked a police station")
+        before = [a for a in armed if a.end <= t1 and a.start <= t0]
         # passive voice: "three soldiers were killed" -> the soldiers are the target, not the agent
         passive_targets = {id(a) for a in before if re.match(r"\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|"
                                                               r"has been)\b", text[a.end:t0 + 1])}

@@ -169,6 +169,10 @@ _PROT_RX = re.compile(r"(?P<n>" + _PROT + r")\b", re.I)
 _RIOT_RX = re.compile(r"(?P<n>" + _RIOT + r")\b", re.I)
 
 
+_OF_NAMED = re.compile(r"\s+(?:of|from|belonging to|loyal to|affiliated with|linked to|allied to)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}", re.I)
+
+
 def _demonym_country(dem: str | None) -> str | None:
     if not dem:
         return None
@@ -240,6 +244,10 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
         if any(a.start < b.end and b.start < a.end for b in out):
             continue
         out.append(a)
+    # "fighters of the paramilitary Rapid Support Forces", "gunmen loyal to X": the named group acts
+    named = [b for b in out if b.kind in ("named", "party")]
+    out = [a for a in out if not (a.kind in ("unidentified", "protesters", "rioters") and any(
+        _OF_NAMED.fullmatch(text[a.end:b.start]) for b in named if b.start >= a.end))]
     out.sort(key=lambda a: a.start)
     return out
 
