@@ -109,6 +109,11 @@ CODED = [
     ("Groups of youths set fire to 15 cars and several rubbish bins in Sevran on Saturday night.",
      "Violent demonstration"),
     ("Police arrested 40 people in Karachi on Sunday on charges of rioting and damaging public property.", "Arrests"),
+    # ACLED's "Other" developments
+    ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
+    ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),
+    ("The government expelled 12 Russian diplomats from Oslo on Wednesday.", "Other"),
+    ("Antisemitic flyers were found in driveways in Miami Beach on Sunday.", "Other"),
 ]
 
 
