@@ -109,6 +109,10 @@ CODED = [
     ("Groups of youths set fire to 15 cars and several rubbish bins in Sevran on Saturday night.",
      "Violent demonstration"),
     ("Police arrested 40 people in Karachi on Sunday on charges of rioting and damaging public property.", "Arrests"),
+    # "People's Militia" names no people; trucks carrying goods are civilian targets
+    ("Government troops fired grenade launchers and small arms at positions of the Donetsk People's Militia near "
+     "Horlivka on Monday.", "Armed clash"),
+    ("KNLA fighters attacked trucks carrying fuel on the highway near Myawaddy on Monday.", "Attack"),
     # ACLED's "Other" developments
     ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),

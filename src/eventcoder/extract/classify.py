@@ -541,6 +541,9 @@ def is_quoted(text: str, pos: int) -> bool:
 
 def _civilian_victims(low: str, actors: list[ActorMention]) -> bool:
     cues = cue_patterns()
+    for a in actors:  # "the Luhansk People's Militia" names no people
+        if a.kind in ("named", "party", "state_military", "state_police") and a.end <= len(low):
+            low = low[:a.start] + " " * (a.end - a.start) + low[a.end:]
     return bool(cues["civilian"].search(low))
 
 
