@@ -230,3 +230,13 @@ def test_a_shooting_of_gang_members_is_an_armed_clash(text, sub):
     import eventcoder
 
     assert eventcoder.extract(text, dt.date(2024, 3, 15))[0].sub_event_type == sub
+
+
+def test_ground_taken_with_no_clashes_reported_is_a_non_violent_transfer():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract("Army troops took control of the town of Bulo Burde from al-Shabaab on Sunday. No clashes "
+                             "were reported.", dt.date(2024, 3, 15))
+    assert [e.sub_event_type for e in evs] == ["Non-violent transfer of territory"]

@@ -312,6 +312,11 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
                                                                     low):
             return out("Non-violent transfer of territory", trig["Non-violent transfer of territory"], 0.75)
+        if following and re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
+                                  r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
+                                  following, re.I):
+            # "... took control of the village from Al Shabaab. No clashes were reported."
+            return out("Non-violent transfer of territory", territory, 0.7)
         agent = _agent(text, territory, actors)
         # state forces named by their country ("Russian forces") taking ground in another country
         foreign = (agent is not None and country is not None and len(agent.text.split()) > 1
