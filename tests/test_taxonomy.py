@@ -113,6 +113,11 @@ CODED = [
     ("Government troops fired grenade launchers and small arms at positions of the Donetsk People's Militia near "
      "Horlivka on Monday.", "Armed clash"),
     ("KNLA fighters attacked trucks carrying fuel on the highway near Myawaddy on Monday.", "Attack"),
+    # what demonstrators protest about is no violence of theirs
+    ("Relatives of victims of violent crimes demonstrated outside the police headquarters in Fresno on Friday.",
+     "Peaceful protest"),
+    ("Residents blocked the main avenue in Maturin on Monday to demand repairs to the water network, which has been "
+     "badly damaged.", "Peaceful protest"),
     # ACLED's "Other" developments
     ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),

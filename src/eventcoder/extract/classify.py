@@ -459,8 +459,11 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
 def _grievance(text: str, pos: int) -> bool:
     """Is a word at pos part of what demonstrators protest about ('against the looting of ...', 'denouncing
     the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
+    if re.match(r"violent\s+(?:crimes?|deaths?|attacks?|incidents?|extremis\w+|crackdown)", text[pos:], re.I):
+        return True  # "victims of violent crimes": what they protest about
     return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
-                          r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$",
+                          r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$|"
+                          r"\b(?:which|that)\s+(?:has|have|had)\s+been\s+(?:\w+\s+)?$",
                           text[max(0, pos - 40):pos], re.I))
 
 
