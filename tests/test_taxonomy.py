@@ -118,6 +118,8 @@ CODED = [
      "Peaceful protest"),
     ("Residents blocked the main avenue in Maturin on Monday to demand repairs to the water network, which has been "
      "badly damaged.", "Peaceful protest"),
+    ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
+     "Abduction/forced disappearance"),
     # ACLED's "Other" developments
     ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),
