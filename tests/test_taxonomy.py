@@ -120,6 +120,7 @@ CODED = [
      "badly damaged.", "Peaceful protest"),
     ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
      "Abduction/forced disappearance"),
+    ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),
     # ACLED's "Other" developments
     ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),
@@ -170,6 +171,8 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Witnesses said the crowd had been peaceful and that no one had attacked the governor's office in Ahvaz.",
     "Mediators are expected to meet in Doha this week in a new push for a ceasefire in Gaza.",
     "Officials have repeatedly accused the rebels of violating the truce in Tigray.",
+    "A regional peacekeeping force has been deployed in the capital since June.",
+    "Aid workers said thousands of displaced people were moving toward Goma on Tuesday.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""
@@ -247,3 +250,14 @@ def test_ground_taken_with_no_clashes_reported_is_a_non_violent_transfer():
     evs = eventcoder.extract("Army troops took control of the town of Bulo Burde from al-Shabaab on Sunday. No clashes "
                              "were reported.", dt.date(2024, 3, 15))
     assert [e.sub_event_type for e in evs] == ["Non-violent transfer of territory"]
+
+
+def test_an_event_a_day_before_the_sentence_date_is_dated_that_day():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract("The government ordered a curfew in Guayaquil on Sunday, a day after gunmen stormed a pool "
+                             "hall and killed eight people.", dt.date(2025, 8, 11))
+    attack = next(e for e in evs if e.sub_event_type == "Attack")
+    assert attack.date.date == dt.date(2025, 8, 9)

@@ -227,7 +227,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if cls is None:
             continue
         dates = dates_of[s.index]
-        date = _pick_date(dates, cls.trigger_start, s.text)
+        date = _days_before(_pick_date(dates, cls.trigger_start, s.text), s.text, cls.trigger_start)
         why = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
                                           [date] if date is not None else [], published, cls.sub_event_type,
                                           lede=s.index == 0)
@@ -472,6 +472,24 @@ def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMe
         return lead[0]
     return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in _VAGUE,
                                       abs(d.start - trigger)))
+
+
+_N_DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\b", re.I)
+_NUMS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_before(date: DateMention | None, text: str, trigger: int) -> DateMention | None:
+    """"The curfew came on Sunday, a day after gunmen stormed a bar": the event after 'a day after' is a
+    day before the date the sentence states."""
+    if date is None or date.date is None:
+        return date
+    m = None
+    for m in _N_DAYS_AFTER.finditer(text, 0, trigger):
+        pass
+    if m is None or m.start() < date.end or trigger - m.end() > 80:
+        return date
+    n = _NUMS.get(m.group(1).lower()) or int(m.group(1))
+    return replace(date, date=date.date - dt.timedelta(days=n))
 
 
 def d_before(lead: DateMention, trigger: int, text: str) -> bool:

@@ -362,6 +362,9 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     for sub in ("Abduction/forced disappearance", "Looting/property destruction", "Arrests",
                 "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
+        if sub == "Change to group/activity" and trig[sub] and re.search(
+                r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$", text[:trig[sub].start()], re.I):
+            continue  # "a police mission has been deployed since June": a standing presence, no movement
         if trig[sub] and not is_quoted(text, trig[sub].start()):
             if sub == "Non-violent transfer of territory" and _withdrawal_only(low, trig[sub]):
                 # forces pulling out with no one named taking over: a movement of forces, not a transfer
