@@ -483,9 +483,7 @@ def _days_before(date: DateMention | None, text: str, trigger: int) -> DateMenti
     day before the date the sentence states."""
     if date is None or date.date is None:
         return date
-    m = None
-    for m in _N_DAYS_AFTER.finditer(text, 0, trigger):
-        pass
+    m = next(reversed(list(_N_DAYS_AFTER.finditer(text, 0, trigger))), None)
     if m is None or m.start() < date.end or trigger - m.end() > 80:
         return date
     n = _NUMS.get(m.group(1).lower()) or int(m.group(1))
