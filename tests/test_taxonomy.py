@@ -261,3 +261,15 @@ def test_an_event_a_day_before_the_sentence_date_is_dated_that_day():
                              "hall and killed eight people.", dt.date(2025, 8, 11))
     attack = next(e for e in evs if e.sub_event_type == "Attack")
     assert attack.date.date == dt.date(2025, 8, 9)
+
+
+def test_one_strike_told_twice_with_different_shooters_is_one_event():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(
+        "A Turkish drone strike on a vehicle near Sidakan in Erbil province killed two PKK fighters on Monday.\n"
+        "The mayor of Sidakan said the drone targeted a car on the road out of Sidakan at around noon.",
+        dt.date(2024, 9, 24))
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]

@@ -196,6 +196,11 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
     return (a.place.kind == "admin1" and pb.admin1 == pa.admin1) or (b.place.kind == "admin1" and pa.admin1 == pb.admin1)
 
 
+# one strike told twice names its shooter differently ("a Turkish drone strike", "the drone targeted a car"):
+# the same remote attack on the same day and place is one event whoever the sentences name
+_REMOTE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
+
+
 def _same_day(a: _Draft, b: _Draft) -> bool:
     """Same date; or one of the two mentions has no date of its own (it took the lede's or the publication
     date) and the other's is within a week: a lede and the dated account of the same event."""
@@ -252,7 +257,8 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     merged: list[_Draft] = []
     for dr in drafts:
         for prev in merged:
-            if (prev.sub == dr.sub and _same_day(prev, dr) and _same_actor(prev, dr) and _same_place(prev, dr)
+            if (prev.sub == dr.sub and _same_day(prev, dr) and _same_place(prev, dr)
+                    and (_same_actor(prev, dr) or dr.sub in _REMOTE_SUBS)
                     and not (prev.mentions[0].sentence.index == dr.mentions[0].sentence.index)):
                 _absorb(prev, dr)
                 break
