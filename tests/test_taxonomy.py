@@ -269,7 +269,8 @@ def test_one_strike_told_twice_with_different_shooters_is_one_event():
     import eventcoder
 
     evs = eventcoder.extract(
-        "A Turkish drone strike on a vehicle near Sidakan in Erbil province killed two PKK fighters on Monday.\n"
-        "The mayor of Sidakan said the drone targeted a car on the road out of Sidakan at around noon.",
+        "A Turkish drone strike on a vehicle in the Sidakan area of Erbil province in Iraq's Kurdistan region killed "
+        "two PKK fighters on Monday.\nThe mayor of Sidakan sub-district said the drone targeted a car on the road "
+        "between Sidakan and the village of Sargali.\nIraq's foreign ministry condemned the strike.",
         dt.date(2024, 9, 24))
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
