@@ -173,6 +173,7 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Officials have repeatedly accused the rebels of violating the truce in Tigray.",
     "A regional peacekeeping force has been deployed in the capital since June.",
     "Aid workers said thousands of displaced people were moving toward Goma on Tuesday.",
+    "Turkey, which considers the PKK a terrorist group, regularly carries out drone strikes in northern Iraq.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""

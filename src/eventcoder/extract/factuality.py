@@ -169,7 +169,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                                                            r"injured|yesterday|last)\b", low):
             return "habitual"
         if cues["habitual"].search(low) and re.search(r"\b(?:are|is|have been|has been)\b|\b(?:have|has) (?:repeatedly|"
-                                                      r"regularly|routinely|frequently|often)\b", low) and not re.search(
+                                                      r"regularly|routinely|frequently|often)\b|\b(?:regularly|routinely|"
+                                                      r"frequently|often|repeatedly|usually)\s+[a-z]+s\b", low) and not re.search(
                 r"\b(?:was|were|killed|died|yesterday|last)\b", low):
             return "habitual"
     return None
