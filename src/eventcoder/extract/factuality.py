@@ -43,11 +43,13 @@ _GENRES = [
 _SPORT_SENSE = re.compile(r"(?:attack|clash|shot|shoot|fir(?:e|ed|ing)\b|strik|struck|battl|fight|fought|kill|beat|hit|"
                           r"bomb|blast|raid|defeat|destroy|storm|invad|captur|seiz|took|overr|ambush|offensive|"
                           r"massacr|crush|wound|injur|hurt|died|dead|death|explo|assault|war\b)", re.I)
-_CUMULATIVE = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+)?(?:displaced|killed|detained|arrested|"
-                         r"abducted|kidnapped|fled|died|murdered|recorded|registered|documented|forced)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+)?(?:displaced|killed|detained|arrested|"
+                         r"abducted|kidnapped|fled|died|murdered|recorded|registered|documented|forced)\b|"
+                         r"\b(?:more than|over|at least|nearly|almost|some)\s+[\d,]+\s+(?:[\w-]+\s+){0,2}(?:were|have been|"
+                         r"had been)\s+(?:killed|murdered|abducted|kidnapped|detained|arrested|displaced)\b", re.I)
 _TALLY = re.compile(r"\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|"
                     r"this morning|dawn|early|the (?:attack|raid|blast|strike|clashes|fighting))\b)\w+|\bso far\b|"
-                    r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b", re.I)
+                    r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b|\bin the run-?up to\b", re.I)
 _MATCH_REPORT = re.compile(r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|draw|defeat|loss)|(?:won|winning|beat|lost|losing|drew|"
                            r"drawing)\s+(?:\w+\s+){0,3}?\d{1,2}-\d{1,2}|half-time|kick-off)\b", re.I)
 
