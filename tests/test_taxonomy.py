@@ -118,6 +118,7 @@ CODED = [
      "Peaceful protest"),
     ("Residents blocked the main avenue in Maturin on Monday to demand repairs to the water network, which has been "
      "badly damaged.", "Peaceful protest"),
+    ("Police conducted raids in three districts of Quetta on Saturday and arrested 40 people.", "Arrests"),
     ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
      "Abduction/forced disappearance"),
     ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),
@@ -277,3 +278,18 @@ def test_one_strike_told_twice_with_different_shooters_is_one_event():
         "between Sidakan and the village of Sargali.\nIraq's foreign ministry condemned the strike.",
         dt.date(2024, 9, 24))
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_arrests_at_a_demonstration_belong_to_it_and_later_arrests_do_not():
+    import datetime as dt
+
+    import eventcoder
+
+    evs = eventcoder.extract(
+        "Police fired tear gas to disperse hundreds of students who marched on parliament in Colombo on Tuesday.\n"
+        "Six students were arrested and will be produced before a magistrate.", dt.date(2025, 6, 25))
+    assert [e.sub_event_type for e in evs] == ["Protest with intervention"]
+    evs = eventcoder.extract(
+        "Police fired tear gas to disperse hundreds of students who marched on parliament in Colombo on Tuesday.\n"
+        "On Thursday, police arrested six student leaders at their homes in Kandy.", dt.date(2025, 6, 27))
+    assert [e.sub_event_type for e in evs] == ["Protest with intervention", "Arrests"]

@@ -241,7 +241,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if date is None and (genre or narrative.get(s.index)):
             continue  # an undated sentence in a court report, review..., or told after a background date
         sub = _armed_victim_followup(_protest_followup(cls.sub_event_type, s, doc), s, doc)
-        if mentions and _restates(s.text, cls, sub, mentions):
+        if mentions and _restates(s.text, cls, sub, mentions, date):
             # folded into the event it restates (its toll still counts when higher)
             prev = mentions[-1]
             fat, fat_span = sentence_fatalities(s.text)
@@ -387,6 +387,8 @@ _CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|m
 _NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
                         r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
                         r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
+_CROWD_EVENTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration", "Mob violence"}
 _TOLL_OF_EARLIER = re.compile(
     r"\b(?:death toll|toll (?:has |had )?(?:risen|rose|climbed)|succumbed to (?:his|her|their) (?:wounds|injuries)|"
     r"confirmed the deaths?|(?:identified|named) the (?:slain|dead|deceased|victims|attackers?|bombers?)|"
@@ -396,7 +398,8 @@ _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+
                         re.I)
 
 
-def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) -> bool:
+def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
+              date: DateMention | None = None) -> bool:
     """A later sentence that only restates an event already coded: 'the blast', 'claimed the attack', a quote,
     the toll ('five were killed'), weapons recovered at the scene. It adds no event of its own."""
     word = text[cls.trigger_start:cls.trigger_end]
@@ -409,6 +412,14 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention]) 
         return True
     if _NEW_EVENT.search(text):
         return False
+    crowd = [m for m in earlier[-3:] if m.sub_event_type in _CROWD_EVENTS]
+    same_day = date is None or date.date is None or any(
+        m.date is not None and m.date.date == date.date for m in crowd)
+    if sub == "Arrests" and crowd and same_day and not re.search(
+            r"\b(?:militants?|rebels?|insurgents?|gunmen|suspected members|terrorists?|commanders?)\b", text, re.I):
+        # "Eleven people were arrested", "police made six arrests": the arrests at the demonstration or riot
+        # just coded are part of it
+        return True
     if _GENERIC.match(word) and _ANAPHOR.search(before):
         return True
     if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(

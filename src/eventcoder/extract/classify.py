@@ -330,6 +330,9 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
 
     clash = trig["Armed clash"]
     attack = trig["Attack"]
+    if attack and trig["Arrests"] and re.fullmatch(r"raid(?:s|ed)?", attack.group(0), re.I) and not re.search(
+            r"\b(?:killed|shot|injured|wounded|dead|died|clash\w*|exchange of fire|gunfight)\b", low):
+        attack = None  # "police conducted raids and arrested 112 people": the arrests are the event
     if clash or attack:
         m = clash or attack
         sides_armed = _two_armed_sides(low, actors, m)
