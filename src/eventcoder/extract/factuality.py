@@ -50,6 +50,10 @@ _CUMULATIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+
 _TALLY = re.compile(r"\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|"
                     r"this morning|dawn|early|the (?:attack|raid|blast|strike|clashes|fighting))\b)\w+|\bso far\b|"
                     r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b|\bin the run-?up to\b", re.I)
+_ACCIDENT = re.compile(r"\b(?:crash(?:ed|es)?|collided|collision|accident|drowned|overturned|capsized|electrocuted|"
+                       r"hit by a (?:car|truck|bus|train|lorry)|road accident|traffic accident|involuntary manslaughter|"
+                       r"(?:scooter|motorbike|motorcycle|bicycle|moped)\s+(?:[\w'-]+\s+){0,6}?(?:hit|struck|crashed|"
+                       r"collided|skidded))\b", re.I)
 _MATCH_REPORT = re.compile(r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|draw|defeat|loss)|(?:won|winning|beat|lost|losing|drew|"
                            r"drawing)\s+(?:\w+\s+){0,3}?\d{1,2}-\d{1,2}|half-time|kick-off)\b", re.I)
 
@@ -97,6 +101,10 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
+    if sub_event_type in ("Attack", None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", trig) and \
+            _ACCIDENT.search(low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
+                                                    r"rammed into (?:a |the )?(?:crowd|protesters))\b", low):
+        return "accident"  # "died when the scooter he was riding crashed into a wall"
     if not protest and _CUMULATIVE.search(low) and _TALLY.search(low):
         return "cumulative tally"  # "more than 4.5 million have been displaced since April": no one event
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
