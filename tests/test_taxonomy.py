@@ -177,8 +177,8 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Turkey, which considers the PKK a terrorist group, regularly carries out drone strikes in northern Iraq.",
     "Officials said Turkish strikes had killed dozens of civilians in the region since 2015.",
     "More than 30 candidates were murdered in the run-up to the election, according to a consultancy.",
-    "A 16-year-old died in Clichy on Tuesday when the motorbike he was riding hit a parked van.",
-    "Two people died when a bus overturned on the highway near Mbeya on Sunday.",
+    "A 16-year-old died in Clichy on Tuesday when the scooter he was riding hit a police car that was following it.",
+    "Two soldiers died when their army truck overturned on the highway near Mbeya on Sunday.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""

@@ -101,7 +101,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
-    if sub_event_type in ("Attack", None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", trig) and \
+    if sub_event_type in ("Attack", "Armed clash", None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", trig) and \
             _ACCIDENT.search(low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
                                                     r"rammed into (?:a |the )?(?:crowd|protesters))\b", low):
         return "accident"  # "died when the scooter he was riding crashed into a wall"
