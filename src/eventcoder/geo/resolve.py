@@ -377,6 +377,12 @@ def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> G
 def _lookup(gaz: Gazetteer, name: str) -> list:
     cands = gaz.lookup(name)
     if not cands:
+        # Korean addresses: "Hongseong-gun" (county), "Suwon-si" (city), "Bupyeong-gu" (district) are named after
+        # their seat; "-ri", "-dong", "-eup", "-myeon" (villages, wards) are not looked up bare
+        bare = re.sub(r"-(?:gun|si|gu)$", "", name)
+        if bare != name and len(bare) > 2:
+            cands = [(p, k) for p, k in gaz.lookup(bare) if k == "city"]
+    if not cands:
         bare = re.sub(r"^(?:(?:City|Town|Village|Municipality) of\s+|Barangay\s+|Kebele\s+)|\s+(?:City|Town)$", "",
                       name)
         if bare != name and len(bare) > 2:
