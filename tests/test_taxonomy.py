@@ -124,6 +124,9 @@ CODED = [
     ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
      "Abduction/forced disappearance"),
     ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),
+    # a business's security guard and a detainee are civilians
+    ("Two gunmen on a motorcycle shot and wounded the security guard of a bakery in Comayagua on Friday.", "Attack"),
+    ("Police officers beat a detainee in custody at the district police station in Osh on Tuesday.", "Attack"),
     # ACLED's "Other" developments
     ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),

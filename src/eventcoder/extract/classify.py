@@ -569,7 +569,7 @@ def _two_armed_sides(low: str, actors: list[ActorMention], m: re.Match[str]) -> 
     after = low[m.end():m.end() + 80]
     before = low[max(0, m.start() - 80):m.start()]
     target = re.search(r"\b(?:soldiers?|troops|army|military|police\w*|officers?|security forces|personnel|"
-                       r"guards?|gendarmes|militants?|rebels?|insurgents?|fighters|militiam[ae]n|jihadists?|"
+                       r"(?<!security )(?<!private )guards?|gendarmes|militants?|rebels?|insurgents?|fighters|militiam[ae]n|jihadists?|"
                        r"terrorists?|gunmen|bandits|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|"
                        r"posts?|positions?|jawans?|cadres|forces|commanders?|combatants|peacekeepers|vigilantes)\b",
                        after)
