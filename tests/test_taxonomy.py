@@ -124,6 +124,13 @@ CODED = [
     ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
      "Abduction/forced disappearance"),
     ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),
+    # drones dropping grenades, monitors' explosions, a convoy attacked with mines
+    ("Rebel forces dropped fragmentation grenades using a drone on army positions near Popasna on Monday.",
+     "Air/drone strike"),
+    ("Monitors recorded 25 explosions involving unknown weapons near Svitlodarsk on Tuesday.",
+     "Shelling/artillery/missile attack"),
+    ("Resistance fighters attacked an army convoy travelling from Kalay towards the border with mines on Monday.",
+     "Remote explosive/landmine/IED"),
     # a business's security guard and a detainee are civilians
     ("Two gunmen on a motorcycle shot and wounded the security guard of a bakery in Comayagua on Friday.", "Attack"),
     ("Police officers beat a detainee in custody at the district police station in Osh on Tuesday.", "Attack"),
