@@ -132,3 +132,18 @@ def test_the_named_group_whose_fighters_attack_is_actor1(text, actor1):
     import eventcoder
 
     assert eventcoder.extract(text, dt.date(2024, 3, 15))[0].actor1.name == actor1
+
+
+@pytest.mark.parametrize(("text", "actor1", "inter"), [
+    # the demonym before a strike names whose forces struck; abroad they are external forces (inter 8)
+    ("Turkish airstrikes targeted the Gara area of Duhok province on Monday.", "Military Forces of Turkey", 8),
+    # a weapon inside the trigger ("fired artillery") is no actor where a force is named before it
+    ("Russian forces fired artillery near Avdiivka, Donetsk, on Monday.", "Military Forces of Russia", 8),
+])
+def test_who_struck_from_the_demonym_and_the_force_named(text, actor1, inter):
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract(text, dt.date(2024, 3, 15))[0]
+    assert ev.actor1.name.startswith(actor1) and ev.actor1.inter == inter

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from .clean import clean
 from .extract import factuality, taxonomy
-from .extract.actors import ActorMention, civilians, find_actors, state_name
+from .extract.actors import ActorMention, civilians, demonym_country, find_actors, state_name
 from .extract.classify import WITHDRAWAL, Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
@@ -112,8 +112,9 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
     if by_agent is not None and by_agent.kind in _ARMED:
         a1 = by_agent
     else:
-        # (not the object inside a trigger's span: "attacked a police station")
-        before = [a for a in armed if a.end <= t1 and a.start <= t0]
+        # (not the object inside a trigger's span: "attacked a police station"; a weapon inside the span,
+        # "fired artillery", acts only where no force is named before it)
+        before = [a for a in armed if a.end <= t0] or [a for a in armed if a.end <= t1 and a.start <= t0]
         # passive voice: "three soldiers were killed" -> the soldiers are the target, not the agent
         passive_targets = {id(a) for a in before if re.match(r"\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|"
                                                               r"has been)\b", text[a.end:t0 + 1])}
@@ -133,6 +134,12 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
                        "Shelling/artillery/missile attack") and after:
                 a1 = after[0]
     others = [a for a in armed if a1 is None or a.name != a1.name]
+    if a1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        # "Turkish airstrikes targeted ...": the demonym before the strike names whose forces struck
+        dem = re.search(r"([A-Z][\w-]+)\s+(?:[\w-]+\s+)?$", text[:t0])
+        c = demonym_country(dem.group(1)) if dem else None
+        if c:
+            a1 = ActorMention(state_name(c, "military"), 1, "state_military", dem.start(1), t0, dem.group(1), c)
     if a1 is None:
         if sub == "Arrests":
             a1 = ActorMention(state_name(country, "police"), 1, "state_police", t0, t0, "", country)
