@@ -147,3 +147,20 @@ def test_who_struck_from_the_demonym_and_the_force_named(text, actor1, inter):
 
     ev = eventcoder.extract(text, dt.date(2024, 3, 15))[0]
     assert ev.actor1.name.startswith(actor1) and ev.actor1.inter == inter
+
+
+@pytest.mark.parametrize(("text", "name", "inter"), [
+    ("On 3 May 2022, the Taze PDF ambushed a military convoy near Taze, killing two soldiers.",
+     "People's Defense Force - Taze", 3),
+    ("On 3 May 2022, the People's Defense Force - Myaing ambushed a military convoy near Myaing.",
+     "People's Defense Force - Myaing", 3),
+    ("On 3 May 2022, the PDF ambushed a military convoy near Taze, killing two soldiers.",
+     "PDF: People's Defense Force", 2),
+])
+def test_local_units_are_named_by_their_town(text, name, inter):
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract(text, dt.date(2022, 5, 4))[0]
+    assert (ev.actor1.name, ev.actor1.inter) == (name, inter)

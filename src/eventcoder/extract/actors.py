@@ -35,6 +35,7 @@ class _Named:
     inter: int
     countries: tuple[str, ...]
     party: bool = False  # a party, wing, union or community: its members riot or protest, they are no armed side
+    local: tuple[str, int] | None = None  # (name, inter) of its local units ("Taze PDF": People's Defense Force - Taze)
 
 
 _WORD = re.compile(r"\w+")
@@ -111,7 +112,9 @@ def actor_index() -> ActorIndex:
     ci: list[str] = []
     cs: list[str] = []
     for a in data.get("actors", []):
-        named = _Named(a["name"], int(a["inter"]), tuple(a.get("countries", [])), a.get("kind") == "party")
+        lu = a.get("local_units")
+        named = _Named(a["name"], int(a["inter"]), tuple(a.get("countries", [])), a.get("kind") == "party",
+                       (lu["name"], int(lu["inter"])) if lu else None)
         for alias in [a["name"], *a.get("aliases", [])]:
             alias = alias.strip()
             if len(alias) < 2:
@@ -173,6 +176,25 @@ _OF_NAMED = re.compile(r"\s+(?:of|from|belonging to|loyal to|affiliated with|lin
                        r"(?:[\w-]+\s+){0,2}", re.I)
 
 
+_NOT_A_TOWN = {"The", "A", "An", "And", "Of", "By", "With", "From", "Local", "Joint", "Combined", "Allied", "Several",
+               "Two", "Three", "Some", "Other", "Anti", "Pro", "Armed", "New", "Unidentified", "Members", "Forces",
+               "Myanmar", "Burmese", "Burma", "National", "Army", "Military", "Police"}
+
+
+def _local_unit(text: str, start: int, end: int) -> str | None:
+    """The town of a local unit named before or after a group's name ('Taze PDF', 'PDF - Taze', 'PDF (Taze)');
+    '' for 'a local PDF'; None when the mention is the group as a whole."""
+    after = re.match(r"\s*(?:-|–)\s*(?P<t>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)|\s*\((?P<p>[A-Z][\w-]+)\)", text[end:])
+    if after and not (after.group("p") or "").isupper():
+        return after.group("t") or after.group("p")
+    before = re.search(r"(?:\b(?P<l>local|township|village)\s+|(?P<t>\b[A-Z][\w-]+)\s+)$", text[:start])
+    if before and before.group("l"):
+        return ""
+    if before and before.group("t") and before.group("t") not in _NOT_A_TOWN and not _demonym_country(before.group("t")):
+        return before.group("t")
+    return None
+
+
 def _demonym_country(dem: str | None) -> str | None:
     if not dem:
         return None
@@ -218,6 +240,13 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
                 continue
             c = country if (country in named.countries or not named.countries) else named.countries[0]
             kind = "state_military" if named.inter == 1 else "party" if named.party else "named"
+            unit = _local_unit(text, m.start(), m.end()) if named.local else None
+            if named.local and unit is not None:
+                # a local unit ("Taze PDF", "the People's Defense Force - Myaing", "a local PDF"): ACLED names
+                # it by its town and codes it as a local militia
+                name = f"{named.local[0]} - {unit}" if unit else named.name
+                found.append(ActorMention(name, named.local[1], kind, m.start(), m.end(), m.group(0), c))
+                continue
             found.append(ActorMention(named.name, named.inter, kind, m.start(), m.end(), m.group(0), c))
     for rx, branch, kind in ((_MIL_RX, "military", "state_military"), (_POL_RX, "police", "state_police")):
         for m in rx.finditer(text):
