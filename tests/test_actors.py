@@ -164,3 +164,10 @@ def test_local_units_are_named_by_their_town(text, name, inter):
 
     ev = eventcoder.extract(text, dt.date(2022, 5, 4))[0]
     assert (ev.actor1.name, ev.actor1.inter) == (name, inter)
+
+
+def test_local_defence_forces_are_no_state_force():
+    from eventcoder.extract.actors import find_actors
+
+    found = find_actors("Village defence forces repelled an attack by bandits near Gusau.", "Nigeria")
+    assert found[0].inter == 3 and found[0].kind == "unidentified"

@@ -250,6 +250,13 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
             found.append(ActorMention(named.name, named.inter, kind, m.start(), m.end(), m.group(0), c))
     for rx, branch, kind in ((_MIL_RX, "military", "state_military"), (_POL_RX, "police", "state_police")):
         for m in rx.finditer(text):
+            if re.search(r"\b(?:local|village|community|self|people's|popular|home|civil|citizens'?|ethnic|"
+                         r"resistance)[\s-]+(?:\w+\s+)?$", text[max(0, m.start() - 25):m.start()], re.I) and \
+                    re.match(r"(?:defen[cs]e|protection|security)\s+forces?", m.group("n"), re.I):
+                # "local defense forces", "village defence forces": a local militia, no state force
+                found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3,
+                                          "unidentified", m.start(), m.end(), m.group(0), country))
+                continue
             b = _BEFORE.search(text, max(0, m.start() - 60), m.start())
             dem_c = _demonym_country(b.group("dem")) if b else None
             start = b.start() if dem_c else m.start("n")
