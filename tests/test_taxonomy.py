@@ -121,6 +121,8 @@ CODED = [
     ("Residents blocked the main avenue in Maturin on Monday to demand repairs to the water network, which has been "
      "badly damaged.", "Peaceful protest"),
     ("Police conducted raids in three districts of Quetta on Saturday and arrested 40 people.", "Arrests"),
+    ("Police arrested 30 gang members in San Pedro Sula on Monday under the charges of homicide, robbery and "
+     "extortion.", "Arrests"),
     ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
      "Abduction/forced disappearance"),
     ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),

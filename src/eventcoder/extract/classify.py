@@ -157,7 +157,8 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     names = _name_spans(actors)
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
     arrest = trig["Arrests"]
-    charge = arrest and re.search(r"\b(?:on charges? of|charged with|accused of|on suspicion of|suspected of|in "
+    charge = arrest and re.search(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"
+                                  r"over (?:suspicion|allegations) of|suspected of|in "
                                   r"connection with|for allegedly|for (?:their|his|her) (?:role|part|involvement) in)\b",
                                   text[arrest.end():], re.I)
     if arrest and charge:
