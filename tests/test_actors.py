@@ -171,3 +171,13 @@ def test_local_defence_forces_are_no_state_force():
 
     found = find_actors("Village defence forces repelled an attack by bandits near Gusau.", "Nigeria")
     assert found[0].inter == 3 and found[0].kind == "unidentified"
+
+
+@pytest.mark.parametrize(("text", "inter"), [
+    ("On 2 May 2022, a Zamfara militia attacked civilians in two villages of Anka LGA.", 4),
+    ("On 2 May 2022, Iraqi militias fired rockets at a base near Erbil.", 3),
+])
+def test_a_militia_named_after_its_people_or_area_is_communal(text, inter):
+    from eventcoder.extract.actors import find_actors
+
+    assert find_actors(text, "Nigeria")[0].inter == inter

@@ -167,6 +167,8 @@ _POL_RX = re.compile(r"(?<![\w-])(?P<n>" + _POL + r")\b", re.I)
 # the one or two words before a force's name, where a demonym stands ("Nigerian troops")
 _BEFORE = re.compile(r"(?P<dem>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?)\s+$")
 _COMM_RX = re.compile(r"(?<![\w-])(?P<n>" + _COMMUNAL + r")\b", re.I)
+_GROUP_MILITIA_RX = re.compile(r"(?<![\w-])(?P<w>[A-Z][a-z][\w-]+)\s+(?:ethnic\s+|communal\s+|tribal\s+)?"
+                               r"(?:militias?|militiam[ae]n|pastoralists|herdsmen|herders|vigilantes)\b")
 _UNID_RX = re.compile(r"(?P<n>" + _UNIDENT + r")\b", re.I)
 _PROT_RX = re.compile(r"(?P<n>" + _PROT + r")\b", re.I)
 _RIOT_RX = re.compile(r"(?P<n>" + _RIOT + r")\b", re.I)
@@ -265,6 +267,13 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
     for m in _COMM_RX.finditer(text):
         found.append(ActorMention(f"Communal Militia ({country or 'unknown country'})", 4, "unidentified",
                                   m.start(), m.end(), m.group(0), country))
+    for m in _GROUP_MILITIA_RX.finditer(text):
+        # "a Zamfara militia", "Karamajong pastoralists": a militia named after its people or home area is, for
+        # ACLED, a communal militia (inter 4); a demonym ("Iraqi militias") names no community
+        if m.group("w") in _NOT_A_TOWN or _demonym_country(m.group("w")) or m.start() == 0:
+            continue
+        found.append(ActorMention(f"{m.group('w')} Communal Militia ({country or 'unknown country'})", 4,
+                                  "unidentified", m.start(), m.end(), m.group(0), country))
     for m in _UNID_RX.finditer(text):
         found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "unidentified",
                                   m.start(), m.end(), m.group(0), country))
