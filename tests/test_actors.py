@@ -181,3 +181,17 @@ def test_a_militia_named_after_its_people_or_area_is_communal(text, inter):
     from eventcoder.extract.actors import find_actors
 
     assert find_actors(text, "Nigeria")[0].inter == inter
+
+
+@pytest.mark.parametrize(("text", "inter"), [
+    # ACLED codes the Houthi-run forces as Yemen's (2016-) Supreme Political Council military; abroad, external
+    ("On 2 May 2022, Houthi forces fired missiles at government positions in Marib.", 1),
+    ("On 2 May 2022, a Houthi drone struck a hotel in Eilat, Israel, injuring two people.", 8),
+])
+def test_houthi_forces_are_the_supreme_political_council_military(text, inter):
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract(text, dt.date(2022, 5, 3))[0]
+    assert ev.actor1.name == "Military Forces of Yemen (2016-) Supreme Political Council" and ev.actor1.inter == inter
