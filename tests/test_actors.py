@@ -195,3 +195,13 @@ def test_houthi_forces_are_the_supreme_political_council_military(text, inter):
 
     ev = eventcoder.extract(text, dt.date(2022, 5, 3))[0]
     assert ev.actor1.name == "Military Forces of Yemen (2016-) Supreme Political Council" and ev.actor1.inter == inter
+
+
+@pytest.mark.parametrize(("text", "inter"), [
+    ("Rebel forces shelled government positions near Kismayo on Monday.", 2),
+    ("Opposition forces attacked a checkpoint near Idlib on Monday.", 3),
+])
+def test_rebel_and_opposition_forces_are_no_state_force(text, inter):
+    from eventcoder.extract.actors import find_actors
+
+    assert find_actors(text, "Somalia")[0].inter == inter

@@ -259,6 +259,14 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
                 found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3,
                                           "unidentified", m.start(), m.end(), m.group(0), country))
                 continue
+            rebel = re.search(r"\b(?P<q>rebel|insurgent|separatist|guerrilla|opposition|militant|jihadist|"
+                              r"anti-government|anti-junta|anti-coup)\s+$", text[max(0, m.start() - 20):m.start()], re.I)
+            if rebel and re.fullmatch(r"forces|troops|fighters|units", m.group("n"), re.I):
+                # "NAF rebel forces", "opposition forces": no state force (rebels are inter 2, others 3)
+                inter = 2 if rebel.group("q").lower() in ("rebel", "insurgent", "separatist", "guerrilla") else 3
+                found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", inter,
+                                          "unidentified", m.start(), m.end(), m.group(0), country))
+                continue
             b = _BEFORE.search(text, max(0, m.start() - 60), m.start())
             dem_c = _demonym_country(b.group("dem")) if b else None
             start = b.start() if dem_c else m.start("n")
