@@ -264,8 +264,9 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
             if rebel and re.fullmatch(r"forces|troops|fighters|units", m.group("n"), re.I):
                 # "NAF rebel forces", "opposition forces": no state force (rebels are inter 2, others 3)
                 inter = 2 if rebel.group("q").lower() in ("rebel", "insurgent", "separatist", "guerrilla") else 3
+                start = max(0, m.start() - 20) + rebel.start("q")
                 found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", inter,
-                                          "unidentified", m.start(), m.end(), m.group(0), country))
+                                          "unidentified", start, m.end(), text[start:m.end()], country))
                 continue
             b = _BEFORE.search(text, max(0, m.start() - 60), m.start())
             dem_c = _demonym_country(b.group("dem")) if b else None
