@@ -205,3 +205,13 @@ def test_rebel_and_opposition_forces_are_no_state_force(text, inter):
     from eventcoder.extract.actors import find_actors
 
     assert find_actors(text, "Somalia")[0].inter == inter
+
+
+def test_property_the_authorities_destroy_is_destroyed_by_the_state():
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract("On 2 May 2022, the local government demolished an unregistered church in a village near "
+                            "Baoding.", dt.date(2022, 5, 3))[0]
+    assert ev.sub_event_type == "Looting/property destruction" and ev.actor1.inter == 1

@@ -140,6 +140,11 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
         c = demonym_country(dem.group(1)) if dem else None
         if c:
             a1 = ActorMention(state_name(c, "military"), 1, "state_military", dem.start(1), t0, dem.group(1), c)
+    if a1 is None and sub in ("Looting/property destruction", "Arrests", "Other", "Change to group/activity") and \
+            re.search(r"\b(?:the |local |municipal |city |provincial |state |regional )?(?:authorities|government|"
+                      r"municipality|city council|officials)\s+(?:\w+\s+){0,2}$", text[:t0], re.I):
+        # "the local government demolished the church": the state did it
+        a1 = ActorMention(state_name(country, "government"), 1, "state", t0, t0, "", country)
     if a1 is None:
         if sub == "Arrests":
             a1 = ActorMention(state_name(country, "police"), 1, "state_police", t0, t0, "", country)
