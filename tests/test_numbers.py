@@ -32,6 +32,9 @@ def test_parse_number(words, value):
     # "another" counts one
     ("Another civilian was shot dead in the town on Wednesday.", 1),
     ("A guard was killed and another wounded.", 1),
+    # bodies found are the dead
+    ("A farmer's body was found on the road to Gao on Monday.", 1),
+    ("Three young men's bodies were found in an irrigation canal near Daraa.", 3),
 ])
 def test_sentence_fatalities(sentence, count):
     assert sentence_fatalities(sentence)[0] == count

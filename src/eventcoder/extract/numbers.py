@@ -69,6 +69,9 @@ _PATTERNS = [
     # "the killing of two farmers", "the deaths of three soldiers", "the bodies of 5 men"
     re.compile(r"\b(?:killing|deaths?|murders?|bodies|body|lynching|execution)\s+of\s+" + _QUAL + r"(?P<num>"
                + _NUMWORD + r")\b", re.I),
+    # "a man's body was found", "2 young men's bodies were found"
+    re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+(?:[a-z-]+\s+){0,2}?(?:[a-z-]+['’]s\s+)?bod(?:y|ies)\s+"
+               r"(?:was|were|had been|have been|has been)\s+(?:found|discovered|recovered|dumped|retrieved)\b", re.I),
     # "One died on the spot", "two of them later died"
     re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+(?:of (?:them|the [a-z]+)\s+)?(?:later\s+)?"
                r"(?:died|succumbed)\b", re.I),
