@@ -32,6 +32,10 @@ def test_parse_number(words, value):
     # "another" counts one
     ("Another civilian was shot dead in the town on Wednesday.", 1),
     ("A guard was killed and another wounded.", 1),
+    # one person told as "he" or "the man"
+    ("He was killed in the attack, police said.", 1),
+    ("The man later died at the hospital.", 1),
+    ("The man was arrested two days later.", 0),
     # bodies found are the dead
     ("A farmer's body was found on the road to Gao on Monday.", 1),
     ("Three young men's bodies were found in an irrigation canal near Daraa.", 3),

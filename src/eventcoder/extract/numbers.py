@@ -69,6 +69,11 @@ _PATTERNS = [
     # "the killing of two farmers", "the deaths of three soldiers", "the bodies of 5 men"
     re.compile(r"\b(?:killing|deaths?|murders?|bodies|body|lynching|execution)\s+of\s+" + _QUAL + r"(?P<num>"
                + _NUMWORD + r")\b", re.I),
+    # "He was killed in the attack", "The man later died at the hospital": one person
+    re.compile(r"\b(?P<num>he|she|the\s+(?:[a-z-]+\s+)?(?:man|woman|boy|girl|victim|child|soldier|policeman|"
+               r"officer|driver|trader|farmer|teenager|student|journalist|teacher|worker))\s+(?:[a-z]+\s+){0,2}?"
+               r"(?:was|had been)?\s*(?:later\s+|also\s+|reportedly\s+)?(?:killed|shot dead|murdered|died|"
+               r"succumbed)\b", re.I),
     # "a man's body was found", "2 young men's bodies were found"
     re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\s+(?:[a-z-]+\s+){0,2}?(?:[a-z-]+['’]s\s+)?bod(?:y|ies)\s+"
                r"(?:was|were|had been|have been|has been)\s+(?:found|discovered|recovered|dumped|retrieved)\b", re.I),
@@ -118,6 +123,8 @@ def find_fatalities(sentence: str) -> list[tuple[int, int, int]]:
     for rx in _PATTERNS:
         for m in rx.finditer(sentence):
             num = parse_number(m.group("num"))
+            if num is None and re.match(r"(?:he|she|the)\b", m.group("num"), re.I):
+                num = 1  # "he was killed", "the man later died"
             if num is None:
                 continue
             if re.search(r"(?:injur|wound|hurt)", m.group(0), re.I) and not re.search(r"kill|dead|died|death", m.group(0), re.I):
