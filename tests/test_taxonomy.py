@@ -136,8 +136,6 @@ CODED = [
     # a business's security guard and a detainee are civilians
     ("Two gunmen on a motorcycle shot and wounded the security guard of a bakery in Comayagua on Friday.", "Attack"),
     ("Police officers beat a detainee in custody at the district police station in Osh on Tuesday.", "Attack"),
-    ("Nearly 1,000 people demonstrated in Rennes on Saturday as part of the 'Look up' climate march.",
-     "Peaceful protest"),
     # ACLED's "Other" developments
     ("Forensic teams said a mass grave was discovered near Izium on Friday.", "Other"),
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),
@@ -185,7 +183,6 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "More than 30 candidates were murdered in the run-up to the election, according to a consultancy.",
     "A 16-year-old died in Clichy on Tuesday when the scooter he was riding hit a police car that was following it.",
     "Two soldiers died when their army truck overturned on the highway near Mbeya on Sunday.",
-    "The oversight authority has been asked to investigate the killings in Kisii, a police spokesperson said.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""

@@ -105,9 +105,6 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
             _ACCIDENT.search(low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
                                                     r"rammed into (?:a |the )?(?:crowd|protesters))\b", low):
         return "accident"  # "died when the scooter he was riding crashed into a wall"
-    if re.search(r"\b(?:investigat\w*|probe|inquiry|inquest|look(?:ing)? into)\s+(?:into |of )?(?:the )?(?:[\w'-]+ ){0,2}$",
-                 window):
-        return "investigation"  # "asked to investigate the Kisii deaths": a follow-up, not the event
     if not protest and _CUMULATIVE.search(low) and _TALLY.search(low):
         return "cumulative tally"  # "more than 4.5 million have been displaced since April": no one event
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
