@@ -183,6 +183,7 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "More than 30 candidates were murdered in the run-up to the election, according to a consultancy.",
     "A 16-year-old died in Clichy on Tuesday when the scooter he was riding hit a police car that was following it.",
     "Two soldiers died when their army truck overturned on the highway near Mbeya on Sunday.",
+    "The oversight authority has been asked to investigate the deaths of two protesters in Kisii.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""

@@ -87,7 +87,12 @@ _AT_POLICE_OR_PROPERTY = re.compile(
 
 def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None],
                    following: str | None = None) -> bool:
-    found = list(cues["protest"].finditer(text))
+    # "the deaths of two protesters", "families of demonstrators": protesters named as victims or kin are no
+    # demonstration of this sentence
+    found = [x for x in cues["protest"].finditer(text) if not (
+        re.fullmatch(r"(?:protesters?|protestors?|demonstrators?)", x.group(0), re.I)
+        and re.search(r"\b(?:deaths?|killings?|murders?|bodies|funerals?|families|relatives|shooting|injuries) of\s+"
+                      r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[:x.start()], re.I))]
     words = [x.group(0).lower() for x in found]
     if words and all(w.startswith("march") for w in words):
         before = text[:found[0].start()]
