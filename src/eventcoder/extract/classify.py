@@ -89,10 +89,12 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                    following: str | None = None) -> bool:
     # "the deaths of two protesters", "families of demonstrators": protesters named as victims or kin are no
     # demonstration of this sentence
-    found = [x for x in cues["protest"].finditer(text) if not (
-        re.fullmatch(r"(?:protesters?|protestors?|demonstrators?)", x.group(0), re.I)
-        and re.search(r"\b(?:deaths?|killings?|murders?|bodies|funerals?|families|relatives|shooting|injuries) of\s+"
-                      r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[:x.start()], re.I))]
+    def victims(x: re.Match[str]) -> bool:
+        return bool(re.fullmatch(r"(?:protesters?|protestors?|demonstrators?)", x.group(0), re.I) and re.search(
+            r"\b(?:deaths?|killings?|murders?|bodies|funerals?|families|relatives|shooting|injuries) of\s+"
+            r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[:x.start()], re.I))
+
+    found = [x for x in cues["protest"].finditer(text) if not victims(x)]
     words = [x.group(0).lower() for x in found]
     if words and all(w.startswith("march") for w in words):
         before = text[:found[0].start()]
@@ -106,7 +108,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                  r"\bto (?:disperse|break up|scatter)\b", text, re.I):
         return True
     m = trig.get("Peaceful protest")
-    if not m:
+    if not m or victims(m):
         return False
     word = m.group(0).lower()
     if re.fullmatch(r"(?:gathered|assembled|converged) (?:in|on|near|around)|slowed (?:down )?(?:the )?traffic", word):
