@@ -502,7 +502,7 @@ _NUMS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _days_before(date: DateMention | None, text: str, trigger: int) -> DateMention | None:
-    """"The curfew came on Sunday, a day after gunmen stormed a bar": the event after 'a day after' is a
+    """The curfew came on Sunday, "a day after gunmen stormed a bar": the event after "a day after" is a
     day before the date the sentence states."""
     if date is None or date.date is None:
         return date
