@@ -254,8 +254,11 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             continue  # an undated sentence in a court report, review..., or told after a background date
         sub = _armed_victim_followup(_protest_followup(cls.sub_event_type, s, doc), s, doc)
         if mentions and _restates(s.text, cls, sub, mentions, date):
-            # folded into the event it restates (its toll still counts when higher)
+            # folded into the event it restates (its toll still counts when higher); arrests into the
+            # demonstration or riot they belong to
             prev = mentions[-1]
+            if sub == "Arrests":
+                prev = next((m for m in reversed(mentions) if m.sub_event_type in _CROWD_EVENTS), prev)
             fat, fat_span = sentence_fatalities(s.text)
             mentions.append(replace(prev, sentence=s, trigger=(cls.trigger_start, cls.trigger_end), fatalities=fat,
                                     fatalities_span=fat_span))
