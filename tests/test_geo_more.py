@@ -148,6 +148,9 @@ def test_an_unknown_district_itself_known_only_as_admin2():
     # a Korean address: the county ("-gun") stands for its seat; villages ("-ri", "-myeon") are not looked up bare
     ("On 3 May 2022, farmers held a protest with banners in front of the county office (Galsan-ri, Hongbuk-myeon, "
      "Hongseong-gun) against a new waste incinerator.", {"name": "Hongseong", "geo_precision": 2}),
+    # a name with 's inside it ("Moi" alone is another place)
+    ("On 3 May 2022, traders protested in Moi's Bridge town (Uasin Gishu) against rising insecurity.",
+     {"admin1": "Uasin Gishu", "geo_precision": 1}),
     # a town named with its qualifier ("Neustadt" alone is an alternate name of a Romanian city)
     ("On 3 May 2022, about 200 people protested in Neustadt an der Weinstrasse against the closure of a hospital.",
      {"admin1": "Rheinland-Pfalz", "geo_precision": 1}),

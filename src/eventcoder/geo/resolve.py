@@ -423,12 +423,19 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
     return out
 
 
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]+)")
 _QUALIFIER = re.compile(r"\s+(in|an der|am|im|bei|upon|on|sur|en)\s+(" + _NAME + r")")
 
 
 def _qualified(t: Toponym, text: str, gaz: Gazetteer) -> Toponym:
     """A town named with its qualifier where the gazetteer knows the whole name: 'Neustadt in Holstein',
     'Buchen (Odenwald)' as 'Buchen in Odenwald', 'Frankfurt am Main'."""
+    pos = _POSSESSIVE_NAME.match(text, t.end)
+    if pos and gaz.lookup(f"{t.name}'s {pos.group(1)}"):
+        # "Moi's Bridge", "King's Lynn": a name with 's inside it that the gazetteer knows whole
+        end = pos.end()
+        hints = tuple(containing_areas(text[end:]))
+        return Toponym(f"{t.name}'s {pos.group(1)}", t.start, end, t.prep, t.keyword, hints[0] if hints else "", hints)
     m = _QUALIFIER.match(text, t.end)
     if m and gaz.lookup(f"{t.name} {m.group(1)} {m.group(2)}"):
         end = m.end()
