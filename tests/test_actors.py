@@ -215,3 +215,13 @@ def test_property_the_authorities_destroy_is_destroyed_by_the_state():
     ev = eventcoder.extract("On 2 May 2022, the local government demolished an unregistered church in a village near "
                             "Baoding.", dt.date(2022, 5, 3))[0]
     assert ev.sub_event_type == "Looting/property destruction" and ev.actor1.inter == 1
+
+
+def test_displaced_people_are_the_civilians_of_a_displacement_event():
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.",
+                            dt.date(2024, 3, 15))[0]
+    assert ev.sub_event_type == "Other" and ev.actor1.inter == 7

@@ -140,6 +140,9 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
         c = demonym_country(dem.group(1)) if dem else None
         if c:
             a1 = ActorMention(state_name(c, "military"), 1, "state_military", dem.start(1), t0, dem.group(1), c)
+    if a1 is None and sub == "Other" and re.search(r"displac|fled|flee|refugees|asylum|evacuat", text[t0:t1], re.I):
+        # people displaced, fleeing or arriving as refugees: ACLED's displacement, with civilians as actor1
+        a1 = ActorMention(civilians(country), 7, "civilians", t0, t0, "", country)
     if a1 is None and sub in ("Looting/property destruction", "Arrests", "Other", "Change to group/activity") and \
             re.search(r"\b(?:the |local |municipal |city |provincial |state |regional )?(?:authorities|government|"
                       r"municipality|city council|officials)\s+(?:\w+\s+){0,2}$", text[:t0], re.I):
