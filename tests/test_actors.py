@@ -225,3 +225,13 @@ def test_displaced_people_are_the_civilians_of_a_displacement_event():
     ev = eventcoder.extract("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.",
                             dt.date(2024, 3, 15))[0]
     assert ev.sub_event_type == "Other" and ev.actor1.inter == 7
+
+
+def test_supporting_militias_are_not_the_force_that_retook_ground():
+    import datetime as dt
+
+    import eventcoder
+
+    ev = eventcoder.extract("The army said its troops, supported by local clan militias, recaptured the town of "
+                            "Bacadweyn on Sunday.", dt.date(2024, 3, 11))[0]
+    assert ev.sub_event_type == "Government regains territory" and ev.actor1.inter == 1

@@ -118,7 +118,10 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
         # passive voice: "three soldiers were killed" -> the soldiers are the target, not the agent
         passive_targets = {id(a) for a in before if re.match(r"\s*(?:\w+\s+){0,2}?(?:were|was|have been|had been|"
                                                               r"has been)\b", text[a.end:t0 + 1])}
-        cand = [a for a in before if id(a) not in passive_targets]
+        # ("its troops, supported by local clan militias, recaptured": the supporters are no actor1)
+        cand = [a for a in before if id(a) not in passive_targets and not re.search(
+            r"\b(?:(?:supported|backed|aided|assisted|accompanied|joined) by|alongside|with the (?:help|support) of)\s+"
+            r"(?:the\s+|local\s+|allied\s+)*$", text[max(0, a.start - 40):a.start], re.I)]
         a1 = cand[-1] if cand else None
         # "the military, police and Pyu Saw Htee members destroyed": actor1 is the first of coordinated subjects
         while a1 is not None and cand.index(a1) > 0:

@@ -515,8 +515,10 @@ def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMent
         if after is not None:
             return after
     # the nearest one before it that no preposition makes an object ("clashed with X, and Y retook")
+    # ("its troops, supported by local clan militias, recaptured": the supporters are no agent)
     before = [a for a in armed if a.end <= m.start() and not re.search(
-        r"\b(?:with|against|by|of|from|on|at|targeting|and)\s+(?:the\s+)?$", text[max(0, a.start - 20):a.start], re.I)]
+        r"\b(?:with|against|by|of|from|on|at|targeting|and|alongside)\s+(?:the\s+|local\s+|allied\s+)*$",
+        text[max(0, a.start - 20):a.start], re.I)]
     return before[-1] if before else None
 
 
