@@ -126,6 +126,8 @@ CODED = [
     ("Security forces have taken away at least seven men from villages in Kech district, relatives said on Monday.",
      "Abduction/forced disappearance"),
     ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),
+    ("The air force said its jets on Friday struck a militant hideout near Dansadau, killing several fighters.",
+     "Air/drone strike"),
     # drones dropping grenades, monitors' explosions, a convoy attacked with mines
     ("Rebel forces dropped fragmentation grenades using a drone on army positions near Popasna on Monday.",
      "Air/drone strike"),
