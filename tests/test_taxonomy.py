@@ -128,6 +128,8 @@ CODED = [
     ("About 3,000 refugees from Sudan arrived in Adre on Monday, the UN refugee agency said.", "Other"),
     ("The air force said its jets on Friday struck a militant hideout near Dansadau, killing several fighters.",
      "Air/drone strike"),
+    ("Bombs fired from rebel positions in the hills fell on the village of Mubambiro on Sunday, killing three "
+     "civilians.", "Shelling/artillery/missile attack"),
     # drones dropping grenades, monitors' explosions, a convoy attacked with mines
     ("Rebel forces dropped fragmentation grenades using a drone on army positions near Popasna on Monday.",
      "Air/drone strike"),
@@ -244,6 +246,10 @@ def test_an_event_a_day_before_the_sentence_date_is_dated_that_day():
 
 # how sentences of one article combine: the same event told again is one event, a later one is another
 ARTICLES = [
+    # fighting that ends in a side taking the town is the takeover
+    ("M23 rebels took control of the town of Kitshanga on Monday.\nClashes broke out early on Monday morning and by "
+     "the afternoon the rebels had entered the town centre.",
+     dt.date(2024, 1, 9), ["Non-state actor overtakes territory"]),
     # withdrawal then handover in next sentence is one transfer
     ("Foreign troops withdrew from the Qayyarah airbase south of Mosul on Sunday. "
      "They handed control of the base to the Iraqi army, officials said.",

@@ -279,6 +279,21 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 continue  # a namesake abroad: the note's own place stands
             if coded.kind == "city" or dr.place is None or dr.place.place is None or dr.place.kind != "city":
                 dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
+    # fighting that ends in a side taking the ground is coded as the takeover (ACLED's territorial
+    # sub-events include the battle that won it): a clash the same day and place folds into it
+    taken = [h for h in merged if h.sub in ("Non-state actor overtakes territory", "Government regains territory")]
+    if taken:
+        kept: list[_Draft] = []
+        for dr in merged:
+            host = next((h for h in taken if dr.sub == "Armed clash" and _same_day(h, dr) and _same_place(h, dr)),
+                        None)
+            if host is not None:
+                host.mentions.extend(dr.mentions)
+                if dr.fatalities > host.fatalities:
+                    host.fatalities, host.fat_ev = dr.fatalities, dr.fat_ev
+                continue
+            kept.append(dr)
+        merged = kept
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:
