@@ -130,6 +130,8 @@ CODED = [
      "Air/drone strike"),
     ("Bombs fired from rebel positions in the hills fell on the village of Mubambiro on Sunday, killing three "
      "civilians.", "Shelling/artillery/missile attack"),
+    ("The bomb disposal squad defused an improvised device planted near a school in Pulwama on Tuesday.",
+     "Disrupted weapons use"),
     # drones dropping grenades, monitors' explosions, a convoy attacked with mines
     ("Rebel forces dropped fragmentation grenades using a drone on army positions near Popasna on Monday.",
      "Air/drone strike"),
@@ -188,6 +190,7 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "A 16-year-old died in Clichy on Tuesday when the scooter he was riding hit a police car that was following it.",
     "Two soldiers died when their army truck overturned on the highway near Mbeya on Sunday.",
     "The oversight authority has been asked to investigate the deaths of two protesters in Kisii.",
+    "Traffic on the highway stayed closed for hours while the bomb disposal squad examined the site.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""
