@@ -132,6 +132,10 @@ CODED = [
      "civilians.", "Shelling/artillery/missile attack"),
     ("The bomb disposal squad defused an improvised device planted near a school in Pulwama on Tuesday.",
      "Disrupted weapons use"),
+    ("Soldiers arrested 9 men during a raid in Tubas on Monday, adding that bulldozers had damaged roads.",
+     "Arrests"),
+    ("Unexploded ordnance went off in a field near Kupiansk on Monday, killing two children.",
+     "Remote explosive/landmine/IED"),
     # drones dropping grenades, monitors' explosions, a convoy attacked with mines
     ("Rebel forces dropped fragmentation grenades using a drone on army positions near Popasna on Monday.",
      "Air/drone strike"),
@@ -191,6 +195,7 @@ def test_trigger_word_inside_an_organisation_name_is_no_event(text):
     "Two soldiers died when their army truck overturned on the highway near Mbeya on Sunday.",
     "The oversight authority has been asked to investigate the deaths of two protesters in Kisii.",
     "Traffic on the highway stayed closed for hours while the bomb disposal squad examined the site.",
+    "Army engineers began clearing roads and checking for unexploded ordnance in Khiam on Thursday.",
 ])
 def test_sentences_that_report_no_new_event(text):
     """A gathering with no purpose, a sports attack, police gear, a tally, a funeral home."""

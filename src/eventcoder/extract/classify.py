@@ -373,6 +373,9 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     for sub in ("Abduction/forced disappearance", "Looting/property destruction", "Arrests",
                 "Headquarters or base established", "Agreement",
                 "Non-violent transfer of territory", "Change to group/activity", "Other"):
+        if sub == "Looting/property destruction" and trig[sub] and trig["Arrests"] and \
+                trig["Arrests"].start() < trig[sub].start() and not is_quoted(text, trig["Arrests"].start()):
+            continue  # "forces arrested 14 people in a raid, adding that bulldozers damaged roads": the arrests
         if sub == "Change to group/activity" and trig[sub] and re.search(
                 r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$", text[:trig[sub].start()], re.I):
             continue  # "a police mission has been deployed since June": a standing presence, no movement
