@@ -250,6 +250,12 @@ def test_an_event_a_day_before_the_sentence_date_is_dated_that_day():
                              "hall and killed eight people.", dt.date(2025, 8, 11))
     attack = next(e for e in evs if e.sub_event_type == "Attack")
     assert attack.date.date == dt.date(2025, 8, 9)
+    # a sentence with no date of its own: a day before the date it takes from the report
+    evs = eventcoder.extract("The government and the rebels signed a truce in Arauca on Monday.\nThe truce came a day "
+                             "after at least seven people were killed in fighting between two rebel factions near "
+                             "Tame.", dt.date(2024, 5, 21))
+    assert [(e.sub_event_type, e.date.date) for e in evs] == [("Agreement", dt.date(2024, 5, 20)),
+                                                               ("Armed clash", dt.date(2024, 5, 19))]
 
 
 # how sentences of one article combine: the same event told again is one event, a later one is another

@@ -19,7 +19,7 @@ from .extract.actors import ActorMention, civilians, demonym_country, find_actor
 from .extract.classify import WITHDRAWAL, Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
-from .extract.when import DateMention, find_dates
+from .extract.when import DateMention, days_after, find_dates
 from .geo.gazetteer import Gazetteer, default_gazetteer
 from .geo.resolve import GeoContext, Resolved, country_context, resolve_text
 from .knowledge import countries, prefilter_pattern
@@ -506,20 +506,15 @@ def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMe
                                       abs(d.start - trigger)))
 
 
-_N_DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\b", re.I)
-_NUMS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-
-
 def _days_before(date: DateMention | None, text: str, trigger: int) -> DateMention | None:
     """The curfew came on Sunday, "a day after gunmen stormed a bar": the event after "a day after" is a
     day before the date the sentence states."""
     if date is None or date.date is None:
         return date
-    m = next(reversed(list(_N_DAYS_AFTER.finditer(text, 0, trigger))), None)
-    if m is None or m.start() < date.end or trigger - m.end() > 80:
+    after = days_after(text, trigger)
+    if after is None or after[1] < date.end or trigger - after[2] > 80:
         return date
-    n = _NUMS.get(m.group(1).lower()) or int(m.group(1))
-    return replace(date, date=date.date - dt.timedelta(days=n))
+    return replace(date, date=date.date - dt.timedelta(days=after[0]))
 
 
 def d_before(lead: DateMention, trigger: int, text: str) -> bool:

@@ -19,7 +19,7 @@ from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Senten
 from . import taxonomy
 from .actors import ActorMention
 from .numbers import split_total
-from .when import DateMention, find_dates
+from .when import DateMention, days_after, find_dates
 
 if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
@@ -247,6 +247,11 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
         if m.date is not None and (lede_date is None or lede_date[3] is doc.sentences[0] and m.sentence.index == 0):
             lede_date = d
         by_type_date.setdefault(m.sub_event_type, d)
+        after = days_after(m.sentence.text, m.trigger[0]) if m.date is None else None
+        if after is not None and d[0] is not None:
+            # "the agreement came a day after at least seven people were killed": days before the date the
+            # sentence took from the report
+            d = (d[0] - dt.timedelta(days=after[0]), d[1], d[2], d[3])
         places = _event_places(m) or [(None, 0)]
         counts = split_total(m.fatalities, len(places))
         for (r, p), fat in zip(places, counts, strict=True):

@@ -137,3 +137,17 @@ def _relative(low: str, published: dt.date) -> tuple[dt.date, int]:
         first = published.replace(day=1) - dt.timedelta(days=1)
         return first.replace(day=1), 3
     return published, 2
+
+
+_DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\b", re.I)
+_DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def days_after(text: str, end: int) -> tuple[int, int, int] | None:
+    """The last "N days after" before ``end``: (N, where the phrase starts, where it ends), or None. An event told after
+    "a day after" happened that many days before the date the sentence gives."""
+    m = next(reversed(list(_DAYS_AFTER.finditer(text, 0, end))), None)
+    if m is None:
+        return None
+    return (_DAY_WORDS.get(m.group(1).lower()) or int(m.group(1)), m.start(), m.end())
+
