@@ -8,7 +8,6 @@ it codes) is compared with the row; a row with no event predicted counts as wron
 from __future__ import annotations
 
 import datetime as dt
-import math
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from .errors import GoldFileError
 from .extract.taxonomy import SUB_EVENT_TYPES
+from .geo.gazetteer import distance_km
 from .model import Event
 
 REQUIRED = ("notes", "event_type", "sub_event_type")
@@ -137,12 +137,6 @@ def predict_rows(rows: list[dict[str, str]], model_path: Path | None = None, job
     return _map(_main_event, args, jobs, progress, "evaluating")
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def run(gold: Path, model_path: Path | None = None, articles: Path | None = None, jobs: int = 1,
         limit: int | None = None, progress: bool = False, errors_path: Path | None = None) -> Report:
     if articles is not None:
@@ -179,7 +173,7 @@ def score(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], errors
         if r.get("admin1", ""):
             admin_ok.append(bool(p) and bool(p["admin1"]) and default_gazetteer().same_admin1(p["admin1"], r["admin1"]))
         if r.get("latitude", "") and r.get("longitude", ""):
-            loc_ok.append(bool(p) and p["latitude"] is not None and _km(
+            loc_ok.append(bool(p) and p["latitude"] is not None and distance_km(
                 (float(r["latitude"]), float(r["longitude"])), (p["latitude"], p["longitude"])) <= 25)
         if r.get("event_date", "") and ("timestamp" in r or "article" in r):
             date_ok.append(bool(p) and p["event_date"] == r["event_date"][:10])
@@ -257,7 +251,7 @@ def _compatible(g: dict[str, str], p: dict[str, Any]) -> bool:
     if g.get("latitude", "") and g.get("longitude", ""):
         if p["latitude"] is None:
             return False
-        if _km((float(g["latitude"]), float(g["longitude"])), (p["latitude"], p["longitude"])) > 25:
+        if distance_km((float(g["latitude"]), float(g["longitude"])), (p["latitude"], p["longitude"])) > 25:
             return False
     return True
 

@@ -8,12 +8,11 @@ on the same day and place as a violent event is folded into it as a secondary ta
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..geo.gazetteer import display_admin
+from ..geo.gazetteer import display_admin, distance_km
 from ..knowledge import countries, trigger_patterns
 from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Sentence
 from . import taxonomy
@@ -189,7 +188,7 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
         return True
     if pa.geonameid == pb.geonameid:
         return True
-    if a.place.kind == "city" and b.place.kind == "city" and pa.country_code == pb.country_code and _km(
+    if a.place.kind == "city" and b.place.kind == "city" and pa.country_code == pb.country_code and distance_km(
             (pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) < 15:
         return True  # a city and its district ("Kharkiv", "Saltivka")
     # one is the admin area the other lies in, or an unnamed place in it
@@ -210,12 +209,6 @@ def _same_day(a: _Draft, b: _Draft) -> bool:
         return False
     undated = a.mentions[0].date is None or b.mentions[0].date is None
     return undated and abs((a.date - b.date).days) <= 7
-
-
-def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*p, *q))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _same_actor(a: _Draft, b: _Draft) -> bool:

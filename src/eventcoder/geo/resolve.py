@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 
 from ..extract.actors import ActorMention
 from ..knowledge import countries
-from .gazetteer import Gazetteer, GazPlace, admin_norm, norm
+from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
 _NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|do|dos|das|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am|imeni|e)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
@@ -224,12 +224,6 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             out.append(Toponym(label_text, s, e))
     out.sort(key=lambda t: t.start)
     return out
-
-
-def _dist_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
 @dataclass
@@ -472,7 +466,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         for p, k in gaz.lookup_loose(top.name):
             if la1 or la2 or lccs or ltowns:
                 ok = ((p.country_code, admin_norm(p.admin1)) in la1 or admin_norm(p.admin2) in lkeys
-                      or any(t.country_code == p.country_code and _dist_km((p.latitude, p.longitude),
+                      or any(t.country_code == p.country_code and distance_km((p.latitude, p.longitude),
                                                                           (t.latitude, t.longitude)) < 100
                              for t in ltowns[:20]))
             else:
@@ -545,13 +539,13 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             score += 2.0
         for hp in hint_places:
             if hp.country_code == p.country_code and kind == "city":
-                d = _dist_km((p.latitude, p.longitude), (hp.latitude, hp.longitude))
+                d = distance_km((p.latitude, p.longitude), (hp.latitude, hp.longitude))
                 if d < 150:
                     score += 4.0 * (1 - d / 150)
                     break
         for a in ctx.anchors:
             if a.country_code == p.country_code:
-                d = _dist_km((p.latitude, p.longitude), (a.latitude, a.longitude))
+                d = distance_km((p.latitude, p.longitude), (a.latitude, a.longitude))
                 score += 1.5 * max(0.0, 1 - d / 300)
         if p.feature_code == "ADM1" and not want_area and kind != "admin1":
             score -= 1
