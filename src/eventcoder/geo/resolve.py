@@ -104,10 +104,11 @@ _DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:c
          r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
 _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
 _CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
-_IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")?\s+(?:in|of)\s+(?:the\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|"
-                      r"hamlet|neighbou?rhood|camp|locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$)")
-_IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")" + _IN_AREA.pattern[len(r"\s*(?:" + _ADMIN_KW + r")?"):])
-_IN_AREA_BARE = re.compile(r"\s*(?:" + _ADMIN_KW + r")?" + _IN_AREA.pattern[len(r"\s*(?:" + _ADMIN_KW + r")"):])
+# "... in|of <Name>" ending at a larger area's keyword, punctuation or the end: the area a stated area lies in
+_IN_AREA_TAIL = (r"\s+(?:in|of)\s+(?:the\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|hamlet|neighbou?rhood|camp|"
+                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$)")
+_IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")" + _IN_AREA_TAIL)  # after an area word: "district of Duhok"
+_IN_AREA_BARE = re.compile(r"\s*(?:" + _ADMIN_KW + r")?" + _IN_AREA_TAIL)  # after a remark: "(Kurdish name) in Y"
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
 
 
