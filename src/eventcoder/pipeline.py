@@ -259,12 +259,9 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if date is None and (genre or narrative.get(s.index)):
             continue  # an undated sentence in a court report, review..., or told after a background date
         sub = _armed_victim_followup(_protest_followup(cls.sub_event_type, s, doc), s, doc)
-        if mentions and _restates(s.text, cls, sub, mentions, date):
-            # folded into the event it restates (its toll still counts when higher); arrests into the
-            # demonstration or riot they belong to
-            prev = mentions[-1]
-            if sub == "Arrests":
-                prev = next((m for m in reversed(mentions) if m.sub_event_type in _CROWD_EVENTS), prev)
+        prev = _restates(s.text, cls, sub, mentions, date) if mentions else None
+        if prev is not None:
+            # folded into the event it restates (its toll still counts when higher)
             fat, fat_span = sentence_fatalities(s.text)
             mentions.append(replace(prev, sentence=s, trigger=(cls.trigger_start, cls.trigger_end), fatalities=fat,
                                     fatalities_span=fat_span))
@@ -420,9 +417,11 @@ _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+
 
 
 def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
-              date: DateMention | None = None) -> bool:
-    """A later sentence that only restates an event already coded: 'the blast', 'claimed the attack', a quote,
-    the toll ('five were killed'), weapons recovered at the scene. It adds no event of its own."""
+              date: DateMention | None = None) -> Mention | None:
+    """The event already coded that a later sentence only restates ('the blast', 'claimed the attack', a quote,
+    the toll 'five were killed', weapons recovered at the scene, arrests at the demonstration just told), or
+    None when the sentence reports an event of its own."""
+    last = earlier[-1]
     word = text[cls.trigger_start:cls.trigger_end]
     before = text[:cls.trigger_start]
     prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
@@ -430,9 +429,9 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
             _TOLL_OF_EARLIER.search(text):
         # "the death toll had risen to seven", "the bomber was also killed in the blast", "police identified
         # the slain militants": the toll or the dead of the event already coded
-        return True
+        return last
     if _NEW_EVENT.search(text):
-        return False
+        return None
     crowd = [m for m in earlier[-3:] if m.sub_event_type in _CROWD_EVENTS]
     same_day = date is None or date.date is None or any(
         m.date is not None and m.date.date == date.date for m in crowd)
@@ -440,13 +439,13 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
             r"\b(?:militants?|rebels?|insurgents?|gunmen|suspected members|terrorists?|commanders?)\b", text, re.I):
         # "Eleven people were arrested", "police made six arrests": the arrests at the demonstration or riot
         # just coded are part of it
-        return True
+        return crowd[-1]
     if _GENERIC.match(word) and _ANAPHOR.search(before):
-        return True
+        return last
     if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
             r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
-        return True
-    return sub == "Disrupted weapons use" and prev_violent and bool(_RECOVERED.search(text))
+        return last
+    return last if sub == "Disrupted weapons use" and prev_violent and _RECOVERED.search(text) else None
 
 
 def _narrative_dates(doc: Document, dates_of: dict[int, list[DateMention]],
