@@ -197,6 +197,22 @@ def _local_unit(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _non_state_force(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """(inter, start) where a force the state-force pattern matched is none: "local defense forces",
+    "village defence forces" (a local militia, 3); "NAF rebel forces", "opposition forces" (rebels 2, others
+    3, the qualifier included in the mention)."""
+    if re.search(r"\b(?:local|village|community|self|people's|popular|home|civil|citizens'?|ethnic|"
+                 r"resistance)[\s-]+(?:\w+\s+)?$", text[max(0, m.start() - 25):m.start()], re.I) and \
+            re.match(r"(?:defen[cs]e|protection|security)\s+forces?", m.group("n"), re.I):
+        return 3, m.start()
+    rebel = re.search(r"\b(?P<q>rebel|insurgent|separatist|guerrilla|opposition|militant|jihadist|"
+                      r"anti-government|anti-junta|anti-coup)\s+$", text[max(0, m.start() - 20):m.start()], re.I)
+    if rebel and re.fullmatch(r"forces|troops|fighters|units", m.group("n"), re.I):
+        inter = 2 if rebel.group("q").lower() in ("rebel", "insurgent", "separatist", "guerrilla") else 3
+        return inter, max(0, m.start() - 20) + rebel.start("q")
+    return None
+
+
 def _demonym_country(dem: str | None) -> str | None:
     if not dem:
         return None
@@ -252,19 +268,9 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
             found.append(ActorMention(named.name, named.inter, kind, m.start(), m.end(), m.group(0), c))
     for rx, branch, kind in ((_MIL_RX, "military", "state_military"), (_POL_RX, "police", "state_police")):
         for m in rx.finditer(text):
-            if re.search(r"\b(?:local|village|community|self|people's|popular|home|civil|citizens'?|ethnic|"
-                         r"resistance)[\s-]+(?:\w+\s+)?$", text[max(0, m.start() - 25):m.start()], re.I) and \
-                    re.match(r"(?:defen[cs]e|protection|security)\s+forces?", m.group("n"), re.I):
-                # "local defense forces", "village defence forces": a local militia, no state force
-                found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3,
-                                          "unidentified", m.start(), m.end(), m.group(0), country))
-                continue
-            rebel = re.search(r"\b(?P<q>rebel|insurgent|separatist|guerrilla|opposition|militant|jihadist|"
-                              r"anti-government|anti-junta|anti-coup)\s+$", text[max(0, m.start() - 20):m.start()], re.I)
-            if rebel and re.fullmatch(r"forces|troops|fighters|units", m.group("n"), re.I):
-                # "NAF rebel forces", "opposition forces": no state force (rebels are inter 2, others 3)
-                inter = 2 if rebel.group("q").lower() in ("rebel", "insurgent", "separatist", "guerrilla") else 3
-                start = max(0, m.start() - 20) + rebel.start("q")
+            nonstate = _non_state_force(text, m)
+            if nonstate is not None:
+                inter, start = nonstate
                 found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", inter,
                                           "unidentified", start, m.end(), text[start:m.end()], country))
                 continue
