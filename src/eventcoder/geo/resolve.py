@@ -25,7 +25,7 @@ _NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|a
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
-             r"sub-county|parish|ward|corregimiento|vereda|barangay)")
+             r"sub-county|parish|ward|corregimiento|vereda|barangay|countryside|badia)")
 _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|prefecture|division|wilaya|"
                       r"territory|county|district|zone|commune|municipality|township|tehsil|taluka?|mandal|LGA|woreda|raion|"
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
@@ -105,8 +105,8 @@ _DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:c
 _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
 _CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
 # "... in|of <Name>" ending at a larger area's keyword, punctuation or the end: the area a stated area lies in
-_IN_AREA_TAIL = (r"\s+(?:in|of)\s+(?:the\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|hamlet|neighbou?rhood|camp|"
-                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$)")
+_IN_AREA_TAIL = (r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:countryside|outskirts|vicinity|suburbs)\s+of\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|hamlet|neighbou?rhood|camp|"
+                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$|\s+(?:in|of)\s+(?:the\s+)?[A-Z])")
 _IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")" + _IN_AREA_TAIL)  # after an area word: "district of Duhok"
 _IN_AREA_BARE = re.compile(r"\s*(?:" + _ADMIN_KW + r")?" + _IN_AREA_TAIL)  # after a remark: "(Kurdish name) in Y"
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
@@ -127,7 +127,8 @@ def containing_areas(rest: str, after_area: bool = False) -> list[str]:
             part = re.sub(r"^(?:the|in|of)\s+", "", part).strip()
             if part.isupper() and len(part) >= 4 and " " not in part:
                 continue  # "(LWMC)": the acronym of the name before it
-            if part and part[0].isupper() and part not in _STOP and len(part) < 50:
+            # "eThekwini", "uMhlathuze", "iLembe": a lower-case prefix before the capital is still a name
+            if part and re.match(r"[a-z]{0,2}[A-Z]", part) and part not in _STOP and len(part) < 50:
                 out.append(part)
         if out and _IN_AREA_BARE.match(rest, m.end()):
             out += containing_areas(rest[m.end():], after_area=True)  # "(Mergasur district) of Erbil"
@@ -136,7 +137,7 @@ def containing_areas(rest: str, after_area: bool = False) -> list[str]:
     if inner and countries().lookup.get(inner.group(1).lower()) is None:
         # "Almaly district in Almaty city", "Avasin region (Mergasur district) of Erbil": an area of a
         # larger one, named with "in" or "of" after the area word
-        return [inner.group(1), *containing_areas(rest[inner.end():])][:3]
+        return [inner.group(1), *containing_areas(rest[inner.end():], after_area=True)][:3]
     out = []
     pos = 0
     while len(out) < 3:
@@ -215,7 +216,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
                     or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
                 continue
-        hints = containing_areas(text[rest_end:])
+        # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
+        hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
         hint = hints[0] if hints else ""
         out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
@@ -360,6 +362,13 @@ def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> G
     Sahib district, Punjab'): the largest, or one named like it; only inside a stated province."""
     if not h_admin1 or len(name) < 3:
         return None
+    bare = re.sub(r"\s+(?:Urban|Rural|Sadar|City|Metropolitan|Metro)$", "", name)
+    if bare != name:
+        # "Warangal Urban district", "Dhenkanal Sadar": the district of a town, named after it
+        towns = [p for p, k in gaz.lookup(bare) if k == "city" and (p.country_code, admin_norm(p.admin1)) in h_admin1]
+        if towns:
+            return max(towns, key=lambda p: p.population)
+        name = bare
     rows = gaz.con.execute(
         "SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population, feature_code"
         " FROM places WHERE admin2 = ? COLLATE NOCASE OR admin2 LIKE ?", (name, name + " %")).fetchall()
@@ -464,8 +473,19 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         # "X (Y, Z)"), where the stated areas or the article's country confirm it
         la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
         loose = []
+        # "Umlazi (eThekwini, KwaZulu-Natal)": a stated district (a town's name or its towns' admin2) places
+        # the name near that town, not anywhere in the province
+        seats: list[GazPlace] = []
+        if len(hints) >= 2:
+            inner = _lookup(gaz, hints[0])
+            if not any(k == "admin1" for _, k in inner):
+                seats = [p for p, k in inner if k == "city" and (p.country_code, admin_norm(p.admin1)) in la1]
+                if not inner and (seat := _admin2_seat(gaz, hints[0], la1)) is not None:
+                    seats = [seat]
         for p, k in gaz.lookup_loose(top.name):
-            if la1 or la2 or lccs or ltowns:
+            if seats:
+                ok = any(distance_km((p.latitude, p.longitude), (t.latitude, t.longitude)) < 100 for t in seats)
+            elif la1 or la2 or lccs or ltowns:
                 ok = ((p.country_code, admin_norm(p.admin1)) in la1 or admin_norm(p.admin2) in lkeys
                       or any(t.country_code == p.country_code and distance_km((p.latitude, p.longitude),
                                                                           (t.latitude, t.longitude)) < 100
@@ -474,9 +494,18 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 ok = p.country_code in ctx.country_votes
             if ok:
                 loose.append((p, k))
+        if not loose and not ctx.country_votes and not (la1 or la2 or lccs or ltowns):
+            # nothing says the country: a city far larger than every namesake spelled alike is the one meant
+            # ("east of Nassriya city": An Nasiriyah of Iraq, not the villages of that name elsewhere)
+            towns = sorted((pk for pk in gaz.lookup_loose(top.name, 0.85) if pk[1] == "city"),
+                           key=lambda pk: -pk[0].population)
+            if towns and towns[0][0].population >= 100_000 and (
+                    len(towns) == 1 or towns[0][0].population >= 10 * towns[1][0].population):
+                loose = [towns[0]]
         cands = loose
-    if not cands and top.hints and top.keyword and _AREA_KW.match(top.keyword):
-        # "East Khasi Hills district (Meghalaya)": a district known only as its towns' admin2
+    if not cands and top.hints and (not top.keyword or _AREA_KW.match(top.keyword)):
+        # "East Khasi Hills district (Meghalaya)", "(Uthungulu, KwaZulu-Natal)": a district known only as its
+        # towns' admin2
         seat = _admin2_seat(gaz, top.name, _hint_areas(list(top.hints), gaz)[0])
         if seat is not None:
             return Resolved(top, seat, "city", 2)
@@ -584,7 +613,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     elif kind == "country":
         prec = 3
     elif top.prep in ("near", "outside", "around", "nearby", "outskirts of") or (
-        top.keyword.lower() in ("district", "county", "area", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
+        top.keyword.lower() in ("district", "county", "area", "countryside", "badia", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
                                 "lga", "local government area", "woreda", "upazila", "zone", "sub-district",
                                 "subdistrict", "division", "raion", "department")
     ):

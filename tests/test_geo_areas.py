@@ -1,0 +1,57 @@
+"""Places stated through the areas around them (self-written sentences): "X countryside", districts named
+after their town, districts known only as their towns' admin2, transliterations with no country stated."""
+
+import datetime as dt
+
+import eventcoder
+from eventcoder.geo.gazetteer import default_gazetteer
+from eventcoder.geo.resolve import country_context, find_toponyms
+
+
+def _place(text: str):
+    evs = eventcoder.extract(text, dt.date(2022, 6, 1))
+    assert evs
+    return evs[0].place
+
+
+def test_the_countryside_of_a_town_is_coded_at_that_town():
+    p = _place("On 4 March 2022, gunmen shot dead a farmer in a village in the Manbij countryside of Aleppo.")
+    assert (p.name, p.admin1, p.country, p.geo_precision) == ("Manbij", "Aleppo", "Syria", 2)
+
+
+def test_a_village_in_the_countryside_of_a_town_lies_at_that_town():
+    tops = {t.name: t for t in find_toponyms("a drone struck the village of Qirq Bilah in the countryside of "
+                                             "Maarat al-Numan in Idlib")}
+    assert tops["Qirq Bilah"].hints == ("Maarat al-Numan", "Idlib")
+    p = _place("On 6 March 2022, a drone struck the village of Qirq Bilah in the countryside of Maarat al-Numan "
+               "in Idlib, wounding two children.")
+    assert p.admin1 == "Idleb" and p.geo_precision == 2 and "Nu`man" in p.name
+
+
+def test_a_town_in_a_province_countryside_takes_the_province_as_its_area():
+    tops = {t.name: t for t in find_toponyms("Troops shelled Kafr Nabl town in Idlib countryside.")}
+    assert tops["Kafr Nabl"].hints == ("Idlib",)
+    assert tops["Idlib"].keyword == "countryside"
+
+
+def test_a_spelling_variant_of_a_large_city_with_no_country_stated():
+    p = _place("On 3 March 2022, rioters burned tyres east of Nasriya city to demand jobs.")
+    assert (p.name, p.country) == ("Nasiriyah", "Iraq")
+
+
+def test_a_district_named_after_its_town():
+    p = _place("On 7 March 2022, protesters blocked a road in Madikonda village (Warangal Rural district, "
+               "Telangana) over water shortages.")
+    assert (p.name, p.admin1, p.geo_precision) == ("Warangal", "Telangana", 2)
+
+
+def test_a_district_known_only_as_admin2_stated_without_a_district_word():
+    # "eThekwini", "Uthungulu": South African municipalities, written with a lower-case prefix
+    assert "eThekwini" in find_toponyms("a mob attacked a man in Ntuzuma (eThekwini, KwaZulu-Natal)")[0].hints
+    p = _place("On 5 March 2022, a mob beat a suspected thief to death in Ezimfabeni (Uthungulu, KwaZulu-Natal).")
+    assert (p.name, p.admin1, p.geo_precision) == ("Richards Bay", "KwaZulu-Natal", 2)
+
+
+def test_korea_alone_is_south_korea():
+    ctx = country_context("Truck drivers went on strike across Korea on Tuesday.", None, default_gazetteer(), [])
+    assert ctx.country_votes.most_common(1)[0][0] == "KR"
