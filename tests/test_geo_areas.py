@@ -55,3 +55,35 @@ def test_a_district_known_only_as_admin2_stated_without_a_district_word():
 def test_korea_alone_is_south_korea():
     ctx = country_context("Truck drivers went on strike across Korea on Tuesday.", None, default_gazetteer(), [])
     assert ctx.country_votes.most_common(1)[0][0] == "KR"
+
+
+def test_a_country_stated_as_the_place_is_coded_at_its_capital():
+    p = _place("On 3 May 2022, about 300 people marched in Luxembourg against the new vaccination law.")
+    assert (p.name, p.country, p.geo_precision) == ("Luxembourg", "Luxembourg", 3) and p.admin1
+    p = _place("On 8 May 2022, thousands of people demonstrated in Portugal against the war.")
+    assert (p.name, p.country, p.geo_precision) == ("Lisbon", "Portugal", 3)
+
+
+def test_a_country_named_in_passing_yields_to_the_articles_town():
+    evs = eventcoder.extract("On 8 May 2022, hundreds of people gathered in Bologna to mark Liberation Day. Some "
+                             "demonstrated against arms shipments to Ukraine.", dt.date(2022, 6, 1))
+    assert [(e.sub_event_type, e.place.name, e.place.country) for e in evs] == [
+        ("Peaceful protest", "Bologna", "Italy")]
+
+
+def test_camps_mountains_deserts_and_honorifics_stand_for_their_town():
+    cases = {
+        "On 4 May 2022, refugees clashed with police in Dadaab Refugee Camp (Garissa) over food rations.": "Dadaab",
+        "On 5 May 2022, an IED killed two soldiers in Hazrati Imam Sahib district, Kunduz.": "Imam Sahib",
+        "On 6 May 2022, Iraqi troops killed three IS militants in the Ar Rutba desert in Anbar.": "Ar Rutbah",
+        "On 7 May 2022, Turkish drones struck PKK positions on Mount Sinjar (Ninewa).": "Sinjar",
+    }
+    for text, want in cases.items():
+        assert _place(text).name == want, text
+
+
+def test_a_title_ends_a_place_name_and_a_party_in_brackets_is_no_place():
+    names = [t.name for t in find_toponyms("the Mayor (Independent), the Liguria Region President (Let's Change) "
+                                           "and the Kano State Governor spoke at (Seoul City - Jongno)")]
+    assert "Liguria" in names and "Kano" in names and "Seoul City" in names
+    assert "Let" not in names and not any("President" in n or "Governor" in n for n in names)

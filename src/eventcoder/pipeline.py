@@ -234,7 +234,9 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     dates_of = {s.index: find_dates(s.text, published) for s in doc.sentences}
     narrative = _narrative_dates(doc, dates_of, published)
     # countries the article is mostly about: a place resolved to a third country is more likely a wrong guess
-    top = {db_c.name for cc in ctx.top_countries()[:2] if (db_c := countries().by_alpha2.get(cc))}
+    ranked = ctx.country_votes.most_common()
+    floor = ranked[1][1] if len(ranked) > 1 else 0  # countries tied for second place all count
+    top = {db_c.name for cc, v in ranked if v >= floor and (db_c := countries().by_alpha2.get(cc))}
     for s in kept:
         actors = find_actors(s.text, country)
         following = doc.sentences[s.index + 1].text if s.index + 1 < len(doc.sentences) else None

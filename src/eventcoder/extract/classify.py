@@ -149,6 +149,7 @@ def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]])
     return None
 
 
+_NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’]*\s+){1,3}Day\b")
 _NEGATED = re.compile(r"\b(?:without|no)\s+(?:any\s+|a\s+)?$", re.I)
 
 
@@ -161,7 +162,8 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     ``country``: where the report is set; state forces of another country taking ground there are, for
     ACLED, not a government regaining its territory.
     """
-    names = _name_spans(actors)
+    # a trigger word inside a named day ("Liberation Day", "Martyrs' Day") is no event either
+    names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)]
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
     arrest = trig["Arrests"]
     charge = arrest and re.search(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"

@@ -264,9 +264,12 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
             merged.append(dr)
     # an event whose own sentences name no place (or only one the gazetteer lacks) lies at the town the
     # article names most often, geo_precision 2
-    focus = _focus_place(mentions) or _fallback_place(ctx)
+    focus = _focus_place(mentions) or _fallback_place(ctx, gaz)
     for dr in merged:
-        if (dr.place is None or dr.place.place is None) and focus is not None:
+        # ("weapons sent to Ukraine": a country named as no place of the event yields to the article's town)
+        passing = dr.place is not None and dr.place.kind == "country" and dr.place.toponym.prep not in _IN_COUNTRY \
+            and focus is not None and focus.kind == "city"
+        if (dr.place is None or dr.place.place is None or passing) and focus is not None:
             dr.place, dr.place_precision = focus, (3 if focus.kind in ("admin1", "country") else 2)
     # "(coded to X)", "Coded as X district": the note states where its event is placed
     coded = next((r for r in ctx.seen if r.toponym.prep == "coded to" and r.place is not None), None)
@@ -355,8 +358,14 @@ def _to_event(dr: _Draft, ctx: GeoContext, gaz: Gazetteer) -> Event:
     assert a1 is not None
     a2 = _actor(dr.actor2, s)
     inter2 = a2.inter if a2 else 0
-    place = _place(dr.place, dr.place_precision, next((m.sentence for m in dr.mentions if dr.place in m.places), s),
-                   _fallback_place(ctx))
+    from ..geo.resolve import Resolved
+
+    where = dr.place
+    if where is not None and where.kind == "country" and where.place is not None and \
+            (capital := gaz.capital(where.place.country_code)) is not None:
+        where = Resolved(where.toponym, capital, "city", 3)  # "in Portugal": ACLED codes the capital
+    place = _place(where, dr.place_precision, next((m.sentence for m in dr.mentions if dr.place in m.places), s),
+                   _fallback_place(ctx, gaz))
     date_ev = None
     if dr.date_ev is not None and dr.date_sentence is not None:
         date_ev = _ev(dr.date_sentence, dr.date_ev.start, dr.date_ev.end)
@@ -394,7 +403,10 @@ def _focus_place(mentions: list[Mention]) -> Resolved | None:
     return best[0]
 
 
-def _fallback_place(ctx: GeoContext) -> Resolved | None:
+_IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
+
+
+def _fallback_place(ctx: GeoContext, gaz: Gazetteer) -> Resolved | None:
     from ..geo.resolve import Resolved, Toponym
 
     if ctx.anchors:
@@ -404,4 +416,11 @@ def _fallback_place(ctx: GeoContext) -> Resolved | None:
     area = next((r for r in ctx.seen if r.place is not None and r.kind == "admin1"), None)
     if area is not None:
         return Resolved(area.toponym, area.place, "admin1", 3)
+    # only a country stated as where things happen ("in Luxembourg", "across Korea"): its capital, as ACLED
+    # codes national events (geo_precision 3)
+    stated = [r for r in ctx.seen if r.place is not None and r.kind == "country" and r.toponym.prep in _IN_COUNTRY]
+    country = max(stated, key=lambda r: ctx.country_votes.get(r.place.country_code, 0), default=None)
+    capital = gaz.capital(country.place.country_code) if country is not None else None
+    if country is not None and capital is not None:
+        return Resolved(country.toponym, capital, "city", 3)
     return None

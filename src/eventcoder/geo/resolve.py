@@ -25,7 +25,7 @@ _NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|a
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
              r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
-             r"sub-county|parish|ward|corregimiento|vereda|barangay|countryside|badia)")
+             r"sub-county|parish|ward|corregimiento|vereda|barangay|countryside|badia|desert)")
 _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|prefecture|division|wilaya|"
                       r"territory|county|district|zone|commune|municipality|township|tehsil|taluka?|mandal|LGA|woreda|raion|"
                       r"sub-county|upazila|local government(?: area)?)$", re.I)
@@ -79,6 +79,10 @@ _STOP = {
     "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader", "Deputy",
     "Speaker", "Secretary", "Ambassador", "Embassy", "Consulate", "Office", "Capitol",
 }
+
+
+_TITLES = {"President", "Governor", "Mayor", "Minister", "Premier", "Chief", "Commissioner", "Commander", "Spokesman",
+           "Spokesperson", "Deputy", "Secretary", "Chairman", "Chairperson", "MP", "Senator", "Prefect", "Police"}
 
 
 @dataclass(frozen=True)
@@ -177,6 +181,10 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             if w in _STOP and (words[i - 1].islower() or w in _WHEN):
                 words = words[:i - 1] if words[i - 1].islower() else words[:i]
                 break
+        # "the Liguria Region President", "Kano State Governor": a title ends the place's name
+        cut = next((i for i in range(1, len(words)) if words[i].strip(".,") in _TITLES), None)
+        if cut is not None:
+            words = words[:cut]
         if not words:
             continue
         # "Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is
@@ -213,7 +221,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
                 and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
             # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
-            if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:]) or text[:start].endswith("(")
+            if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:])
+                    or (text[:start].endswith("(") and re.match(r"\s*(?:-\s+[^()]*)?[,)]", text[end:]))
                     or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
                 continue
         # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
@@ -387,8 +396,9 @@ def _lookup(gaz: Gazetteer, name: str) -> list:
         if bare != name and len(bare) > 2:
             cands = [(p, k) for p, k in gaz.lookup(bare) if k == "city"]
     if not cands:
-        bare = re.sub(r"^(?:(?:City|Town|Village|Municipality) of\s+|Barangay\s+|Kebele\s+)|\s+(?:City|Town)$", "",
-                      name)
+        # "Barangay X", "X City", "Mount Sinjar", "Kakuma Refugee Camp", "Hazrati Imam Sahib": the town of that name
+        bare = re.sub(r"^(?:(?:City|Town|Village|Municipality) of\s+|Barangay\s+|Kebele\s+|Mount\s+|Mt\.?\s+|"
+                      r"Hazrat(?:i|-e)?\s+)|\s+(?:City|Town|(?:Refugee|IDP|IDPs|Displacement)\s+Camp)$", "", name)
         if bare != name and len(bare) > 2:
             cands = gaz.lookup(bare)
     if not cands and " of " in name:
@@ -613,7 +623,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     elif kind == "country":
         prec = 3
     elif top.prep in ("near", "outside", "around", "nearby", "outskirts of") or (
-        top.keyword.lower() in ("district", "county", "area", "countryside", "badia", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
+        top.keyword.lower() in ("district", "county", "area", "countryside", "badia", "desert", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
                                 "lga", "local government area", "woreda", "upazila", "zone", "sub-district",
                                 "subdistrict", "division", "raion", "department")
     ):
