@@ -1,4 +1,4 @@
-"""User-extendable knowledge files (lexicon, actors, countries), loaded once per process.
+"""User-extendable knowledge files (lexicon, actors, countries, country cues), loaded once per process.
 
 Files live in ``src/eventcoder/data/``. A user override directory is read from the environment
 variable ``EVENTCODER_DATA`` (default ``~/.config/eventcoder``): an ``actors.json`` or ``lexicon.json``
@@ -105,6 +105,40 @@ def countries() -> Countries:
     names = sorted(lookup, key=len, reverse=True)
     rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
     return Countries(by_name, by_a2, rx, lookup)
+
+
+@dataclass(frozen=True)
+class CountryCues:
+    """Names that place a report in a country it never names ("CGT", "Knesset", "KCTU")."""
+
+    rx: re.Pattern[str] | None
+    countries_of: dict[str, tuple[str, ...]]  # name -> ISO alpha-2 codes
+
+    def find(self, text: str) -> list[tuple[str, float, int, int]]:
+        """(alpha2, vote, start, end) for each cue in ``text``; a cue of n countries gives each 1/n."""
+        if self.rx is None:
+            return []
+        out = []
+        for m in self.rx.finditer(text):
+            if " " in m.group(0) and re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30):m.start()]):
+                continue  # "Seoul Metropolitan Police": a longer name that only ends like the cue
+            ccs = self.countries_of[m.group(0)]
+            out.extend((cc, 1 / len(ccs), m.start(), m.end()) for cc in ccs)
+        return out
+
+
+@cache
+def country_cues() -> CountryCues:
+    data = _load_json("country_cues.json")
+    of: dict[str, list[str]] = {}
+    for cc, names in data.get("cues", {}).items():
+        for n in names:
+            if cc not in of.setdefault(n, []):
+                of[n].append(cc)
+    if not of:
+        return CountryCues(None, {})
+    alts = "|".join(re.escape(n) for n in sorted(of, key=len, reverse=True))
+    return CountryCues(re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])"), {n: tuple(c) for n, c in of.items()})
 
 
 @cache

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..extract.actors import ActorMention
-from ..knowledge import countries
+from ..knowledge import countries, country_cues
 from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
@@ -268,6 +268,9 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
         c = db.by_name.get(name)
         if c:
             votes[c.alpha2] += 1
+    # "at the call of the CGT", "outside the Knesset": national unions, parties and institutions
+    for cc, vote, _s, _e in country_cues().find(text):
+        votes[cc] += vote
     stated_in: Counter[str] = Counter()
     # stated provinces ("Shan-North state", "(Yamba, Gourma)"): an area name only one country has votes for
     # it before any town is resolved, so a town named earlier in the text is read in that country
