@@ -87,3 +87,25 @@ def test_a_title_ends_a_place_name_and_a_party_in_brackets_is_no_place():
                                            "and the Kano State Governor spoke at (Seoul City - Jongno)")]
     assert "Liguria" in names and "Kano" in names and "Seoul City" in names
     assert "Let" not in names and not any("President" in n or "Governor" in n for n in names)
+
+
+def test_a_part_of_a_metropolis_is_no_namesake_far_away():
+    p = _place("On 3 May 2022, rioters set cars on fire in the Walworth area of London - Southwark after a man "
+               "died in police custody.")
+    assert (p.name, p.country, p.geo_precision) == ("London", "United Kingdom", 2)
+    p = _place("On 3 May 2022, rioters set cars on fire in the Walworth area of London, police said.")
+    assert (p.name, p.country) == ("London", "United Kingdom")
+
+
+def test_a_towns_own_name_as_its_district_leaves_the_country_to_the_article():
+    p = _place("On 4 May 2022, cadres of the CPN(UML) padlocked the party office in Ilam municipality (Ilam "
+               "district) in protest against the nomination.")
+    assert (p.name, p.country) == ("Ilam", "Nepal")
+
+
+def test_the_coded_place_wins_where_nothing_says_the_country():
+    p = _place("On 5 May 2022, in Sucre state (coded to Cumana, Sucre), protesters blocked a road to demand water.")
+    assert (p.name, p.country, p.admin1) == ("Cumaná", "Venezuela", "Sucre")
+    # the areas after a bracketed remark belong to the name inside it
+    tops = {t.name: t for t in find_toponyms("in Khenj valley [location coded to Khinj], Panjshir")}
+    assert tops["Khinj"].hints == ("Panjshir",)

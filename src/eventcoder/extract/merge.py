@@ -276,8 +276,10 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     if coded is not None:
         for dr in merged:
             if dr.place is not None and dr.place.place is not None and \
-                    dr.place.place.country_code != coded.place.country_code:
-                continue  # a namesake abroad: the note's own place stands
+                    dr.place.place.country_code != coded.place.country_code and \
+                    ctx.country_votes.get(dr.place.place.country_code, 0) > \
+                    ctx.country_votes.get(coded.place.country_code, 0):
+                continue  # a namesake abroad: the note's own place, in the report's country, stands
             if coded.kind == "city" or dr.place is None or dr.place.place is None or dr.place.kind != "city":
                 dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
     # fighting that ends in a side taking the ground is coded as the takeover (ACLED's territorial

@@ -110,7 +110,7 @@ _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
 _CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
 # "... in|of <Name>" ending at a larger area's keyword, punctuation or the end: the area a stated area lies in
 _IN_AREA_TAIL = (r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:countryside|outskirts|vicinity|suburbs)\s+of\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|hamlet|neighbou?rhood|camp|"
-                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$|\s+(?:in|of)\s+(?:the\s+)?[A-Z])")
+                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$|\s+(?:in|of)\s+(?:the\s+)?[A-Z]|\s+-\s+[A-Z])")
 _IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")" + _IN_AREA_TAIL)  # after an area word: "district of Duhok"
 _IN_AREA_BARE = re.compile(r"\s*(?:" + _ADMIN_KW + r")?" + _IN_AREA_TAIL)  # after a remark: "(Kurdish name) in Y"
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
@@ -227,6 +227,8 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
                 continue
         # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
         hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
+        if not hints and (close := re.match(r"\s*\]", text[rest_end:])):
+            hints = containing_areas(text[rest_end + close.end():])  # "[location coded to X], Ghor"
         hint = hints[0] if hints else ""
         out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
@@ -293,6 +295,7 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
     return GeoContext(votes, anchors, stated_in=stated_in)
 
 
+_PART_OF_CITY = {"area", "neighbourhood", "neighborhood", "district", "quarter", "suburb", "ward"}
 _STATE_KW = {"state", "region", "province", "governorate", "oblast", "prefecture", "department", "county",
              "division"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "outskirts of", "nearby"}
@@ -536,6 +539,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     prev = ctx.prev.place if is_area_of_prev else None
     # a province named after its capital ("Idlib", "Sagaing"): the bare name is the city
     namesakes = {(p.country_code, admin_norm(p.admin1)) for p, k in cands if k == "city" and p.population >= 1000}
+    top_votes = max((ctx.country_votes.get(p.country_code, 0) for p, _k in cands), default=0)
     best = None
     best_score = -1e9
     for p, kind in cands:
@@ -570,10 +574,15 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
-        if h_ccs:
+        # a town's own name stated as its district ("Ilam municipality (Ilam district)") says nothing about
+        # which country's province of that name it is: the article's country decides
+        own_name = top.name in top.hints and votes < top_votes
+        if h_ccs and not own_name:
             score += 3.0 if p.country_code in h_ccs else -3.0
         a1 = (p.country_code, admin_norm(p.admin1))
-        if kind != "admin1" and a1 in h_admin1:
+        if own_name:
+            pass
+        elif kind != "admin1" and a1 in h_admin1:
             score += 8.0
         elif hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys
                             or admin_norm(p.admin2) in hint_keys):
@@ -614,6 +623,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                          and p.population >= 1000) == 1)
     if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
             and top.hints and not sole_town
+            and not (top.name in top.hints and ctx.country_votes.get(place.country_code, 0) >= max(
+                ctx.country_votes.values(), default=0) > 0)
             and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
         # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
         # stated area is right
@@ -621,6 +632,11 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         if area is not None and area.place is not None and \
                 (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
             return area
+    if kind == "city" and top.keyword.lower() in _PART_OF_CITY and top.hints:
+        # "the Dalston area of London": a part of a metropolis lies in it, not at a namesake far away
+        metro = [t for t in hint_places if t.population >= 1_000_000 and norm(t.name) == norm(top.hints[0])]
+        if metro and min(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in metro) > 50:
+            return Resolved(top, max(metro, key=lambda t: t.population), "city", 2)
     if kind == "admin1":
         prec = 3
     elif kind == "country":
