@@ -109,3 +109,9 @@ def test_the_coded_place_wins_where_nothing_says_the_country():
     # the areas after a bracketed remark belong to the name inside it
     tops = {t.name: t for t in find_toponyms("in Khenj valley [location coded to Khinj], Panjshir")}
     assert tops["Khinj"].hints == ("Panjshir",)
+
+
+def test_a_namesake_abroad_yields_to_the_stated_town_of_the_reported_country():
+    p = _place("On 2 March 2022, farmers blocked a road in Ivanovka (Soroca) to demand drought compensation, "
+               "Moldovan media reported. Moldova's farmers' union backed them.")
+    assert (p.name, p.country, p.geo_precision) == ("Soroca", "Moldova", 2)

@@ -609,11 +609,15 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             max(ctx.country_votes.values(), default=0) >= 1:
         # "Bara district" in a report of Nepal is no town of that name in Nigeria
         return Resolved(top, None, "unknown", 2)
-    if best_score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and ctx.stated_in:
-        # the only towns of that name lie in a country the article does not name, while the provinces it
-        # states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
-        # for a township of Shan State)
-        return Resolved(top, None, "unknown", 2)
+    hinted_home = any(hp.country_code in ctx.country_votes and hp.country_code != place.country_code
+                      for hp in hint_places)
+    if best_score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and (
+            ctx.stated_in or hinted_home):
+        # the only towns of that name lie in a country the article does not name, while the provinces (or
+        # the town) it states lie in another: no place beats a namesake on another continent ("Muse" in
+        # Pennsylvania for a township of Shan State); a stated town stands in ("Murino (Plav)")
+        area = _stated_area(top, gaz, ctx, h_admin1) if hinted_home and not h_admin1 else None
+        return area if area is not None else Resolved(top, None, "unknown", 2)
     # a sizeable town, the only one of its name in the stated country, is that town even where the stated
     # province is another one ("Playas de Rosarito, Sinaloa": the writer's province is wrong, not the town)
     sole_town = (kind == "city" and not want_area and place.population >= 20_000
