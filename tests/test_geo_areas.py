@@ -115,3 +115,10 @@ def test_a_namesake_abroad_yields_to_the_stated_town_of_the_reported_country():
     p = _place("On 2 March 2022, farmers blocked a road in Ivanovka (Soroca) to demand drought compensation, "
                "Moldovan media reported. Moldova's farmers' union backed them.")
     assert (p.name, p.country, p.geo_precision) == ("Soroca", "Moldova", 2)
+
+
+def test_a_place_told_with_another_date_is_another_events():
+    assert find_toponyms("in Lima - Zone 5 (Lima), relatives")[0].hints == ("Lima",)
+    p = _place("On 3 June 2022, in Lima - Zone 5 (Lima), relatives gathered outside the Bolivian embassy to demand "
+               "justice for two students killed during a clash with police on 4 August 2019 in El Alto, Bolivia.")
+    assert (p.name, p.country) == ("Lima", "Peru")

@@ -95,6 +95,10 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             weight[r.place.country_code] = weight.get(r.place.country_code, 0.0) + w
     home = max(weight, key=lambda k: weight[k]) if weight else None
 
+    # "... during a clash on 2 September 2020 in Yby Yau": a place told with another date is another event's
+    others = [d for d in find_dates(text, None) if d.date is not None and d.explicit_year and m.date is not None
+              and (d.start, d.end) != (m.date.start, m.date.end) and d.date != m.date.date]
+
     def fit(i: int, r: Resolved) -> float:
         """How much a place looks like where the event happened, not where someone came from or a
         street, a church or another country mentioned in passing."""
@@ -126,6 +130,8 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             score -= 2.0
         if t.start >= t0:
             score += 0.5  # news: "gunmen attacked a checkpoint near Tikrit"
+        if any(re.fullmatch(r",?\s+(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+of\s+)?", text[d.end:t.start]) for d in others):
+            score -= 4.0
         return score - 0.05 * i
 
     order = sorted(range(len(pool)), key=lambda i: -fit(i, pool[i]))

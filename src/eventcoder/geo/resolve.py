@@ -215,7 +215,7 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
         dash = re.match(r"\s+-\s+" + _NAME, text[end:])
         rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
-        num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,)", text[rest_end:])
+        num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()", text[rest_end:])
         if num:
             rest_end += num.end()  # "Mine 6/7, Donetsk", "Camp 4, Kebbi": the number is part of the name
         if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
