@@ -95,7 +95,8 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             weight[r.place.country_code] = weight.get(r.place.country_code, 0.0) + w
     home = max(weight, key=lambda k: weight[k]) if weight else None
 
-    # "... during a clash on 2 September 2020 in Yby Yau": a place told with another date is another event's
+    # "... killed during a clash with police on 4 August 2019 in El Alto": a place told with another date is
+    # another event's
     others = [d for d in find_dates(text, None) if d.date is not None and d.explicit_year and m.date is not None
               and (d.start, d.end) != (m.date.start, m.date.end) and d.date != m.date.date]
 

@@ -181,7 +181,7 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
             if w in _STOP and (words[i - 1].islower() or w in _WHEN):
                 words = words[:i - 1] if words[i - 1].islower() else words[:i]
                 break
-        # "the Liguria Region President", "Kano State Governor": a title ends the place's name
+        # "the Kano State Governor", "the Lombardy Region President": a title ends the place's name
         cut = next((i for i in range(1, len(words)) if words[i].strip(".,") in _TITLES), None)
         if cut is not None:
             words = words[:cut]
@@ -228,7 +228,7 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
         hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
         if not hints and (close := re.match(r"\s*\]", text[rest_end:])):
-            hints = containing_areas(text[rest_end + close.end():])  # "[location coded to X], Ghor"
+            hints = containing_areas(text[rest_end + close.end():])  # "[location coded to Khinj], Panjshir"
         hint = hints[0] if hints else ""
         out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
     for label_text, s, e in ents or []:
@@ -379,7 +379,7 @@ def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> G
         return None
     bare = re.sub(r"\s+(?:Urban|Rural|Sadar|City|Metropolitan|Metro)$", "", name)
     if bare != name:
-        # "Warangal Urban district", "Dhenkanal Sadar": the district of a town, named after it
+        # "Warangal Rural district", "Cuttack Sadar": the district of a town, named after it
         towns = [p for p, k in gaz.lookup(bare) if k == "city" and (p.country_code, admin_norm(p.admin1)) in h_admin1]
         if towns:
             return max(towns, key=lambda p: p.population)
@@ -402,7 +402,7 @@ def _lookup(gaz: Gazetteer, name: str) -> list:
         if bare != name and len(bare) > 2:
             cands = [(p, k) for p, k in gaz.lookup(bare) if k == "city"]
     if not cands:
-        # "Barangay X", "X City", "Mount Sinjar", "Kakuma Refugee Camp", "Hazrati Imam Sahib": the town of that name
+        # "Barangay X", "X City", "Mount Sinjar", "Dadaab Refugee Camp", "Hazrati Imam Sahib": the town of that name
         bare = re.sub(r"^(?:(?:City|Town|Village|Municipality) of\s+|Barangay\s+|Kebele\s+|Mount\s+|Mt\.?\s+|"
                       r"Hazrat(?:i|-e)?\s+)|\s+(?:City|Town|(?:Refugee|IDP|IDPs|Displacement)\s+Camp)$", "", name)
         if bare != name and len(bare) > 2:
@@ -489,7 +489,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         # "X (Y, Z)"), where the stated areas or the article's country confirm it
         la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
         loose = []
-        # "Umlazi (eThekwini, KwaZulu-Natal)": a stated district (a town's name or its towns' admin2) places
+        # "Ezimfabeni (Uthungulu, KwaZulu-Natal)": a stated district (a town's name or its towns' admin2) places
         # the name near that town, not anywhere in the province
         seats: list[GazPlace] = []
         if len(hints) >= 2:
@@ -512,7 +512,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 loose.append((p, k))
         if not loose and not ctx.country_votes and not (la1 or la2 or lccs or ltowns):
             # nothing says the country: a city far larger than every namesake spelled alike is the one meant
-            # ("east of Nassriya city": An Nasiriyah of Iraq, not the villages of that name elsewhere)
+            # ("east of Nasriya city": An Nasiriyah of Iraq, not the villages of that name elsewhere)
             towns = sorted((pk for pk in gaz.lookup_loose(top.name, 0.85) if pk[1] == "city"),
                            key=lambda pk: -pk[0].population)
             if towns and towns[0][0].population >= 100_000 and (
@@ -574,7 +574,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
-        # a town's own name stated as its district ("Ilam municipality (Ilam district)") says nothing about
+        # a town's own name stated as its district ("Ilam municipality (Ilam district)" in a Nepali report) says nothing about
         # which country's province of that name it is: the article's country decides
         own_name = top.name in top.hints and votes < top_votes
         if h_ccs and not own_name:
@@ -615,7 +615,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
             ctx.stated_in or hinted_home):
         # the only towns of that name lie in a country the article does not name, while the provinces (or
         # the town) it states lie in another: no place beats a namesake on another continent ("Muse" in
-        # Pennsylvania for a township of Shan State); a stated town stands in ("Murino (Plav)")
+        # Pennsylvania for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report)
         area = _stated_area(top, gaz, ctx, h_admin1) if hinted_home and not h_admin1 else None
         return area if area is not None else Resolved(top, None, "unknown", 2)
     # a sizeable town, the only one of its name in the stated country, is that town even where the stated
@@ -637,7 +637,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
             return area
     if kind == "city" and top.keyword.lower() in _PART_OF_CITY and top.hints:
-        # "the Dalston area of London": a part of a metropolis lies in it, not at a namesake far away
+        # "the Walworth area of London": a part of a metropolis lies in it, not at a namesake far away
         metro = [t for t in hint_places if t.population >= 1_000_000 and norm(t.name) == norm(top.hints[0])]
         if metro and min(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in metro) > 50:
             return Resolved(top, max(metro, key=lambda t: t.population), "city", 2)
