@@ -67,3 +67,10 @@ def test_users_add_country_cues_in_their_data_dir(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("EVENTCODER_DATA")
         country_cues.cache_clear()
+
+
+def test_a_cue_opening_a_sentence_still_counts():
+    from eventcoder.knowledge import country_cues
+
+    assert [cc for cc, *_ in country_cues().find("In Downing Street, protesters waved flags.")] == ["GB"]
+    assert country_cues().find("Seoul Capitol Hill Church") == []

@@ -107,6 +107,9 @@ def countries() -> Countries:
     return Countries(by_name, by_a2, rx, lookup)
 
 
+_LEAD_WORDS = {"The", "In", "At", "On", "From", "Outside", "Near", "Inside", "To", "By", "Of", "And"}
+
+
 @dataclass(frozen=True)
 class CountryCues:
     """Names that place a report in a country it never names ("CGT", "Knesset", "KCTU")."""
@@ -120,8 +123,9 @@ class CountryCues:
             return []
         out = []
         for m in self.rx.finditer(text):
-            if " " in m.group(0) and re.search(r"[A-Z][\w.'’-]*\s+$", text[max(0, m.start() - 30):m.start()]):
-                continue  # "Seoul Metropolitan Police": a longer name that only ends like the cue
+            before = re.search(r"([A-Z][\w.'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])
+            if " " in m.group(0) and before and before.group(1) not in _LEAD_WORDS:
+                continue  # "Seoul Capitol Hill Church": a longer name that only contains the cue
             ccs = self.countries_of[m.group(0)]
             out.extend((cc, 1 / len(ccs), m.start(), m.end()) for cc in ccs)
         return out

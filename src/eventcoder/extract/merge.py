@@ -367,12 +367,9 @@ def _to_event(dr: _Draft, ctx: GeoContext, gaz: Gazetteer) -> Event:
     assert a1 is not None
     a2 = _actor(dr.actor2, s)
     inter2 = a2.inter if a2 else 0
-    from ..geo.resolve import Resolved
-
     where = dr.place
-    if where is not None and where.kind == "country" and where.place is not None and \
-            (capital := gaz.capital(where.place.country_code)) is not None:
-        where = Resolved(where.toponym, capital, "city", 3)  # "in Portugal": ACLED codes the capital
+    if where is not None and where.kind == "country":
+        where = _at_capital(where, gaz) or where  # "in Portugal": ACLED codes the capital
     place = _place(where, dr.place_precision, next((m.sentence for m in dr.mentions if dr.place in m.places), s),
                    _fallback_place(ctx, gaz))
     date_ev = None
@@ -429,7 +426,12 @@ def _fallback_place(ctx: GeoContext, gaz: Gazetteer) -> Resolved | None:
     # codes national events (geo_precision 3)
     stated = [r for r in ctx.seen if r.place is not None and r.kind == "country" and r.toponym.prep in _IN_COUNTRY]
     country = max(stated, key=lambda r: ctx.country_votes.get(r.place.country_code, 0), default=None)
-    capital = gaz.capital(country.place.country_code) if country is not None else None
-    if country is not None and capital is not None:
-        return Resolved(country.toponym, capital, "city", 3)
-    return None
+    return _at_capital(country, gaz) if country is not None else None
+
+
+def _at_capital(country: Resolved, gaz: Gazetteer) -> Resolved | None:
+    """A country's toponym placed at the country's capital (geo_precision 3), where the gazetteer has it."""
+    from ..geo.resolve import Resolved
+
+    capital = gaz.capital(country.place.country_code) if country.place is not None else None
+    return Resolved(country.toponym, capital, "city", 3) if capital is not None else None

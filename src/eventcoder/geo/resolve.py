@@ -574,19 +574,18 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal",
                                                         "commune", "zone", "lga", "woreda", "raion", "upazila"):
             score -= 1.0
-        # a town's own name stated as its district ("Ilam municipality (Ilam district)" in a Nepali report) says nothing about
-        # which country's province of that name it is: the article's country decides
-        own_name = top.name in top.hints and votes < top_votes
-        if h_ccs and not own_name:
-            score += 3.0 if p.country_code in h_ccs else -3.0
-        a1 = (p.country_code, admin_norm(p.admin1))
-        if own_name:
-            pass
-        elif kind != "admin1" and a1 in h_admin1:
-            score += 8.0
-        elif hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys
-                            or admin_norm(p.admin2) in hint_keys):
-            score += 6.0
+        # a town's own name stated as its district ("Ilam municipality (Ilam district)" in a Nepali report)
+        # says nothing about which country's province of that name it is: the article's country decides
+        # (and the stated-area fallback below leaves such a town alone in the article's top country)
+        if not (top.name in top.hints and votes < top_votes):
+            if h_ccs:
+                score += 3.0 if p.country_code in h_ccs else -3.0
+            a1 = (p.country_code, admin_norm(p.admin1))
+            if kind != "admin1" and a1 in h_admin1:
+                score += 8.0
+            elif hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys
+                                or admin_norm(p.admin2) in hint_keys):
+                score += 6.0
         if p.admin2 and (p.country_code, admin_norm(p.admin2)) in h_admin2:
             score += 2.0
         for hp in hint_places:
