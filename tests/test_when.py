@@ -45,3 +45,21 @@ def test_sentence_initial_date_dates_the_main_clause_and_later_events():
     evs = eventcoder.extract("On 8 January 2024, teachers in Belem held a meeting. The teachers then blocked a highway "
                              "to demand higher pay.", dt.date(2024, 1, 25))
     assert [str(e.date.date) for e in evs] == ["2024-01-08"]
+
+
+def test_last_year_and_a_month_of_it():
+    d = one("In January last year, a suicide bomber struck a mosque")
+    assert (d.date, d.time_precision) == (dt.date(2017, 1, 1), 3)
+    assert one("in Dec. of last year").date == dt.date(2017, 12, 1)
+    assert one("Last year, gunmen killed 20 people").date == dt.date(2017, 1, 1)
+    assert one("a year ago").date == dt.date(2017, 6, 1)
+    assert one("last year", None).date is None
+
+
+def test_an_event_of_last_year_told_in_a_report_is_background():
+    import eventcoder
+
+    evs = eventcoder.extract("Gunmen shot dead two policemen at a checkpoint in Bannu on Tuesday. In January last "
+                             "year, a suicide bombing at a mosque in Peshawar killed more than 80 people.",
+                             dt.date(2024, 7, 19))
+    assert [(e.place.name, e.date.date) for e in evs] == [("Bannu", dt.date(2024, 7, 16))]

@@ -22,6 +22,8 @@ DATE_RX = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}))\b"
     r"|\b(?P<monthyear>(?:in\s+|early\s+|late\s+|mid-?)?" + _MONTHS + r"\s+\d{4})\b"
+    r"|\b(?P<lastyear>(?:(?:in\s+|early\s+|late\s+|mid-?)?(?P<lmonth>" + _MONTHS + r")\s+(?:of\s+)?)?last\s+year|"
+    r"a\s+year\s+ago)\b"
     r"|\b(?P<year>in\s+(?:19|20)\d{2})\b"
     r"|\b(?P<weekday>(?:(?:last|this|on|late|early|since|past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"(?:\s+(?:night|morning|evening|afternoon|midnight))?)\b"
@@ -87,6 +89,21 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             except (ValueError, OverflowError):
                 continue
             out.append(DateMention(d.replace(day=1), 3, m.start(), m.end(), text, None, True))
+        elif m.group("lastyear"):
+            # "in January last year", "last year", "a year ago": a month or the year before publication
+            if published is None:
+                out.append(DateMention(None, 3, m.start(), m.end(), text, None))
+                continue
+            month = m.group("lmonth")
+            if month:
+                n = du_parser.parse(month.rstrip("."), default=dt.datetime(2000, 1, 1)).month
+                d = dt.date(published.year - 1, n, 1)
+            elif low.startswith("a year"):
+                d = published.replace(day=1) - dt.timedelta(days=365)
+                d = d.replace(day=1)
+            else:
+                d = dt.date(published.year - 1, 1, 1)
+            out.append(DateMention(d, 3, m.start(), m.end(), text, None, True))
         elif m.group("year"):
             y = int(re.search(r"\d{4}", low).group(0))
             out.append(DateMention(dt.date(y, 1, 1), 3, m.start(), m.end(), text, None, True))
