@@ -82,3 +82,18 @@ def test_match_report_recognised_from_its_lede():
     # a sports word alone is not a match report: a stadium attack is news
     assert story_genre("Gunmen storm stadium", "Gunmen attacked a football stadium in Mogadishu on Friday, "
                                               "killing three guards.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgent cells continue to carry out sporadic attacks on army posts in the hills.",
+    "The town, which lies on the main highway to the coast, has been a frequent target of air strikes.",
+    "The ruling council, which came to power in a 2021 coup, has expelled the ambassador.",
+])
+def test_ongoing_habitual_and_old_statements_are_not_coded(text):
+    assert eventcoder.extract(text, PUB) == []
+
+
+def test_a_dated_attack_that_continues_a_campaign_is_coded():
+    evs = eventcoder.extract("Gunmen killed three traders in Guma on Tuesday as attacks continue to rise, police "
+                             "said.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Attack"]

@@ -178,6 +178,8 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         if _HABITUAL_PRESENT.search(low) and not re.search(r"\b(?:was|were|had|has been|have been|killed|died|"
                                                            r"injured|yesterday|last)\b", low):
             return "habitual"
+        if re.search(r"\bcontinues? to\b", before) and not re.search(r"\b(?:was|were|killed|died|yesterday|last)\b", low):
+            return "habitual or ongoing"  # "sleeper cells continue to carry out sporadic attacks": no one event
         if cues["habitual"].search(low) and re.search(r"\b(?:are|is|have been|has been)\b|\b(?:have|has) (?:repeatedly|"
                                                       r"regularly|routinely|frequently|often)\b|\b(?:regularly|routinely|"
                                                       r"frequently|often|repeatedly|usually)\s+[a-z]+s\b", low) and not re.search(

@@ -24,7 +24,7 @@ DATE_RX = re.compile(
     r"|\b(?P<monthyear>(?:in\s+|early\s+|late\s+|mid-?)?" + _MONTHS + r"\s+\d{4})\b"
     r"|\b(?P<lastyear>(?:(?:in\s+|early\s+|late\s+|mid-?)?(?P<lmonth>" + _MONTHS + r")\s+(?:of\s+)?)?last\s+year|"
     r"a\s+year\s+ago)\b"
-    r"|\b(?P<year>in\s+(?:19|20)\d{2})\b"
+    r"|\b(?P<year>in\s+(?:19|20)\d{2}|(?:a|the)\s+(?:19|20)\d{2}(?=\s+[a-z]))\b"
     r"|\b(?P<weekday>(?:(?:last|this|on|late|early|since|past)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"(?:\s+(?:night|morning|evening|afternoon|midnight))?)\b"
     r"|\b(?P<rel>yesterday|today|tonight|this (?:morning|afternoon|evening)|last night|overnight|"
