@@ -63,3 +63,20 @@ def test_an_event_of_last_year_told_in_a_report_is_background():
                              "year, a suicide bombing at a mosque in Peshawar killed more than 80 people.",
                              dt.date(2024, 7, 19))
     assert [(e.place.name, e.date.date) for e in evs] == [("Bannu", dt.date(2024, 7, 16))]
+
+
+def test_the_date_of_a_statement_does_not_date_the_event_it_reports():
+    import eventcoder
+
+    evs = eventcoder.extract("Police said on Thursday that three gunmen were killed during an operation against a "
+                             "kidnapping gang in the forest near Kumasi on Wednesday.", dt.date(2024, 5, 17))
+    assert [(e.sub_event_type, e.date.date) for e in evs] == [("Armed clash", dt.date(2024, 5, 15))]
+
+
+def test_an_undated_sentence_goes_on_with_the_day_the_sentence_before_opens_with():
+    import eventcoder
+
+    evs = eventcoder.extract("Gunmen killed two traders in Beni on Monday. On Wednesday afternoon, residents blocked "
+                             "the main road into Beni to protest against the killings. Some threw stones at police "
+                             "officers, who fired tear gas.", dt.date(2024, 5, 17))
+    assert {e.date.date for e in evs if e.event_type == "Riots"} == {dt.date(2024, 5, 15)}

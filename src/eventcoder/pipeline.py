@@ -492,6 +492,7 @@ def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
     return next(a for a in actors if a.name == top[0][0])
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|claimed|declared)\s+$")
 _VAGUE = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
 
 
@@ -503,7 +504,9 @@ def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMe
     lead = [d for d in usable if d.start <= 8 and d.date is not None]
     if lead and d_before(lead[0], trigger, text):
         return lead[0]
+    # "police said on Wednesday that four were killed ... on Tuesday": the date of a statement is not the event's
     return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in _VAGUE,
+                                      bool(_SAID_ON.search(text[max(0, d.start - 30):d.start])),
                                       abs(d.start - trigger)))
 
 

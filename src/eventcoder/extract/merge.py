@@ -65,6 +65,16 @@ _UNNAMED_AREA = re.compile(r"\b(?:a|an|one|two|three|several|some|the)\s+(?:\w+\
 _SEPARATE = re.compile(r"\b(?:separate|two|three|four|five|twin|multiple|several|different|respectively)\b", re.I)
 
 
+def _date_just_told(doc: Document, s: Sentence, published: dt.date | None
+                    ) -> tuple[dt.date, int, DateMention, Sentence] | None:
+    """The date the sentence before an undated one opens with: the narrative goes on that day."""
+    if s.index == 0:
+        return None
+    prev = doc.sentences[s.index - 1]
+    lead = [d for d in find_dates(prev.text, published) if d.date is not None and d.start <= 12]
+    return (lead[0].date, lead[0].time_precision, lead[0], prev) if lead else None
+
+
 def _ev(s: Sentence, start: int, end: int) -> Evidence:
     return Evidence(s.index, s.start + start, s.start + end, s.text[start:end])
 
@@ -238,6 +248,8 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
             d = (m.date.date, m.date.time_precision, m.date, m.sentence)
         elif m.sub_event_type in by_type_date:
             d = by_type_date[m.sub_event_type]
+        elif (told := _date_just_told(doc, m.sentence, published)) is not None:
+            d = told  # "On Wednesday afternoon, residents blocked the highway. Some threw stones at officers."
         elif lede_date is not None:
             d = lede_date
         elif published is not None:
