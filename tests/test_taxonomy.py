@@ -151,6 +151,9 @@ CODED = [
     ("Classes at a university in Nashville were suspended on Monday after a bomb threat.", "Other"),
     ("The government expelled 12 Russian diplomats from Oslo on Wednesday.", "Other"),
     ("Antisemitic flyers were found in driveways in Miami Beach on Sunday.", "Other"),
+    ("A drone fired a missile at a pickup truck near Marib on Tuesday, killing two fighters.", "Air/drone strike"),
+    ("Army helicopters fired rockets at rebel positions near Kidal on Tuesday.", "Air/drone strike"),
+    ("Rebels fired a missile at a military helicopter near Kidal on Tuesday.", "Shelling/artillery/missile attack"),
 ]
 
 
