@@ -88,6 +88,9 @@ def test_match_report_recognised_from_its_lede():
     "Insurgent cells continue to carry out sporadic attacks on army posts in the hills.",
     "The town, which lies on the main highway to the coast, has been a frequent target of air strikes.",
     "The ruling council, which came to power in a 2021 coup, has expelled the ambassador.",
+    "Farmers are returning to fields left empty by more than a year of hostilities along the border.",
+    "The port city has seen homicides soar as rival gangs fight over smuggling routes.",
+    "Bomb attacks on buses have been a recurring concern in the province.",
 ])
 def test_ongoing_habitual_and_old_statements_are_not_coded(text):
     assert eventcoder.extract(text, PUB) == []
@@ -96,4 +99,12 @@ def test_ongoing_habitual_and_old_statements_are_not_coded(text):
 def test_a_dated_attack_that_continues_a_campaign_is_coded():
     evs = eventcoder.extract("Gunmen killed three traders in Guma on Tuesday as attacks continue to rise, police "
                              "said.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+def test_a_dated_event_beside_a_period_or_a_trend_is_coded():
+    evs = eventcoder.extract("After two days of fighting, rebels captured the town of Kidal on Tuesday.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Non-state actor overtakes territory"]
+    evs = eventcoder.extract("Gunmen killed four people on Tuesday in a town that has seen attacks rise this year.",
+                             PUB)
     assert [e.sub_event_type for e in evs] == ["Attack"]

@@ -107,6 +107,11 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         return "accident"  # "died when the scooter he was riding crashed into a wall"
     if not protest and _CUMULATIVE.search(low) and _TALLY.search(low):
         return "cumulative tally"  # "more than 4.5 million have been displaced since April": no one event
+    if re.search(r"\b(?:years?|months|decades?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before):
+        return "period"  # "ended more than a year of hostilities", "after months of fighting": no one event
+    if re.search(r"\b(?:has|have|had) seen\b(?:\s+[\w-]+){0,6}?\s+(?:soar|ris|surg|spik|increas|climb|jump|grow|"
+                 r"rocket|doubl)\w*", low) and re.search(r"\b(?:has|have|had) seen\b", before):
+        return "trend"  # "has seen homicides soar as gangs fight over routes": a trend, not an event
     demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
         r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|support for|show\w* support|"
         r"solidarity|oppos\w*)\b", low)))
