@@ -80,3 +80,14 @@ def test_an_undated_sentence_goes_on_with_the_day_the_sentence_before_opens_with
                              "the main road into Beni to protest against the killings. Some threw stones at police "
                              "officers, who fired tear gas.", dt.date(2024, 5, 17))
     assert {e.date.date for e in evs if e.event_type == "Riots"} == {dt.date(2024, 5, 15)}
+
+
+def test_a_datelines_date_is_the_reports_not_the_events():
+    import eventcoder
+
+    pub = dt.date(2024, 5, 16)
+    evs = eventcoder.extract("GAZA, May 16 – An air strike on a family home in Khan Younis late on Tuesday killed at "
+                             "least five people.", pub)
+    assert [e.date.date for e in evs] == [dt.date(2024, 5, 14)]
+    evs = eventcoder.extract("May 16 (Reuters) - Gunmen killed four farmers in Guma, police said.", pub)
+    assert [e.date.date for e in evs] == [dt.date(2024, 5, 16)]  # no other date: the report's day

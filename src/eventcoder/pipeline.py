@@ -492,6 +492,7 @@ def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
     return next(a for a in actors if a.name == top[0][0])
 
 
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]\s")
 _SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|claimed|declared)\s+$")
 _VAGUE = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
 
@@ -501,6 +502,8 @@ def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMe
     if not usable:
         return None
     # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
+    # "GAZA, July 30 - An air strike late on Monday ...": a dateline's date is the report's, not the event's
+    usable = [d for d in usable if not (d.start <= 30 and _DATELINE_END.match(text, d.end))] or usable
     lead = [d for d in usable if d.start <= 8 and d.date is not None]
     if lead and d_before(lead[0], trigger, text):
         return lead[0]
