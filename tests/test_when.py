@@ -86,8 +86,10 @@ def test_a_datelines_date_is_the_reports_not_the_events():
     import eventcoder
 
     pub = dt.date(2024, 5, 16)
-    evs = eventcoder.extract("GAZA, May 16 – An air strike on a family home in Khan Younis late on Tuesday killed at "
-                             "least five people.", pub)
+    evs = eventcoder.extract("CAIRO/GAZA, May 16 – An air strike on a family home in Khan Younis late on Tuesday "
+                             "killed at least five people.", pub)
+    assert [e.date.date for e in evs] == [dt.date(2024, 5, 14)]
+    evs = eventcoder.extract("May 16 (Reuters) - Gunmen killed four farmers in Guma on Tuesday, police said.", pub)
     assert [e.date.date for e in evs] == [dt.date(2024, 5, 14)]
     evs = eventcoder.extract("May 16 (Reuters) - Gunmen killed four farmers in Guma, police said.", pub)
     assert [e.date.date for e in evs] == [dt.date(2024, 5, 16)]  # no other date: the report's day
