@@ -91,6 +91,11 @@ def test_match_report_recognised_from_its_lede():
     "Farmers are returning to fields left empty by more than a year of hostilities along the border.",
     "The port city has seen homicides soar as rival gangs fight over smuggling routes.",
     "Bomb attacks on buses have been a recurring concern in the province.",
+    "The rights commission said it had received 26 complaints of people picked up by armed men since the start "
+    "of the campaign.",
+    "Fano, a loose network of village fighters that fought alongside the army in the last war, turned "
+    "against the government in April.",
+    "The CSP, the coalition of armed groups fighting the army in the north, blamed the government.",
 ])
 def test_ongoing_habitual_and_old_statements_are_not_coded(text):
     assert eventcoder.extract(text, PUB) == []
@@ -108,3 +113,9 @@ def test_a_dated_event_beside_a_period_or_a_trend_is_coded():
     evs = eventcoder.extract("Gunmen killed four people on Tuesday in a town that has seen attacks rise this year.",
                              PUB)
     assert [e.sub_event_type for e in evs] == ["Attack"]
+
+
+def test_a_group_described_in_passing_does_not_hide_its_new_attack():
+    evs = eventcoder.extract("The FLA, a coalition that seized the city in 2012, attacked an army post near Anefis "
+                             "on Tuesday, killing four soldiers.", PUB)
+    assert [(e.sub_event_type, e.fatalities.count) for e in evs] == [("Armed clash", 4)]

@@ -149,6 +149,14 @@ def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]])
     return None
 
 
+# the subject that opens a sentence, described in passing: "Fano, a network of militias that fought alongside
+# the army in Tigray, turned ...", "The Permanent Framework (CSP), the coalition of groups fighting the army, said"
+# (a noun phrase with no verb in -ed but adjectives, then that/which/who or a plural noun's -ing, up to a comma)
+_APPOSITION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’-]*|\([^()]{1,20}\))(?:\s+(?:(?:of|the|and|for)\s+)?"
+                         r"(?:[A-Z][\w'’-]*|\([^()]{1,20}\)))*"
+                         r"(,\s+(?:a|an|the)\s+(?:(?!(?!(?:armed|united|based|backed|linked|"
+                         r"allied|affiliated|aligned|loose|self-styled)\b)[a-z]+ed\b)[\w'’-]+\s+){0,7}?"
+                         r"(?:(?:that|which|who)\s|(?<=s\s)[a-z]+ing\b)[^,;.()]{0,150},)")
 _NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’]*\s+){1,3}Day\b")
 _NEGATED = re.compile(r"\b(?:without|no)\s+(?:any\s+|a\s+)?$", re.I)
 
@@ -162,8 +170,10 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     ``country``: where the report is set; state forces of another country taking ground there are, for
     ACLED, not a government regaining its territory.
     """
-    # a trigger word inside a named day ("Liberation Day", "Martyrs' Day") is no event either
-    names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)]
+    # a trigger word inside a named day ("Liberation Day", "Martyrs' Day") is no event either, nor one inside
+    # a description of a group in passing ("Fano, a network of militias that fought alongside the army, turned")
+    names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)] + \
+        [m.span(1) for m in _APPOSITION.finditer(text)]
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
     arrest = trig["Arrests"]
     charge = arrest and re.search(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"

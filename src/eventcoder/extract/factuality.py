@@ -46,7 +46,9 @@ _SPORT_SENSE = re.compile(r"(?:attack|clash|shot|shoot|fir(?:e|ed|ing)\b|strik|s
 _CUMULATIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+)?(?:displaced|killed|detained|arrested|"
                          r"abducted|kidnapped|fled|died|murdered|recorded|registered|documented|forced)\b|"
                          r"\b(?:more than|over|at least|nearly|almost|some)\s+[\d,]+\s+(?:[\w-]+\s+){0,2}(?:were|have been|"
-                         r"had been)\s+(?:killed|murdered|abducted|kidnapped|detained|arrested|displaced)\b", re.I)
+                         r"had been)\s+(?:killed|murdered|abducted|kidnapped|detained|arrested|displaced)\b|"
+                         r"\b(?:received|recorded|registered|documented|logged|counted)\s+(?:more than\s+|over\s+)?"
+                         r"(?:[\d,]+|dozens of|scores of|hundreds of)\s+(?:complaints|reports|cases|incidents)\b", re.I)
 _TALLY = re.compile(r"\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|"
                     r"this morning|dawn|early|the (?:attack|raid|blast|strike|clashes|fighting))\b)\w+|\bso far\b|"
                     r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b|\bin the run-?up to\b", re.I)
