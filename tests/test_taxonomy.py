@@ -154,6 +154,8 @@ CODED = [
     ("A drone fired a missile at a pickup truck near Marib on Tuesday, killing two fighters.", "Air/drone strike"),
     ("Army helicopters fired rockets at rebel positions near Kidal on Tuesday.", "Air/drone strike"),
     ("Rebels fired a missile at a military helicopter near Kidal on Tuesday.", "Shelling/artillery/missile attack"),
+    ("Falling debris from downed drones damaged a school in Sumy on Tuesday, injuring two people.", "Air/drone strike"),
+    ("Air defences shot down 12 drones over the region on Tuesday, the air force said.", "Disrupted weapons use"),
 ]
 
 

@@ -303,6 +303,12 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
                                    and trig["Disrupted weapons use"]):
             return out("Remote explosive/landmine/IED", m, 0.8)
     if trig["Disrupted weapons use"]:
+        debris = re.search(r"\b(?:debris|fragments|wreckage|shrapnel)\b", low)
+        if debris and re.search(r"\b(?:killed|injur\w*|wound\w*|dead|died|damag\w*|destroy\w*|set (?:on )?fire|"
+                                r"sparked a fire)\b", low[debris.end():]):
+            # "debris from downed drones damaged a building, injuring four": the strike hit, though intercepted
+            drone = re.search(r"\b(?:drones?|uavs?|shaheds?)\b", low)
+            return out("Air/drone strike" if drone else "Shelling/artillery/missile attack", debris, 0.65)
         went_off = re.search(r"\b(?:exploded|blew up|went off|(?<!safely )(?<!controlled )detonated)\b", low)
         if went_off and re.search(r"\b(?:explosives?|bombs?|devices?|ieds?|mines?)\b", low) and re.search(
                 r"\b(?:killed|injured|wounded|dead|died)\b", low):
