@@ -122,3 +122,12 @@ def test_a_place_told_with_another_date_is_another_events():
     p = _place("On 3 June 2022, in Lima - Zone 5 (Lima), relatives gathered outside the Bolivian embassy to demand "
                "justice for two students killed during a clash with police on 4 August 2019 in El Alto, Bolivia.")
     assert (p.name, p.country) == ("Lima", "Peru")
+
+
+def test_where_the_injured_were_taken_is_not_where_it_happened():
+    text = ("Curfew imposed in Nepalgunj after riot\nNEPALGUNJ, March 3: Protesters set fire to a police post in "
+            "Nepalgunj Sub-Metropolitan City on Saturday after a student died in custody.\n\nHundreds of locals had "
+            "gathered at the town square on Saturday morning carrying the body of the student. Two of the injured "
+            "protesters were referred to Kathmandu for further treatment.")
+    evs = eventcoder.extract(text, dt.date(2024, 3, 3))
+    assert evs and {e.place.name for e in evs} == {"Nepalgunj"}

@@ -265,8 +265,9 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if prev is not None:
             # folded into the event it restates (its toll still counts when higher)
             fat, fat_span = sentence_fatalities(s.text)
+            # (the earlier sentence's places stay with it: their offsets are into that sentence, not this one)
             mentions.append(replace(prev, sentence=s, trigger=(cls.trigger_start, cls.trigger_end), fatalities=fat,
-                                    fatalities_span=fat_span))
+                                    fatalities_span=fat_span, places=()))
             continue
         a1, a2 = _roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, article_named)
         where = _sentence_country(resolved_by_sent.get(s.index, []))

@@ -84,6 +84,9 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     t0, t1 = m.trigger
     text = m.sentence.text
     cands = [r for r in m.places if r.place is not None or (r.toponym.keyword and r.toponym.keyword != "site")]
+    if m.sub_event_type != "Change to group/activity":
+        # "the injured were referred to Kathmandu", "fled to Goma": where people were taken is not where it happened
+        cands = [r for r in cands if not _TAKEN_TO.search(text[max(0, r.toponym.start - 40):r.toponym.start])]
     if not cands:
         return []
     # a hint area (", south of Kirkuk", "(Mansehra, KPK)") is not a separate place
@@ -413,7 +416,8 @@ def _focus_place(mentions: list[Mention]) -> Resolved | None:
     seen: dict[int, list[Resolved]] = {}
     for m in mentions:
         for r in m.places:
-            if r.place is not None and r.kind == "city":
+            # ("two of the injured were referred to Kathmandu": a place named as a destination is not the focus)
+            if r.place is not None and r.kind == "city" and r.toponym.prep not in ("to", "from", "toward", "towards"):
                 seen.setdefault(r.place.geonameid, []).append(r)
     if not seen:
         return None
@@ -421,6 +425,8 @@ def _focus_place(mentions: list[Mention]) -> Resolved | None:
     return best[0]
 
 
+_TAKEN_TO = re.compile(r"\b(?:referred|taken|rushed|transferred|evacuated|airlifted|flown|brought|fled|moved|"
+                       r"relocated|admitted)\s+(?:[\w-]+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$")
 _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
 

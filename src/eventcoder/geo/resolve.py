@@ -404,7 +404,8 @@ def _lookup(gaz: Gazetteer, name: str) -> list:
     if not cands:
         # "Barangay X", "X City", "Mount Sinjar", "Dadaab Refugee Camp", "Hazrati Imam Sahib": the town of that name
         bare = re.sub(r"^(?:(?:City|Town|Village|Municipality) of\s+|Barangay\s+|Kebele\s+|Mount\s+|Mt\.?\s+|"
-                      r"Hazrat(?:i|-e)?\s+)|\s+(?:City|Town|(?:Refugee|IDP|IDPs|Displacement)\s+Camp)$", "", name)
+                      r"Hazrat(?:i|-e)?\s+)|\s+(?:(?:Sub-?)?Metropolitan City|City|Town|(?:Rural )?Municipality|"
+                      r"(?:Refugee|IDP|IDPs|Displacement)\s+Camp)$", "", name)
         if bare != name and len(bare) > 2:
             cands = gaz.lookup(bare)
     if not cands and " of " in name:
