@@ -52,8 +52,8 @@ def test_corpus_is_complete():
 
 def test_corpus_event_scores_floor():
     s = corpus_scores()
-    assert s["recall"] >= 0.86, s
-    assert s["precision"] >= 0.60, s
+    assert s["recall"] >= 0.90, s
+    assert s["precision"] >= 0.68, s
     assert s["negative_fp"] == 0, s
 
 
