@@ -156,6 +156,7 @@ CODED = [
     ("Rebels fired a missile at a military helicopter near Kidal on Tuesday.", "Shelling/artillery/missile attack"),
     ("Falling debris from downed drones damaged a school in Sumy on Tuesday, injuring two people.", "Air/drone strike"),
     ("Air defences shot down 12 drones over the region on Tuesday, the air force said.", "Disrupted weapons use"),
+    ("Police clashed with youths in the Moss Side area of Manchester on Tuesday.", "Violent demonstration"),
 ]
 
 

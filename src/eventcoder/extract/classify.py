@@ -157,6 +157,11 @@ _APPOSITION = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’-]*|\([^()]{1,20}\))(?:\s+
                          r"(,\s+(?:a|an|the)\s+(?:(?!(?!(?:armed|united|based|backed|linked|"
                          r"allied|affiliated|aligned|loose|self-styled)\b)[a-z]+ed\b)[\w'’-]+\s+){0,7}?"
                          r"(?:(?:that|which|who)\s|(?<=s\s)[a-z]+ing\b)[^,;.()]{0,150},)")
+_POLICE_CLASH_CROWD = re.compile(
+    r"\b(?:police(?:men)?|officers|security forces|gendarmes?|soldiers)\s+(?:\w+\s+){0,2}?clash\w*\s+with\s+"
+    r"(?:(?:hundreds|dozens|scores|thousands|a group|groups|a crowd) of\s+)?(?:angry\s+|irate\s+|local\s+)?"
+    r"(?:youths?|young men|residents|locals|villagers|students|crowds?|demonstrators|protesters|rioters|supporters|"
+    r"fans|traders|vendors|mourners|motorcyclists|drivers)\b", re.I)
 _NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’]*\s+){1,3}Day\b")
 _NEGATED = re.compile(r"\b(?:without|no)\s+(?:any\s+|a\s+)?$", re.I)
 
@@ -356,6 +361,9 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
 
     clash = trig["Armed clash"]
     attack = trig["Attack"]
+    crowd_clash = _POLICE_CLASH_CROWD.search(text)
+    if clash and crowd_clash:
+        return out("Violent demonstration", crowd_clash, 0.65)  # "police clashed with youths": a riot (ACLED)
     if attack and trig["Arrests"] and re.fullmatch(r"raid(?:s|ed)?", attack.group(0), re.I) and not re.search(
             r"\b(?:killed|shot|injured|wounded|dead|died|clash\w*|exchange of fire|gunfight)\b", low):
         attack = None  # "police conducted raids and arrested 112 people": the arrests are the event
