@@ -57,3 +57,17 @@ def test_a_summary_of_events_told_one_by_one_is_no_event_of_its_own():
     events = _extract(text)
     assert sorted((e.sub_event_type, e.fatalities.count) for e in events) == [
         ("Attack", 2), ("Remote explosive/landmine/IED", 1)]  # the summary's 3 dead are not counted again
+
+
+def test_a_lede_dated_by_its_statement_joins_the_dated_account_and_a_village_abroad_yields_to_the_region():
+    import datetime as dt
+
+    import eventcoder
+
+    text = ("Army airstrike kills 9 in Magway village, residents say\nYANGON (AP) — An airstrike by the military on a "
+            "village in the country's Magway region killed at least nine people, residents said Thursday.\n\n"
+            "A fighter jet dropped a bomb on Nyaung Pin Thar village in Myaing township on Wednesday morning as "
+            "villagers gathered for a funeral, a local official said.")
+    evs = eventcoder.extract(text, dt.date(2024, 5, 17))
+    assert [(e.sub_event_type, e.date.date, e.place.admin1) for e in evs] == [
+        ("Air/drone strike", dt.date(2024, 5, 15), "Magway")]

@@ -19,7 +19,7 @@ from .extract.actors import ActorMention, civilians, demonym_country, find_actor
 from .extract.classify import WITHDRAWAL, Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
-from .extract.when import DateMention, days_after, find_dates
+from .extract.when import DateMention, days_after, find_dates, statement_date
 from .geo.gazetteer import Gazetteer, default_gazetteer
 from .geo.resolve import GeoContext, Resolved, country_context, resolve_text
 from .knowledge import countries, prefilter_pattern
@@ -494,7 +494,6 @@ def _dominant_named(actors: list[ActorMention]) -> ActorMention | None:
 
 
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]\s")
-_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|claimed|declared)\s+$")
 _VAGUE = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
 
 
@@ -510,7 +509,7 @@ def _pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMe
         return lead[0]
     # "police said on Wednesday that four were killed ... on Tuesday": the date of a statement is not the event's
     return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in _VAGUE,
-                                      bool(_SAID_ON.search(text[max(0, d.start - 30):d.start])),
+                                      statement_date(text, d),
                                       abs(d.start - trigger)))
 
 

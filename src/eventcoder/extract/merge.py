@@ -18,7 +18,7 @@ from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Senten
 from . import taxonomy
 from .actors import ActorMention
 from .numbers import split_total
-from .when import DateMention, days_after, find_dates
+from .when import DateMention, days_after, find_dates, statement_date
 
 if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
@@ -227,8 +227,14 @@ def _same_day(a: _Draft, b: _Draft) -> bool:
         return True
     if a.date is None or b.date is None:
         return False
-    undated = a.mentions[0].date is None or b.mentions[0].date is None
+    undated = _own_date(a.mentions[0]) is None or _own_date(b.mentions[0]) is None
     return undated and abs((a.date - b.date).days) <= 7
+
+
+def _own_date(m: Mention) -> DateMention | None:
+    """The date a mention's sentence gives its event; a lede dated only by its statement ("..., residents said
+    Wednesday") has none of its own."""
+    return None if m.date is None or statement_date(m.sentence.text, m.date) else m.date
 
 
 def _same_actor(a: _Draft, b: _Draft) -> bool:
@@ -342,7 +348,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
 
 
 def _absorb(prev: _Draft, dr: _Draft) -> None:
-    if prev.date != dr.date and prev.mentions[0].date is None and dr.mentions[0].date is not None:
+    if prev.date != dr.date and _own_date(prev.mentions[0]) is None and _own_date(dr.mentions[0]) is not None:
         # an undated lede told again with its own date: the stated date is the event's
         prev.date, prev.date_prec, prev.date_ev, prev.date_sentence = dr.date, dr.date_prec, dr.date_ev, dr.date_sentence
     prev.mentions.extend(dr.mentions)

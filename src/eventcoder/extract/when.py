@@ -156,6 +156,15 @@ def _relative(low: str, published: dt.date) -> tuple[dt.date, int]:
     return published, 2
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|claimed|declared)\s+$")
+
+
+def statement_date(text: str, d: DateMention) -> bool:
+    """Is the date that of a statement ("police said on Thursday", "residents said Wednesday")? It only bounds
+    the event it reports."""
+    return bool(_SAID_ON.search(text[max(0, d.start - 30):d.start]))
+
+
 _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\b", re.I)
 _DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 

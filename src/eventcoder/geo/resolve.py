@@ -249,6 +249,8 @@ class GeoContext:
     prev: Resolved | None = None  # the toponym resolved just before, whose stated areas may follow
     seen: list[Resolved] = field(default_factory=list)  # every toponym resolved, in article order
     stated_in: Counter[str] = field(default_factory=Counter)  # countries of the provinces the text states
+    # the provinces the article names as such ("in the country's Sagaing region"): its villages lie in them
+    areas: set[tuple[str, str]] = field(default_factory=set)
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -274,6 +276,7 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
     for cc, vote, _s, _e in country_cues().find(text):
         votes[cc] += vote
     stated_in: Counter[str] = Counter()
+    areas: set[tuple[str, str]] = set()
     # stated provinces ("Shan-North state", "(Yamba, Gourma)"): an area name only one country has votes for
     # it before any town is resolved, so a town named earlier in the text is read in that country
     for t in find_toponyms(text):
@@ -285,6 +288,8 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
                 cc = ccs.pop()
                 votes[cc] += 0.5
                 stated_in[cc] += 0.5
+                if t.keyword in _STATE_KW and n == t.name:
+                    areas |= {(cc, admin_norm(p.admin1)) for p, k in gaz.lookup(n) if k == "admin1"}
     anchors: list[GazPlace] = []
     if dateline:
         cands = [p for p, k in gaz.lookup(dateline) if k == "city"]
@@ -292,7 +297,7 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
             best = max(cands, key=lambda p: (votes.get(p.country_code, 0), p.population))
             votes[best.country_code] += 2
             anchors.append(best)
-    return GeoContext(votes, anchors, stated_in=stated_in)
+    return GeoContext(votes, anchors, stated_in=stated_in, areas=areas)
 
 
 _PART_OF_CITY = {"area", "neighbourhood", "neighborhood", "district", "quarter", "suburb", "ward"}
@@ -595,6 +600,9 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
                 if d < 150:
                     score += 4.0 * (1 - d / 150)
                     break
+        if kind == "city" and not want_area and (p.country_code, admin_norm(p.admin1)) in ctx.areas and \
+                (p.country_code, admin_norm(top.name)) not in ctx.areas:
+            score += 2.0
         for a in ctx.anchors:
             if a.country_code == p.country_code:
                 d = distance_km((p.latitude, p.longitude), (a.latitude, a.longitude))
@@ -636,6 +644,17 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         if area is not None and area.place is not None and \
                 (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
             return area
+    home_areas = {a for a in ctx.areas if a[0] == place.country_code}
+    if kind == "city" and top.keyword.lower() in ("village", "hamlet") and len(home_areas) == 1 \
+            and (place.country_code, admin_norm(place.admin1)) not in home_areas and place.population < 5000 \
+            and not any(q.country_code == place.country_code for h in top.hints
+                        for q in [p for p, _k in _lookup(gaz, h)] + gaz.lookup_area2(h)):
+        # "a village in Sagaing region ... Nyaung Pin Thar village in Kani township": a hamlet of that name in
+        # another region is not it (nor are the stated township's namesakes abroad); the stated region stands in
+        cc, a1 = next(iter(home_areas))
+        area = next((p for p, k in gaz.lookup(a1) if k == "admin1" and p.country_code == cc), None)
+        if area is not None:
+            return Resolved(top, area, "admin1", 3)
     if kind == "city" and top.keyword.lower() in _PART_OF_CITY and top.hints:
         # "the Walworth area of London": a part of a metropolis lies in it, not at a namesake far away
         metro = [t for t in hint_places if t.population >= 1_000_000 and norm(t.name) == norm(top.hints[0])]
