@@ -32,7 +32,7 @@ def test_national_unions_and_institutions_place_a_report_that_never_names_its_co
     from eventcoder.geo.resolve import country_context
 
     gaz = default_gazetteer()
-    ctx = country_context("At the call of the CFDT and FSU, teachers marched in Lyon.", None, gaz, [])
+    ctx = country_context("At the call of the CFDT and UNSA, teachers marched in Lyon.", None, gaz, [])
     assert ctx.country_votes.most_common(1)[0][0] == "FR"
     ctx = country_context("Dozens rallied outside the Knesset.", None, gaz, [])
     assert ctx.country_votes.most_common(1)[0][0] == "IL"
