@@ -65,14 +65,16 @@ _UNNAMED_AREA = re.compile(r"\b(?:a|an|one|two|three|several|some|the)\s+(?:\w+\
 _SEPARATE = re.compile(r"\b(?:separate|two|three|four|five|twin|multiple|several|different|respectively)\b", re.I)
 
 
+def _opening_date(s: Sentence, published: dt.date | None) -> tuple[dt.date, int, DateMention, Sentence] | None:
+    """The date a sentence opens with ("On 8 June 2022, ...", "On Wednesday afternoon, ...")."""
+    lead = [d for d in find_dates(s.text, published) if d.date is not None and d.start <= 12]
+    return (lead[0].date, lead[0].time_precision, lead[0], s) if lead else None
+
+
 def _date_just_told(doc: Document, s: Sentence, published: dt.date | None
                     ) -> tuple[dt.date, int, DateMention, Sentence] | None:
     """The date the sentence before an undated one opens with: the narrative goes on that day."""
-    if s.index == 0:
-        return None
-    prev = doc.sentences[s.index - 1]
-    lead = [d for d in find_dates(prev.text, published) if d.date is not None and d.start <= 12]
-    return (lead[0].date, lead[0].time_precision, lead[0], prev) if lead else None
+    return _opening_date(doc.sentences[s.index - 1], published) if s.index > 0 else None
 
 
 def _ev(s: Sentence, start: int, end: int) -> Evidence:
@@ -249,9 +251,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     by_type_date: dict[str, tuple] = {}
     # the report's own lede date ("On 8 June 2022, ...") dates events told later without one
     if doc.sentences:
-        first = [d for d in find_dates(doc.sentences[0].text, published) if d.date is not None and d.start <= 12]
-        if first:
-            lede_date = (first[0].date, first[0].time_precision, first[0], doc.sentences[0])
+        lede_date = _opening_date(doc.sentences[0], published)
     for m in mentions:
         if m.date is not None:
             d = (m.date.date, m.date.time_precision, m.date, m.sentence)
@@ -432,7 +432,7 @@ def _focus_place(mentions: list[Mention]) -> Resolved | None:
 
 
 _TAKEN_TO = re.compile(r"\b(?:referred|taken|rushed|transferred|evacuated|airlifted|flown|brought|fled|moved|"
-                       r"relocated|admitted)\s+(?:[\w-]+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$")
+                       r"relocated|admitted)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
 _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
 
