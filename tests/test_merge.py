@@ -71,3 +71,16 @@ def test_a_lede_dated_by_its_statement_joins_the_dated_account_and_a_village_abr
     evs = eventcoder.extract(text, dt.date(2024, 5, 17))
     assert [(e.sub_event_type, e.date.date, e.place.admin1) for e in evs] == [
         ("Air/drone strike", dt.date(2024, 5, 15), "Magway")]
+
+
+def test_a_gathering_told_in_the_pluperfect_is_the_days_dispersed_protest():
+    import datetime as dt
+
+    import eventcoder
+
+    text = ("Police fired tear gas to disperse a protest by teachers outside the education ministry in Accra on "
+            "Monday. About 200 teachers had gathered at the ministry's gate in the morning to demand unpaid "
+            "allowances.")
+    evs = eventcoder.extract(text, dt.date(2024, 5, 15))
+    assert [e.sub_event_type for e in evs] == ["Protest with intervention"]
+    assert evs[0].sentences == (0, 1)

@@ -325,6 +325,19 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 continue
             kept.append(dr)
         merged = kept
+    # "protesters had gathered at the square" told after the day's clashes or dispersal: the same
+    # demonstration, coded once as its most severe form
+    kept: list[_Draft] = []
+    for dr in merged:
+        if dr.sub == "Peaceful protest" and _HAD_GATHERED.search(dr.mentions[0].sentence.text):
+            undated = _own_date(dr.mentions[0]) is None
+            host = next((h for h in merged if h is not dr and h.sub in _SEVERE_PROTEST and _same_day(h, dr)
+                         and (_same_place(h, dr) or undated)), None)
+            if host is not None:
+                host.mentions.extend(dr.mentions)
+                continue
+        kept.append(dr)
+    merged = kept
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:
@@ -433,6 +446,9 @@ def _focus_place(mentions: list[Mention]) -> Resolved | None:
 
 _TAKEN_TO = re.compile(r"\b(?:referred|taken|rushed|transferred|evacuated|airlifted|flown|brought|fled|moved|"
                        r"relocated|admitted)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
+_HAD_GATHERED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:gathered|assembled|marched|rallied|converged|massed|taken to the "
+                           r"streets)\b", re.I)
+_SEVERE_PROTEST = {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
 
