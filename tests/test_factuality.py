@@ -98,6 +98,7 @@ def test_match_report_recognised_from_its_lede():
     "The CSP, the coalition of armed groups fighting the army in the north, blamed the government.",
     "The president appealed for more air defence systems, saying cities remained exposed to missile and drone attacks.",
     "Three people were seriously injured and evacuated to the district health centre.",
+    "The provincial council blamed \"rioters and armed elements linked to foreign enemies\" for the unrest.",
 ])
 def test_ongoing_habitual_and_old_statements_are_not_coded(text):
     assert eventcoder.extract(text, PUB) == []

@@ -84,3 +84,15 @@ def test_a_gathering_told_in_the_pluperfect_is_the_days_dispersed_protest():
     evs = eventcoder.extract(text, dt.date(2024, 5, 15))
     assert [e.sub_event_type for e in evs] == ["Protest with intervention"]
     assert evs[0].sentences == (0, 1)
+
+
+def test_footage_of_the_crowd_is_the_same_demonstration():
+    import datetime as dt
+
+    import eventcoder
+
+    text = ("Security forces opened fire on residents protesting against water cuts in Dezful on Friday, killing two "
+            "people. Footage shared by rights groups shows hundreds of people chanting outside the governorate "
+            "before the shooting.")
+    evs = eventcoder.extract(text, dt.date(2024, 5, 18))
+    assert [e.sub_event_type for e in evs] == ["Excessive force against protesters"]

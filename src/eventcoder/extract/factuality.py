@@ -112,6 +112,9 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     if re.search(r"\b(?:(?:exposed|vulnerable|susceptible|prone)\s+to|(?:threat|risk|fear|danger|spectre)\s+of)\s+"
                  r"(?:[a-z-]+\s+){0,3}$", before):
         return "generic"  # "cities remain exposed to missile and drone attacks", "the threat of air strikes"
+    if re.fullmatch(r"rioters?|mobs?|militants?|gunmen|armed (?:men|elements)|terrorists?|thugs", trig) and re.search(
+            r"\b(?:blam\w*|accus\w*|attribut\w*)\b[^.;]{0,20}$", before):
+        return "attribution"  # "the council blamed 'rioters and armed elements' for the unrest": who is accused
     if re.search(r"\b(?:years?|months|decades?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before):
         return "period"  # "ended more than a year of hostilities", "after months of fighting": no one event
     if re.search(r"\b(?:has|have|had) seen\b(?:\s+[\w-]+){0,6}?\s+(?:soar|ris|surg|spik|increas|climb|jump|grow|"

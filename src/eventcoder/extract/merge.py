@@ -325,8 +325,8 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 continue
             kept.append(dr)
         merged = kept
-    # "protesters had gathered at the square" told after the day's clashes or dispersal: the same
-    # demonstration, coded once as its most severe form
+    # "protesters had gathered at the square", "footage shows hundreds chanting", told beside the day's clashes
+    # or dispersal: the same demonstration, coded once as its most severe form
     kept: list[_Draft] = []
     for dr in merged:
         if dr.sub == "Peaceful protest" and _HAD_GATHERED.search(dr.mentions[0].sentence.text):
@@ -447,7 +447,8 @@ def _focus_place(mentions: list[Mention]) -> Resolved | None:
 _TAKEN_TO = re.compile(r"\b(?:referred|taken|rushed|transferred|evacuated|airlifted|flown|brought|fled|moved|"
                        r"relocated|admitted)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
 _HAD_GATHERED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:gathered|assembled|marched|rallied|converged|massed|taken to the "
-                           r"streets)\b", re.I)
+                           r"streets)\b|\b(?:footage|video|videos|images|photos|clips)\b[^.]{0,120}?\b(?:shows?|showed|showing)\b",
+                           re.I)
 _SEVERE_PROTEST = {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
