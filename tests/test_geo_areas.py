@@ -131,3 +131,8 @@ def test_where_the_injured_were_taken_is_not_where_it_happened():
             "protesters were referred to Kathmandu for further treatment.")
     evs = eventcoder.extract(text, dt.date(2024, 3, 3))
     assert evs and {e.place.name for e in evs} == {"Nepalgunj"}
+
+
+def test_a_town_named_as_a_capital():
+    p = _place("On 4 May 2022, intelligence agents arrested at least 23 people in the provincial capital Ahvaz.")
+    assert (p.name, p.country) == ("Ahvaz", "Iran")

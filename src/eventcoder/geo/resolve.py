@@ -34,6 +34,7 @@ PLACE_RX = re.compile(
     r"nearby|off|and|over|through|throughout|outskirts of|(?:In|Near|At|Outside|Around|Inside|From)(?=\s+[A-Z]))\s+)?"
     r"(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|rural|greater|inner|old|suburban|coastal)\s+)?"
+    r"(?:(?:(?:provincial|regional|state|district|county|national|commercial|economic)\s+)?capital,?\s+(?=[A-Z]))?"
     r"(?:(?P<kw1>" + _ADMIN_KW + r")\s+of\s+)?"
     r"(?P<name>" + _NAME + r")"
     r"(?:\s+(?P<kw2>" + _ADMIN_KW + r")\b)?"
