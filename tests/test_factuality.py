@@ -99,6 +99,7 @@ def test_match_report_recognised_from_its_lede():
     "The president appealed for more air defence systems, saying cities remained exposed to missile and drone attacks.",
     "Three people were seriously injured and evacuated to the district health centre.",
     "The provincial council blamed \"rioters and armed elements linked to foreign enemies\" for the unrest.",
+    "The oversight authority had been asked to investigate the Kisii deaths and the officers involved.",
 ])
 def test_ongoing_habitual_and_old_statements_are_not_coded(text):
     assert eventcoder.extract(text, PUB) == []
@@ -111,6 +112,11 @@ def test_a_dated_attack_that_continues_a_campaign_is_coded():
 
 
 def test_a_dated_event_beside_a_period_or_a_trend_is_coded():
+    evs = eventcoder.extract("Police are investigating the killing of a trader in Kisii on Tuesday.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Attack"]
+    evs = eventcoder.extract("A ceasefire was agreed on Tuesday between two rival militias in the old town following "
+                             "a week of heavy fighting.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Agreement"]
     evs = eventcoder.extract("After two days of fighting, rebels captured the town of Kidal on Tuesday.", PUB)
     assert [e.sub_event_type for e in evs] == ["Non-state actor overtakes territory"]
     evs = eventcoder.extract("Gunmen killed four people on Tuesday in a town that has seen attacks rise this year.",

@@ -115,8 +115,15 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     if re.fullmatch(r"rioters?|mobs?|militants?|gunmen|armed (?:men|elements)|terrorists?|thugs", trig) and re.search(
             r"\b(?:blam\w*|accus\w*|attribut\w*)\b[^.;]{0,20}$", before):
         return "attribution"  # "the council blamed 'rioters and armed elements' for the unrest": who is accused
-    if re.search(r"\b(?:years?|months|decades?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before):
-        return "period"  # "ended more than a year of hostilities", "after months of fighting": no one event
+    if re.search(r"\b(?:years?|months|decades?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before) or re.search(
+            r"\b(?:following|after|ended|ending|end)\s+(?:more than\s+|nearly\s+|almost\s+)?(?:a|an|one|two|three|four|"
+            r"five|several|many|\d+)?\s*(?:days?|weeks?|hours?|nights?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before):
+        # "ended more than a year of hostilities", "a ceasefire ... following a day of heavy fighting": a period
+        # told as the background of what the sentence reports, not one event
+        return "period"
+    if re.fullmatch(r"deaths|killings", trig) and re.search(
+            r"\b(?:investigat\w*|probe|probing|inquiry|inquest)\s+(?:into\s+)?the\s+(?:[\w-]+\s+){0,2}$", before):
+        return "follow-up"  # "asked to investigate the Kisii deaths": the deaths are told (and coded) elsewhere
     if re.search(r"\b(?:has|have|had) seen\b(?:\s+[\w-]+){0,6}?\s+(?:soar|ris|surg|spik|increas|climb|jump|grow|"
                  r"rocket|doubl)\w*", low) and re.search(r"\b(?:has|have|had) seen\b", before):
         return "trend"  # "has seen homicides soar as gangs fight over routes": a trend, not an event
