@@ -3,6 +3,8 @@
 import datetime as dt
 import warnings
 
+import pytest
+
 import eventcoder
 
 PUB = dt.date(2024, 3, 8)
@@ -73,26 +75,17 @@ def test_a_lede_dated_by_its_statement_joins_the_dated_account_and_a_village_abr
         ("Air/drone strike", dt.date(2024, 5, 15), "Magway")]
 
 
-def test_a_gathering_told_in_the_pluperfect_is_the_days_dispersed_protest():
-    import datetime as dt
-
-    import eventcoder
-
-    text = ("Police fired tear gas to disperse a protest by teachers outside the education ministry in Accra on "
-            "Monday. About 200 teachers had gathered at the ministry's gate in the morning to demand unpaid "
-            "allowances.")
-    evs = eventcoder.extract(text, dt.date(2024, 5, 15))
-    assert [e.sub_event_type for e in evs] == ["Protest with intervention"]
-    assert evs[0].sentences == (0, 1)
-
-
-def test_footage_of_the_crowd_is_the_same_demonstration():
-    import datetime as dt
-
-    import eventcoder
-
-    text = ("Security forces opened fire on residents protesting against water cuts in Dezful on Friday, killing two "
-            "people. Footage shared by rights groups shows hundreds of people chanting outside the governorate "
-            "before the shooting.")
+@pytest.mark.parametrize(("text", "sub"), [
+    # a gathering told in the pluperfect is the day's dispersed protest
+    ("Police fired tear gas to disperse a protest by teachers outside the education ministry in Accra on Monday. "
+     "About 200 teachers had gathered at the ministry's gate in the morning to demand unpaid allowances.",
+     "Protest with intervention"),
+    # footage of the crowd is the same demonstration
+    ("Security forces opened fire on residents protesting against water cuts in Dezful on Friday, killing two "
+     "people. Footage shared by rights groups shows hundreds of people chanting outside the governorate before the "
+     "shooting.", "Excessive force against protesters"),
+])
+def test_a_gathering_told_beside_the_days_protest_event_is_that_event(text, sub):
     evs = eventcoder.extract(text, dt.date(2024, 5, 18))
-    assert [e.sub_event_type for e in evs] == ["Excessive force against protesters"]
+    assert [e.sub_event_type for e in evs] == [sub]
+    assert evs[0].sentences == (0, 1)
