@@ -408,8 +408,7 @@ _CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|m
 _NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
                         r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
                         r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
-_CROWD_EVENTS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                 "Violent demonstration", "Mob violence"}
+_CROWD_EVENTS = taxonomy.DEMONSTRATION_SUBS | {"Mob violence"}
 _TOLL_OF_EARLIER = re.compile(
     r"\b(?:death toll|toll (?:has |had )?(?:risen|rose|climbed)|succumbed to (?:his|her|their) (?:wounds|injuries)|"
     r"confirmed the deaths?|(?:identified|named) the (?:slain|dead|deceased|victims|attackers?|bombers?)|"

@@ -11,13 +11,13 @@ import datetime as dt
 import re
 
 from ..knowledge import cue_patterns
+from . import taxonomy
 from .when import DateMention
 
 BACKGROUND_DAYS = 60
 # a report's lede names its news: its own dated event is background only when over a year old
 LEDE_BACKGROUND_DAYS = 365
-_PROTEST_SUBS = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                 "Violent demonstration"}
+_PROTEST_SUBS = taxonomy.DEMONSTRATION_SUBS
 
 _PRESENT_AUX = re.compile(r"\b(?:are|is|am)\s+(?:\w+\s+){0,2}?(\w+ing)\b", re.I)
 _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunmen|insurgents|rebels|jihadists)\s+"

@@ -449,7 +449,7 @@ _TAKEN_TO = re.compile(r"\b(?:referred|taken|rushed|transferred|evacuated|airlif
 _HAD_GATHERED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:gathered|assembled|marched|rallied|converged|massed|taken to the "
                            r"streets)\b|\b(?:footage|video|videos|images|photos|clips)\b[^.]{0,120}?\b(?:shows?|showed|showing)\b",
                            re.I)
-_SEVERE_PROTEST = {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+_SEVERE_PROTEST = taxonomy.DEMONSTRATION_SUBS - {"Peaceful protest"}
 _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
 

@@ -30,6 +30,10 @@ SUB_EVENT_TYPES: dict[str, str] = {
     "Other": "Strategic developments",
 }
 
+# a crowd demonstrating, whatever happened to it or what it did (ACLED's Protests and its violent demonstrations)
+DEMONSTRATION_SUBS = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                                "Violent demonstration"})
+
 EVENT_TYPES: tuple[str, ...] = (
     "Battles",
     "Explosions/Remote violence",
