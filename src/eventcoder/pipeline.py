@@ -288,7 +288,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
             places=tuple(places), country=country,
         ))
     mentions.extend(_toll_sentences(doc, mentions))
-    return merge_mentions(_handed_over(_without_summaries(mentions)), doc, ctx, gaz, published)
+    return merge_mentions(_handed_over(_without_summaries(mentions)), doc, ctx, gaz, published, dates_of)
 
 
 def _handed_over(mentions: list[Mention]) -> list[Mention]:

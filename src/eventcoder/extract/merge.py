@@ -65,16 +65,17 @@ _UNNAMED_AREA = re.compile(r"\b(?:a|an|one|two|three|several|some|the)\s+(?:\w+\
 _SEPARATE = re.compile(r"\b(?:separate|two|three|four|five|twin|multiple|several|different|respectively)\b", re.I)
 
 
-def _opening_date(s: Sentence, published: dt.date | None) -> tuple[dt.date, int, DateMention, Sentence] | None:
+def _opening_date(s: Sentence, dates_of: dict[int, list[DateMention]]
+                  ) -> tuple[dt.date, int, DateMention, Sentence] | None:
     """The date a sentence opens with ("On 8 June 2022, ...", "On Wednesday afternoon, ...")."""
-    lead = [d for d in find_dates(s.text, published) if d.date is not None and d.start <= 12]
+    lead = [d for d in dates_of.get(s.index, []) if d.date is not None and d.start <= 12]
     return (lead[0].date, lead[0].time_precision, lead[0], s) if lead else None
 
 
-def _date_just_told(doc: Document, s: Sentence, published: dt.date | None
+def _date_just_told(doc: Document, s: Sentence, dates_of: dict[int, list[DateMention]]
                     ) -> tuple[dt.date, int, DateMention, Sentence] | None:
     """The date the sentence before an undated one opens with: the narrative goes on that day."""
-    return _opening_date(doc.sentences[s.index - 1], published) if s.index > 0 else None
+    return _opening_date(doc.sentences[s.index - 1], dates_of) if s.index > 0 else None
 
 
 def _ev(s: Sentence, start: int, end: int) -> Evidence:
@@ -245,19 +246,20 @@ def _same_actor(a: _Draft, b: _Draft) -> bool:
 
 
 def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz: Gazetteer,
-                   published: dt.date | None) -> list[Event]:
+                   published: dt.date | None, dates_of: dict[int, list[DateMention]]) -> list[Event]:
+    """``dates_of``: every sentence's dates (``find_dates`` with the publication date), as the pipeline found them."""
     drafts: list[_Draft] = []
     lede_date: tuple[dt.date | None, int, DateMention | None, Sentence | None] | None = None
     by_type_date: dict[str, tuple] = {}
     # the report's own lede date ("On 8 June 2022, ...") dates events told later without one
     if doc.sentences:
-        lede_date = _opening_date(doc.sentences[0], published)
+        lede_date = _opening_date(doc.sentences[0], dates_of)
     for m in mentions:
         if m.date is not None:
             d = (m.date.date, m.date.time_precision, m.date, m.sentence)
         elif m.sub_event_type in by_type_date:
             d = by_type_date[m.sub_event_type]
-        elif (told := _date_just_told(doc, m.sentence, published)) is not None:
+        elif (told := _date_just_told(doc, m.sentence, dates_of)) is not None:
             d = told  # "On Wednesday afternoon, residents blocked the highway. Some threw stones at officers."
         elif lede_date is not None:
             d = lede_date
