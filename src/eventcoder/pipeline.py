@@ -19,6 +19,7 @@ from .extract.actors import ActorMention, civilians, demonym_country, find_actor
 from .extract.classify import WITHDRAWAL, Classification, classify_sentence, is_quoted, protest_force
 from .extract.merge import Mention, merge_mentions
 from .extract.numbers import sentence_fatalities
+from .extract.taxonomy import Disorder, Sub
 from .extract.when import DateMention, days_after, find_dates, statement_date
 from .geo.gazetteer import Gazetteer, default_gazetteer
 from .geo.resolve import GeoContext, Resolved, country_context, resolve_text
@@ -52,9 +53,9 @@ def segment(ct: CleanText) -> Document:
 _SPEAKER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:said|says|say|told|reported|confirmed|stated|added|claimed|announced|"
                       r"quoted|spokesman|spokesperson|statement)\b", re.I)
 _ARMED = {"state_military", "state_police", "named", "unidentified"}
-_REMOTE = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
-           "Suicide bomb", "Chemical weapon"}
-_VAC = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+_REMOTE = {Sub.AIR_DRONE_STRIKE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.GRENADE,
+           Sub.SUICIDE_BOMB, Sub.CHEMICAL_WEAPON}
+_VAC = {Sub.ATTACK, Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.SEXUAL_VIOLENCE}
 
 
 def _is_speaker(text: str, a: ActorMention) -> bool:
@@ -87,13 +88,13 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
     if m:
         pos = t1 + m.end()
         by_agent = next((a for a in acts if a.start == pos or (a.start > t1 and abs(a.start - pos) <= 12)), None)
-    protest_like = sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
-    riot_like = sub in ("Violent demonstration", "Mob violence")
+    protest_like = sub in (Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENTION, Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS)
+    riot_like = sub in (Sub.VIOLENT_DEMONSTRATION, Sub.MOB_VIOLENCE)
     a1 = a2 = None
     if protest_like:
         a1 = next((a for a in acts if a.kind == "protesters"), None)
         a1 = a1 or ActorMention(f"Protesters ({country or 'unknown country'})", 6, "protesters", t0, t0, "", country)
-        if sub != "Peaceful protest":
+        if sub != Sub.PEACEFUL_PROTEST:
             a2 = next((a for a in acts if a.kind in ("state_police", "state_military")), None)
             a2 = a2 or ActorMention(state_name(country, "police"), 1, "state_police", t0, t0, "", country)
         return a1, a2
@@ -102,7 +103,7 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
         name = f"Rioters ({country or 'unknown country'})"
         a1 = ActorMention(name, 5, "rioters", a1.start if a1 else t0, a1.end if a1 else t0, a1.text if a1 else "",
                           country)
-        if sub == "Mob violence":
+        if sub == Sub.MOB_VIOLENCE:
             a2 = next((a for a in acts if a.kind in ("state_police", "state_military")), None)
             a2 = a2 or ActorMention(civilians(country), 7, "civilians", t0, t0, "", country)
         else:
@@ -131,43 +132,43 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
             a1 = prev
         if a1 is None:
             after = [a for a in armed if a.start >= t1 and id(a) not in passive_targets]
-            if sub in ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-                       "Arrests", "Disrupted weapons use", "Headquarters or base established", "Agreement",
-                       "Change to group/activity", "Non-violent transfer of territory", "Air/drone strike",
-                       "Shelling/artillery/missile attack") and after:
+            if sub in (Sub.ARMED_CLASH, Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+                       Sub.ARRESTS, Sub.DISRUPTED_WEAPONS_USE, Sub.HEADQUARTERS_OR_BASE_ESTABLISHED, Sub.AGREEMENT,
+                       Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.AIR_DRONE_STRIKE,
+                       Sub.SHELLING_ARTILLERY_MISSILE_ATTACK) and after:
                 a1 = after[0]
     others = [a for a in armed if a1 is None or a.name != a1.name]
-    if a1 is None and sub in ("Air/drone strike", "Shelling/artillery/missile attack"):
+    if a1 is None and sub in (Sub.AIR_DRONE_STRIKE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK):
         # "Turkish airstrikes targeted ...": the demonym before the strike names whose forces struck
         dem = re.search(r"([A-Z][\w-]+)\s+(?:[\w-]+\s+)?$", text[:t0])
         c = demonym_country(dem.group(1)) if dem else None
         if c:
             a1 = ActorMention(state_name(c, "military"), 1, "state_military", dem.start(1), t0, dem.group(1), c)
-    if a1 is None and sub == "Other" and re.search(r"displac|fled|flee|refugees|asylum|evacuat", text[t0:t1], re.I):
+    if a1 is None and sub == Sub.OTHER and re.search(r"displac|fled|flee|refugees|asylum|evacuat", text[t0:t1], re.I):
         # people displaced, fleeing or arriving as refugees: ACLED's displacement, with civilians as actor1
         a1 = ActorMention(civilians(country), 7, "civilians", t0, t0, "", country)
-    if a1 is None and sub in ("Looting/property destruction", "Arrests", "Other", "Change to group/activity") and \
+    if a1 is None and sub in (Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.ARRESTS, Sub.OTHER, Sub.CHANGE_TO_GROUP_ACTIVITY) and \
             re.search(r"\b(?:the |local |municipal |city |provincial |state |regional )?(?:authorities|government|"
                       r"municipality|city council|officials)\s+(?:\w+\s+){0,2}$", text[:t0], re.I):
         # "the local government demolished the church": the state did it
         a1 = ActorMention(state_name(country, "government"), 1, "state", t0, t0, "", country)
     if a1 is None:
-        if sub == "Arrests":
+        if sub == Sub.ARRESTS:
             a1 = ActorMention(state_name(country, "police"), 1, "state_police", t0, t0, "", country)
-        elif sub == "Air/drone strike":
+        elif sub == Sub.AIR_DRONE_STRIKE:
             a1 = ActorMention(state_name(country, "military"), 1, "state_military", t0, t0, "", country)
-        elif sub in ("Other", "Agreement", "Change to group/activity"):
+        elif sub in (Sub.OTHER, Sub.AGREEMENT, Sub.CHANGE_TO_GROUP_ACTIVITY):
             a1 = ActorMention(state_name(country, "government"), 1, "state", t0, t0, "", country)
         else:
             a1 = ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "inferred", t0, t0, "",
                               country)
-    if sub in _VAC or sub in ("Arrests", "Looting/property destruction"):
-        if sub == "Looting/property destruction" and not re.search(r"\b(?:homes?|houses?|shops?|property|"
+    if sub in _VAC or sub in (Sub.ARRESTS, Sub.LOOTING_PROPERTY_DESTRUCTION):
+        if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and not re.search(r"\b(?:homes?|houses?|shops?|property|"
                                                                    r"villagers|residents|civilians)\b", text, re.I):
             a2 = None
         else:
             a2 = ActorMention(civilians(country), 7, "civilians", t0, t0, "", country)
-    elif sub == "Armed clash":
+    elif sub == Sub.ARMED_CLASH:
         a2 = others[0] if others else None
         if a2 is None:
             if a1.inter == 1:
@@ -180,7 +181,7 @@ def _roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention
                         r"shoppers|students|market|homes?|houses?|residential|hospital|school)\b", text, re.I)
         a2 = ActorMention(civilians(country), 7, "civilians", t0, t0, "", country) if civ else (
             others[0] if others else None)
-    elif sub in ("Government regains territory", "Non-state actor overtakes territory"):
+    elif sub in (Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY):
         a2 = others[0] if others else None
     return a1, a2
 
@@ -278,7 +279,7 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
                           "resolved; pass --published", NoPublicationDateWarning, stacklevel=2)
             no_date_warned = True
         fat, fat_span = sentence_fatalities(s.text)
-        if sub in ("Peaceful protest", "Protest with intervention"):
+        if sub in (Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENTION):
             fat, fat_span = 0, None  # a death at a demonstration makes it another type; a death protested is no toll
         places = [r for r in resolved_by_sent.get(s.index, []) if r.kind != "country" or len(
             resolved_by_sent.get(s.index, [])) == 1]
@@ -298,9 +299,9 @@ def _handed_over(mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for i, m in enumerate(out[:-1]):
         nxt = out[i + 1]
-        if (m.sub_event_type == "Change to group/activity"
+        if (m.sub_event_type == Sub.CHANGE_TO_GROUP_ACTIVITY
                 and WITHDRAWAL.match(m.sentence.text[m.trigger[0]:m.trigger[1]])
-                and nxt.sub_event_type == "Non-violent transfer of territory"
+                and nxt.sub_event_type == Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY
                 and nxt.sentence.index == m.sentence.index + 1):
             out[i] = replace(m, sub_event_type=nxt.sub_event_type, actor1=nxt.actor1, actor2=nxt.actor2)
     return out
@@ -315,9 +316,9 @@ def _without_summaries(mentions: list[Mention]) -> list[Mention]:
     one by one with their own weapons, is no event of its own: coding it would count its dead twice."""
     out = []
     for i, m in enumerate(mentions):
-        if (m.sub_event_type in ("Attack", "Armed clash") and _SUMMARY.search(m.sentence.text)
+        if (m.sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH) and _SUMMARY.search(m.sentence.text)
                 and any(x.sentence.index > m.sentence.index and x.sub_event_type != m.sub_event_type
-                        and taxonomy.disorder_type(x.sub_event_type) == "Political violence"
+                        and taxonomy.disorder_type(x.sub_event_type) == Disorder.POLITICAL_VIOLENCE
                         for x in mentions[i + 1:])):
             continue
         out.append(m)
@@ -334,7 +335,7 @@ def _toll_sentences(doc: Document, mentions: list[Mention]) -> list[Mention]:
                                             s.text, re.I):
             continue
         prev = [m for m in mentions if 0 < s.index - m.sentence.index <= 2]
-        if not prev or prev[-1].sub_event_type in ("Peaceful protest", "Protest with intervention") or \
+        if not prev or prev[-1].sub_event_type in (Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENTION) or \
                 _NEW_EVENT.search(s.text) or re.search(r"[\"“”]|\b(?:similar|previous|last year|earlier)\b", s.text) \
                 or find_dates(s.text, None):
             continue  # another event's toll, a quoted figure, or one dated on its own
@@ -345,7 +346,7 @@ def _toll_sentences(doc: Document, mentions: list[Mention]) -> list[Mention]:
 
 
 _PROTEST_UPGRADE = [
-    ("Violent demonstration", re.compile(r"\b(?:(?:protesters|demonstrators|they|rioters|crowd)\s+(?:\w+\s+){0,3}?"
+    (Sub.VIOLENT_DEMONSTRATION, re.compile(r"\b(?:(?:protesters|demonstrators|they|rioters|crowd)\s+(?:\w+\s+){0,3}?"
                                          r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
                                          r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
                                          r"stone[- ]pelting)\b", re.I)),
@@ -354,7 +355,7 @@ _PROTEST_UPGRADE = [
 
 def _protest_followup(sub: str, s: Sentence, doc: Document) -> str:
     """A protest whose next sentences report force or violence is coded by what followed."""
-    if sub != "Peaceful protest":
+    if sub != Sub.PEACEFUL_PROTEST:
         return sub
     nxt = [x for x in doc.sentences[s.index + 1:s.index + 3]
            if doc.clean.text.count("\n", s.end, x.start) == 0]
@@ -384,11 +385,11 @@ _ARMED_VICTIM = re.compile(
 def _armed_victim_followup(sub: str, s: Sentence, doc: Document) -> str:
     """A shooting whose victims the next sentences call gang or cartel members is, for ACLED, a fight
     between armed groups (Armed clash), not an attack on civilians."""
-    if sub != "Attack":
+    if sub != Sub.ATTACK:
         return sub
     for x in [s, *doc.sentences[s.index + 1:s.index + 3]]:
         if _ARMED_VICTIM.search(x.text):
-            return "Armed clash"
+            return Sub.ARMED_CLASH
     return sub
 
 
@@ -408,7 +409,7 @@ _CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|m
 _NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
                         r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
                         r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
-_CROWD_EVENTS = taxonomy.DEMONSTRATION_SUBS | {"Mob violence"}
+_CROWD_EVENTS = taxonomy.DEMONSTRATION_SUBS | {Sub.MOB_VIOLENCE}
 _TOLL_OF_EARLIER = re.compile(
     r"\b(?:death toll|toll (?:has |had )?(?:risen|rose|climbed)|succumbed to (?:his|her|their) (?:wounds|injuries)|"
     r"confirmed the deaths?|(?:identified|named) the (?:slain|dead|deceased|victims|attackers?|bombers?)|"
@@ -426,8 +427,8 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
     last = earlier[-1]
     word = text[cls.trigger_start:cls.trigger_end]
     before = text[:cls.trigger_start]
-    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == "Political violence" for m in earlier)
-    if prev_violent and (_CASUALTY.match(word) or _GENERIC.match(word) or sub in ("Armed clash", "Attack")) and \
+    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == Disorder.POLITICAL_VIOLENCE for m in earlier)
+    if prev_violent and (_CASUALTY.match(word) or _GENERIC.match(word) or sub in (Sub.ARMED_CLASH, Sub.ATTACK)) and \
             _TOLL_OF_EARLIER.search(text):
         # "the death toll had risen to seven", "the bomber was also killed in the blast", "police identified
         # the slain militants": the toll or the dead of the event already coded
@@ -437,7 +438,7 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
     crowd = [m for m in earlier[-3:] if m.sub_event_type in _CROWD_EVENTS]
     same_day = date is None or date.date is None or any(
         m.date is not None and m.date.date == date.date for m in crowd)
-    if sub == "Arrests" and crowd and same_day and not re.search(
+    if sub == Sub.ARRESTS and crowd and same_day and not re.search(
             r"\b(?:militants?|rebels?|insurgents?|gunmen|suspected members|terrorists?|commanders?)\b", text, re.I):
         # "Eleven people were arrested", "police made six arrests": the arrests at the demonstration or riot
         # just coded are part of it
@@ -447,7 +448,7 @@ def _restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
     if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
             r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
         return last
-    return last if sub == "Disrupted weapons use" and prev_violent and _RECOVERED.search(text) else None
+    return last if sub == Sub.DISRUPTED_WEAPONS_USE and prev_violent and _RECOVERED.search(text) else None
 
 
 def _narrative_dates(doc: Document, dates_of: dict[int, list[DateMention]],

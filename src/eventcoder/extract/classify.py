@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 from ..knowledge import cue_patterns, trigger_patterns
 from .actors import ActorMention, demonym_country
+from .taxonomy import Sub
 
 # order of precedence when a sentence holds several triggers: the most specific, most violent first
 PRECEDENCE = [
-    "Chemical weapon", "Suicide bomb", "Air/drone strike", "Grenade", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Sexual violence", "Abduction/forced disappearance",
-    "Government regains territory", "Non-state actor overtakes territory", "Armed clash", "Attack",
-    "Looting/property destruction", "Disrupted weapons use", "Arrests", "Headquarters or base established",
-    "Agreement", "Non-violent transfer of territory", "Change to group/activity", "Other",
+    Sub.CHEMICAL_WEAPON, Sub.SUICIDE_BOMB, Sub.AIR_DRONE_STRIKE, Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK,
+    Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.SEXUAL_VIOLENCE, Sub.ABDUCTION_FORCED_DISAPPEARANCE,
+    Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, Sub.ARMED_CLASH, Sub.ATTACK,
+    Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.DISRUPTED_WEAPONS_USE, Sub.ARRESTS, Sub.HEADQUARTERS_OR_BASE_ESTABLISHED,
+    Sub.AGREEMENT, Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.OTHER,
 ]
 _ARMED_KINDS = {"state_military", "state_police", "named", "unidentified"}
 
@@ -107,7 +108,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     if re.search(r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|stun grenades|batons?)\b[^.;]{0,60}"
                  r"\bto (?:disperse|break up|scatter)\b", text, re.I):
         return True
-    m = trig.get("Peaceful protest")
+    m = trig.get(Sub.PEACEFUL_PROTEST)
     if not m or victims(m):
         return False
     word = m.group(0).lower()
@@ -180,7 +181,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)] + \
         [m.span(1) for m in _APPOSITION.finditer(text)]
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
-    arrest = trig["Arrests"]
+    arrest = trig[Sub.ARRESTS]
     charge = arrest and re.search(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"
                                   r"over (?:suspicion|allegations) of|suspected of|in "
                                   r"connection with|for allegedly|for (?:their|his|her) (?:role|part|involvement) in)\b",
@@ -189,7 +190,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         # "arrested 40 people on charges of rioting and damaging property": what they are charged with
         # is no event of this report
         cut = arrest.end() + charge.start()
-        trig = {k: (m if m is None or m.start() < cut or k == "Arrests" else None) for k, m in trig.items()}
+        trig = {k: (m if m is None or m.start() < cut or k == Sub.ARRESTS else None) for k, m in trig.items()}
     cues = cue_patterns()
     if not any(trig.values()):
         return None
@@ -205,43 +206,43 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         assert m is not None
         return Classification(sub, m.start(), m.end(), conf)
 
-    air = trig["Air/drone strike"]
+    air = trig[Sub.AIR_DRONE_STRIKE]
     if air and all(re.fullmatch(r"warplanes?|fighter jets?|helicopter gunships?", x.group(0), re.I)
-                   for x in trigger_patterns()["Air/drone strike"].finditer(text)) and not re.search(
+                   for x in trigger_patterns()[Sub.AIR_DRONE_STRIKE].finditer(text)) and not re.search(
             r"\b(?:bomb\w*|struck|strikes?|pound\w*|hit|target\w*|raid\w*|fired|fire|attack\w*|shell\w*|kill\w*|"
             r"dropped|destroy\w*|launched|missiles?|rockets?|casualties|dead|injur\w*|wound\w*)\b", text, re.I):
         # aircraft named with no strike: a flight into airspace or a scramble is a movement of forces
         if re.search(r"\b(?:entered|flew|violated|crossed|scrambled|sorties?|incursions?|airspace|deployed|patroll\w*)\b",
                      text, re.I):
-            return out("Change to group/activity", air, 0.55)
-        trig = {**trig, "Air/drone strike": None}
-    for sub in ("Chemical weapon", "Suicide bomb", "Air/drone strike"):
+            return out(Sub.CHANGE_TO_GROUP_ACTIVITY, air, 0.55)
+        trig = {**trig, Sub.AIR_DRONE_STRIKE: None}
+    for sub in (Sub.CHEMICAL_WEAPON, Sub.SUICIDE_BOMB, Sub.AIR_DRONE_STRIKE):
         if trig[sub]:
             return out(sub, trig[sub], 0.9)
 
     low = text.lower()
     kinds = {a.kind for a in actors}
-    sv = trig["Sexual violence"]
+    sv = trig[Sub.SEXUAL_VIOLENCE]
     if sv and re.match(r"(?:gang-?)?raped|sexually (?:assaulted|abused)|molested", sv.group(0), re.I) \
             and not _grievance(text, sv.start()) and not is_quoted(text, sv.start()) \
             and not re.search(r"\b(?:against|over|denounc\w*|condemn\w*|demand\w*|justice for|after|following|"
                               r"protest\w* (?:the|a))\b",
                               text[:sv.start()], re.I):
-        return out("Sexual violence", sv, 0.8)  # rape at a demonstration is coded as the rape
+        return out(Sub.SEXUAL_VIOLENCE, sv, 0.8)  # rape at a demonstration is coded as the rape
     if _protest_frame(text, cues, trig, following):
-        pm = trig.get("Peaceful protest") or cues["protest"].search(text)
+        pm = trig.get(Sub.PEACEFUL_PROTEST) or cues["protest"].search(text)
         violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
         force = protest_force(text)
-        explosive = trig["Remote explosive/landmine/IED"] or trig["Shelling/artillery/missile attack"] or trig["Grenade"]
+        explosive = trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or trig[Sub.GRENADE]
         if not explosive or violent:
             if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)",
                                          low):
-                return out("Violent demonstration", violent, 0.8)
+                return out(Sub.VIOLENT_DEMONSTRATION, violent, 0.8)
             if force:
                 return out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
             if violent:
-                return out("Violent demonstration", violent, 0.7)
-            return out("Peaceful protest", pm, 0.85)
+                return out(Sub.VIOLENT_DEMONSTRATION, violent, 0.7)
+            return out(Sub.PEACEFUL_PROTEST, pm, 0.85)
 
     mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
                     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
@@ -251,7 +252,7 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
             r"\b(?:charges? of|charged with|accused of|suspected of|on suspicion of|in connection with|booked for|"
             r"cases? of)\s+(?:\w+\s+)?$", low[:mob.start()]):
         mob = None  # "arrested 112 people on charges of rioting": the arrests are the event
-    explosive_types = ("Grenade", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
+    explosive_types = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED)
     if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
         harm = re.search(r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
                          r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
@@ -262,109 +263,109 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
             if re.match(r"riot", mob.group(0), re.I) and re.search(
                     r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"
                     r"after (?:the )?police|after (?:the )?(?:killing|death|shooting|arrest) of)\b", low):
-                return out("Violent demonstration", mob, 0.7)  # rioting over a grievance is a demonstration
+                return out(Sub.VIOLENT_DEMONSTRATION, mob, 0.7)  # rioting over a grievance is a demonstration
             if _AT_POLICE_OR_PROPERTY.search(low) and not re.search(
                     r"\b(?:lynch\w*|beat\w* (?:\w+ ){0,2}(?:to death|a |an |the (?:man|woman|suspect|thief))|"
                     r"mob justice|jungle justice|vigilante\w*|accused of|suspected (?:thie|robber|witch|kidnapper))", low):
                 # a crowd stoning the police or burning cars and bins riots, as ACLED's violent demonstrators
                 # do; mob violence is a crowd's violence against people (lynching, vigilantes, communal fights)
-                return out("Violent demonstration", mob, 0.65)
-            return out("Mob violence", mob, 0.75)
+                return out(Sub.VIOLENT_DEMONSTRATION, mob, 0.65)
+            return out(Sub.MOB_VIOLENCE, mob, 0.75)
 
     # people "intercepted" by the authorities are arrested, not a weapon stopped
-    dm = trig["Disrupted weapons use"]
+    dm = trig[Sub.DISRUPTED_WEAPONS_USE]
     if dm and re.match(r"intercept", dm.group(0), re.I) and re.match(
             r"\s+(?:at least |some |about |over |more than )?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|"
             r"dozens|scores|hundreds|several|a group of|a number of)?\s*(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|"
             r"individuals|suspects|members|militants|migrants|smugglers|traffickers|nationals|youths|fighters)\b",
             text[dm.end():]) and not re.search(r"\b(?:weapons?|arms|ammunition|explosives?|missiles?|rockets?|drones?)\b",
                                             text[dm.end():dm.end() + 60], re.I):
-        return out("Arrests", dm, 0.7)
+        return out(Sub.ARRESTS, dm, 0.7)
     # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
-    if trig["Disrupted weapons use"] and not re.search(
+    if trig[Sub.DISRUPTED_WEAPONS_USE] and not re.search(
             r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
-            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not trig["Armed clash"] and not is_quoted(text, trig["Disrupted weapons use"].start()):
-        return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.75)
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not trig[Sub.ARMED_CLASH] and not is_quoted(text, trig[Sub.DISRUPTED_WEAPONS_USE].start()):
+        return out(Sub.DISRUPTED_WEAPONS_USE, trig[Sub.DISRUPTED_WEAPONS_USE], 0.75)
     # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
     small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
                            r"gun ?battles?|shoot-?outs?)\b", low)
-    if trig["Grenade"] and not re.search(r"rocket[- ]propelled grenade|\brpg|grenade launchers?", low):
-        if small_arms and _two_armed_sides(low, actors, trig["Grenade"]):
-            return out("Armed clash", small_arms, 0.7)
-        return out("Grenade", trig["Grenade"], 0.85)
-    if trig["Shelling/artillery/missile attack"] or re.search(r"\bgrenade launchers?\b", low):
-        m = trig["Shelling/artillery/missile attack"] or re.search(r"\bgrenade launchers?\b", text, re.I)
+    if trig[Sub.GRENADE] and not re.search(r"rocket[- ]propelled grenade|\brpg|grenade launchers?", low):
+        if small_arms and _two_armed_sides(low, actors, trig[Sub.GRENADE]):
+            return out(Sub.ARMED_CLASH, small_arms, 0.7)
+        return out(Sub.GRENADE, trig[Sub.GRENADE], 0.85)
+    if trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or re.search(r"\bgrenade launchers?\b", low):
+        m = trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or re.search(r"\bgrenade launchers?\b", text, re.I)
         assert m is not None
         if small_arms and not _civilian_victims(low, actors):
-            return out("Armed clash", small_arms, 0.7)
+            return out(Sub.ARMED_CLASH, small_arms, 0.7)
         # "fired rockets", "shelled": remote; "mortar" is shelling even with a "bomb" around
-        return out("Shelling/artillery/missile attack", m, 0.85)
-    if trig["Remote explosive/landmine/IED"]:
-        m = trig["Remote explosive/landmine/IED"]
+        return out(Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, m, 0.85)
+    if trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED]:
+        m = trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED]
         w = m.group(0).lower()
         accidental = re.search(r"\b(?:gas cylinder|cylinder|boiler|transformer|short circuit|gas leak|fireworks|"
                                r"factory|refinery|mine collapse|pipeline leak)\b", low)
         if not accidental and not (w in ("explosion", "explosions", "blast", "blasts", "exploded", "detonated")
-                                   and trig["Disrupted weapons use"]):
-            return out("Remote explosive/landmine/IED", m, 0.8)
-    if trig["Disrupted weapons use"]:
+                                   and trig[Sub.DISRUPTED_WEAPONS_USE]):
+            return out(Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, m, 0.8)
+    if trig[Sub.DISRUPTED_WEAPONS_USE]:
         debris = re.search(r"\b(?:debris|fragments|wreckage|shrapnel)\b", low)
         if debris and re.search(r"\b(?:killed|injur\w*|wound\w*|dead|died|damag\w*|destroy\w*|set (?:on )?fire|"
                                 r"sparked a fire)\b", low[debris.end():]):
             # "debris from downed drones damaged a building, injuring four": the strike hit, though intercepted
             drone = re.search(r"\b(?:drones?|uavs?|shaheds?)\b", low)
-            return out("Air/drone strike" if drone else "Shelling/artillery/missile attack", debris, 0.65)
+            return out(Sub.AIR_DRONE_STRIKE if drone else Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, debris, 0.65)
         went_off = re.search(r"\b(?:exploded|blew up|went off|(?<!safely )(?<!controlled )detonated)\b", low)
         if went_off and re.search(r"\b(?:explosives?|bombs?|devices?|ieds?|mines?)\b", low) and re.search(
                 r"\b(?:killed|injured|wounded|dead|died)\b", low):
             # a bomb that went off, with casualties, while it was being defused: the explosion is the event
-            return out("Remote explosive/landmine/IED", went_off, 0.7)
-        if not ((trig["Attack"] or trig["Armed clash"]) and re.search(
+            return out(Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, went_off, 0.7)
+        if not ((trig[Sub.ATTACK] or trig[Sub.ARMED_CLASH]) and re.search(
                 r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", low)):
-            return out("Disrupted weapons use", trig["Disrupted weapons use"], 0.8)
-    if trig["Sexual violence"]:
-        return out("Sexual violence", trig["Sexual violence"], 0.85)
+            return out(Sub.DISRUPTED_WEAPONS_USE, trig[Sub.DISRUPTED_WEAPONS_USE], 0.8)
+    if trig[Sub.SEXUAL_VIOLENCE]:
+        return out(Sub.SEXUAL_VIOLENCE, trig[Sub.SEXUAL_VIOLENCE], 0.85)
     # abducted and also killed, wounded, beaten or tortured: ACLED codes the violence, an Attack
-    if trig["Abduction/forced disappearance"] and not (trig["Attack"] and re.search(
+    if trig[Sub.ABDUCTION_FORCED_DISAPPEARANCE] and not (trig[Sub.ATTACK] and re.search(
             r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
             r"shot and (?:killed|wounded|injured))\b", low)):
-        return out("Abduction/forced disappearance", trig["Abduction/forced disappearance"], 0.85)
+        return out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, trig[Sub.ABDUCTION_FORCED_DISAPPEARANCE], 0.85)
 
     agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
                        r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement|"
                        r"deal|accord)\b", low)
     if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", low):
-        return out("Agreement", agreed, 0.7)
+        return out(Sub.AGREEMENT, agreed, 0.7)
 
-    territory = trig["Government regains territory"] or trig["Non-state actor overtakes territory"]
+    territory = trig[Sub.GOVERNMENT_REGAINS_TERRITORY] or trig[Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY]
     if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
                                    r"individuals|detainees|and (?:detained|arrested))\b",
                                    low[territory.end():territory.end() + 40]):
-        if trig["Non-violent transfer of territory"] and re.search(r"without|no clash|no fighting|handed over|withdr",
+        if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr",
                                                                     low):
-            return out("Non-violent transfer of territory", trig["Non-violent transfer of territory"], 0.75)
+            return out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY], 0.75)
         if following and re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
                                   r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
                                   following, re.I):
             # "... took control of the village from Al Shabaab. No clashes were reported."
-            return out("Non-violent transfer of territory", territory, 0.7)
+            return out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
         agent = _agent(text, territory, actors)
         # state forces named by their country ("Russian forces") taking ground in another country
         foreign = (agent is not None and country is not None and len(agent.text.split()) > 1
                    and demonym_country(agent.text.split()[0]) not in (None, country))
         if agent is not None and agent.kind in ("state_military", "state_police") and not foreign:
-            return out("Government regains territory", territory, 0.7)
+            return out(Sub.GOVERNMENT_REGAINS_TERRITORY, territory, 0.7)
         if agent is not None and (agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) or foreign):
-            return out("Non-state actor overtakes territory", territory, 0.7)
-        return out("Government regains territory" if trig["Government regains territory"] else
-                   "Non-state actor overtakes territory", territory, 0.7)
+            return out(Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, territory, 0.7)
+        return out(Sub.GOVERNMENT_REGAINS_TERRITORY if trig[Sub.GOVERNMENT_REGAINS_TERRITORY] else
+                   Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, territory, 0.7)
 
-    clash = trig["Armed clash"]
-    attack = trig["Attack"]
+    clash = trig[Sub.ARMED_CLASH]
+    attack = trig[Sub.ATTACK]
     crowd_clash = _POLICE_CLASH_CROWD.search(text)
     if clash and crowd_clash:
-        return out("Violent demonstration", crowd_clash, 0.65)  # "police clashed with youths": a riot (ACLED)
-    if attack and trig["Arrests"] and re.fullmatch(r"raid(?:s|ed)?", attack.group(0), re.I) and not re.search(
+        return out(Sub.VIOLENT_DEMONSTRATION, crowd_clash, 0.65)  # "police clashed with youths": a riot (ACLED)
+    if attack and trig[Sub.ARRESTS] and re.fullmatch(r"raid(?:s|ed)?", attack.group(0), re.I) and not re.search(
             r"\b(?:killed|shot|injured|wounded|dead|died|clash\w*|exchange of fire|gunfight)\b", low):
         attack = None  # "police conducted raids and arrested 112 people": the arrests are the event
     if clash or attack:
@@ -372,43 +373,43 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
         sides_armed = _two_armed_sides(low, actors, m)
         armed_victim = _armed_victim(text, m, actors) or bool(attack and _armed_victim(text, attack, actors))
         if armed_victim:
-            return out("Armed clash", m, 0.7)
+            return out(Sub.ARMED_CLASH, m, 0.7)
         if clash and (sides_armed or not _civilian_victims(low, actors)):
             generic = m.group(0).lower() in ("fighting", "fight", "fights", "battle", "battles", "engaged",
                                              "offensive", "combat", "hostilities", "confrontation",
                                              "confrontations", "encounter", "encounters")
             if not generic or sides_armed or kinds & _ARMED_KINDS:
-                return out("Armed clash", m, 0.8)
+                return out(Sub.ARMED_CLASH, m, 0.8)
         if attack:
             w = attack.group(0).lower()
             weak = w in ("injured", "injuring", "wounded", "wounding", "hurt", "died", "dead", "death", "deaths",
                          "harassed", "harassment", "abused", "intimidated", "intimidation", "threatened with",
                          "extortion", "raid", "raids", "raided", "attack", "attacks")
             if sides_armed and not _civilian_victims(low, actors):
-                return out("Armed clash", attack, 0.7)
+                return out(Sub.ARMED_CLASH, attack, 0.7)
             if not weak or kinds & _ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
-                if not (trig["Looting/property destruction"] and w in ("raid", "raids", "raided", "attack",
+                if not (trig[Sub.LOOTING_PROPERTY_DESTRUCTION] and w in ("raid", "raids", "raided", "attack",
                                                                        "attacks", "attacked")
                         and not _civilian_victims(low, actors)):
-                    return out("Attack", attack, 0.7)
+                    return out(Sub.ATTACK, attack, 0.7)
 
-    if trig["Arrests"] and not is_quoted(text, trig["Arrests"].start()):
-        agent = _agent(text, trig["Arrests"], actors)
+    if trig[Sub.ARRESTS] and not is_quoted(text, trig[Sub.ARRESTS].start()):
+        agent = _agent(text, trig[Sub.ARRESTS], actors)
         if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
-            return out("Abduction/forced disappearance", trig["Arrests"], 0.6)  # 'detained' by an armed group
-    for sub in ("Abduction/forced disappearance", "Looting/property destruction", "Arrests",
-                "Headquarters or base established", "Agreement",
-                "Non-violent transfer of territory", "Change to group/activity", "Other"):
-        if sub == "Looting/property destruction" and trig[sub] and trig["Arrests"] and \
-                trig["Arrests"].start() < trig[sub].start() and not is_quoted(text, trig["Arrests"].start()):
+            return out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, trig[Sub.ARRESTS], 0.6)  # 'detained' by an armed group
+    for sub in (Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.ARRESTS,
+                Sub.HEADQUARTERS_OR_BASE_ESTABLISHED, Sub.AGREEMENT,
+                Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.OTHER):
+        if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and trig[sub] and trig[Sub.ARRESTS] and \
+                trig[Sub.ARRESTS].start() < trig[sub].start() and not is_quoted(text, trig[Sub.ARRESTS].start()):
             continue  # "forces arrested 14 people in a raid, adding that bulldozers damaged roads": the arrests
-        if sub == "Change to group/activity" and trig[sub] and re.search(
+        if sub == Sub.CHANGE_TO_GROUP_ACTIVITY and trig[sub] and re.search(
                 r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$", text[:trig[sub].start()], re.I):
             continue  # "a police mission has been deployed since June": a standing presence, no movement
         if trig[sub] and not is_quoted(text, trig[sub].start()):
-            if sub == "Non-violent transfer of territory" and _withdrawal_only(low, trig[sub]):
+            if sub == Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY and _withdrawal_only(low, trig[sub]):
                 # forces pulling out with no one named taking over: a movement of forces, not a transfer
-                return out("Change to group/activity", trig[sub], 0.55)
+                return out(Sub.CHANGE_TO_GROUP_ACTIVITY, trig[sub], 0.55)
             return out(sub, trig[sub], 0.6)
     return None
 
@@ -471,18 +472,18 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     """
     m = _LETHAL_ON_PROTEST.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
-        return "Excessive force against protesters", m
+        return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
     m = _BODILY_FORCE.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I) and not _grievance(text, m.start()):
         # demonstrators beaten, clubbed or whipped: violence that can cause serious injuries
-        return "Excessive force against protesters", m
+        return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
     for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
         if m and not _grievance(text, m.start()):
             hurt = _SERIOUS_INJURY.search(text)
             if hurt and m is not None and re.search(r"\b" + _FORCES + r"\b", text, re.I) and \
                     not _grievance(text, hurt.start()):
-                return "Excessive force against protesters", m
-            return "Protest with intervention", m
+                return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
+            return Sub.PROTEST_WITH_INTERVENTION, m
     return None
 
 

@@ -12,6 +12,7 @@ import re
 
 from ..knowledge import cue_patterns
 from . import taxonomy
+from .taxonomy import Sub
 from .when import DateMention
 
 BACKGROUND_DAYS = 60
@@ -103,7 +104,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
                 return "background"
             elif (published - d.date).days > BACKGROUND_DAYS + 300:
                 return "background"
-    if sub_event_type in ("Attack", "Armed clash", None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", trig) and \
+    if sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH, None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", trig) and \
             _ACCIDENT.search(low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
                                                     r"rammed into (?:a |the )?(?:crowd|protesters))\b", low):
         return "accident"  # "died when the scooter he was riding crashed into a wall"
@@ -193,7 +194,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     has_date = any(d.date is not None or d.weekday for d in dates)
     if not has_date:
         m = _PRESENT_AUX.search(low)
-        if m and m.start(1) <= trigger_start < m.end(1) + 1 and sub_event_type != "Change to group/activity":
+        if m and m.start(1) <= trigger_start < m.end(1) + 1 and sub_event_type != Sub.CHANGE_TO_GROUP_ACTIVITY:
             return "habitual or ongoing"  # forces "are moving" somewhere is news of a movement, not a habit
         if _HABITUAL_PRESENT.search(low) and not re.search(r"\b(?:was|were|had|has been|have been|killed|died|"
                                                            r"injured|yesterday|last)\b", low):

@@ -18,6 +18,7 @@ from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Senten
 from . import taxonomy
 from .actors import ActorMention
 from .numbers import split_total
+from .taxonomy import Disorder, Sub
 from .when import DateMention, days_after, find_dates, statement_date
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
     t0, t1 = m.trigger
     text = m.sentence.text
     cands = [r for r in m.places if r.place is not None or (r.toponym.keyword and r.toponym.keyword != "site")]
-    if m.sub_event_type != "Change to group/activity":
+    if m.sub_event_type != Sub.CHANGE_TO_GROUP_ACTIVITY:
         # "the injured were referred to Kathmandu", "fled to Goma": where people were taken is not where it happened
         cands = [r for r in cands if not _TAKEN_TO.search(text[max(0, r.toponym.start - 40):r.toponym.start])]
     if not cands:
@@ -220,7 +221,7 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
 
 # one strike told twice names its shooter differently ("a Turkish drone strike", "the drone targeted a car"):
 # the same remote attack on the same day and place is one event whoever the sentences name
-_REMOTE_SUBS = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"}
+_REMOTE_SUBS = {Sub.AIR_DRONE_STRIKE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED}
 
 
 def _same_day(a: _Draft, b: _Draft) -> bool:
@@ -314,11 +315,11 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
     # fighting that ends in a side taking the ground is coded as the takeover (ACLED's territorial
     # sub-events include the battle that won it): a clash the same day and place folds into it
-    taken = [h for h in merged if h.sub in ("Non-state actor overtakes territory", "Government regains territory")]
+    taken = [h for h in merged if h.sub in (Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, Sub.GOVERNMENT_REGAINS_TERRITORY)]
     if taken:
         kept: list[_Draft] = []
         for dr in merged:
-            host = next((h for h in taken if dr.sub == "Armed clash" and _same_day(h, dr) and _same_place(h, dr)),
+            host = next((h for h in taken if dr.sub == Sub.ARMED_CLASH and _same_day(h, dr) and _same_place(h, dr)),
                         None)
             if host is not None:
                 host.mentions.extend(dr.mentions)
@@ -331,7 +332,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     # or dispersal: the same demonstration, coded once as its most severe form
     kept: list[_Draft] = []
     for dr in merged:
-        if dr.sub == "Peaceful protest" and _HAD_GATHERED.search(dr.mentions[0].sentence.text):
+        if dr.sub == Sub.PEACEFUL_PROTEST and _HAD_GATHERED.search(dr.mentions[0].sentence.text):
             undated = _own_date(dr.mentions[0]) is None
             host = next((h for h in merged if h is not dr and h.sub in _SEVERE_PROTEST and _same_day(h, dr)
                          and (_same_place(h, dr) or undated)), None)
@@ -343,22 +344,22 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     # fold looting into a violent event by the same actor, same day and place
     final: list[_Draft] = []
     for dr in merged:
-        if dr.sub == "Looting/property destruction":
+        if dr.sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
             host = next((h for h in merged if h is not dr and h.sub != dr.sub and h.date == dr.date
                          and _same_actor(h, dr) and _same_place(h, dr)
-                         and taxonomy.disorder_type(h.sub) == "Political violence"), None)
+                         and taxonomy.disorder_type(h.sub) == Disorder.POLITICAL_VIOLENCE), None)
             if host is not None:
                 host.secondary.append(dr.sub)
                 host.mentions.extend(dr.mentions)
                 continue
         final.append(dr)
     # looting in the violent event's own sentence ("killing three and looting shops") is its secondary tag
-    loot = trigger_patterns().get("Looting/property destruction")
+    loot = trigger_patterns().get(Sub.LOOTING_PROPERTY_DESTRUCTION)
     for dr in final:
-        if (loot is not None and dr.sub != "Looting/property destruction" and "Looting/property destruction"
-                not in dr.secondary and taxonomy.disorder_type(dr.sub) == "Political violence"
+        if (loot is not None and dr.sub != Sub.LOOTING_PROPERTY_DESTRUCTION and Sub.LOOTING_PROPERTY_DESTRUCTION
+                not in dr.secondary and taxonomy.disorder_type(dr.sub) == Disorder.POLITICAL_VIOLENCE
                 and any(loot.search(m.sentence.text) for m in dr.mentions)):
-            dr.secondary.append("Looting/property destruction")
+            dr.secondary.append(Sub.LOOTING_PROPERTY_DESTRUCTION)
     return [_to_event(dr, ctx, gaz) for dr in final]
 
 
@@ -451,7 +452,7 @@ _TAKEN_TO = re.compile(r"\b(?:referred|taken|rushed|transferred|evacuated|airlif
 _HAD_GATHERED = re.compile(r"\bhad\s+(?:\w+\s+)?(?:gathered|assembled|marched|rallied|converged|massed|taken to the "
                            r"streets)\b|\b(?:footage|video|videos|images|photos|clips)\b[^.]{0,120}?\b(?:shows?|showed|showing)\b",
                            re.I)
-_SEVERE_PROTEST = taxonomy.DEMONSTRATION_SUBS - {"Peaceful protest"}
+_SEVERE_PROTEST = taxonomy.DEMONSTRATION_SUBS - {Sub.PEACEFUL_PROTEST}
 _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
 
