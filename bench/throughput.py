@@ -84,7 +84,7 @@ def main() -> None:
     pre = prefilter_pattern()
     total = kept = 0
     for _, text, _, _ in arts:
-        sents = segment(clean(text)).sentences
+        sents = segment(clean(text))
         total += len(sents)
         kept += sum(1 for s in sents if pre.search(s.text))
     words = sum(len(a[1].split()) for a in arts) / len(arts)

@@ -40,6 +40,18 @@ def test_json_carries_evidence(examples_dir):
     ev = data[0]["evidence"]
     assert ev["trigger"]["text"] and ev["event_date"]["text"] == "on Tuesday"
     assert isinstance(ev["trigger"]["sentence"], int)
+    raw = (examples_dir / "kaduna_attack.txt").read_text()
+    assert raw[ev["trigger"]["raw_start"]:ev["trigger"]["raw_end"]] == ev["trigger"]["text"]
+    assert data[0]["id"].startswith("ev-") and len({d["id"] for d in data}) == len(data)
+
+
+def test_missing_publication_date_warns_on_stderr(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Police fired tear gas at protesters in Nairobi on Monday, witnesses said.")
+    r = _run(["extract", str(f), "--format", "csv"])
+    assert r.returncode == 0
+    assert b"warning: no publication date given" in r.stderr
+    assert b"Protest with intervention" in r.stdout
 
 
 def _run(args, stdin=None):

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from eventcoder.cli import app
 from eventcoder.errors import GazetteerError
-from eventcoder.geo.api import geoparse
 from eventcoder.geo.gazetteer import Gazetteer, default_gazetteer, import_dump
+from eventcoder.geoparsing import geoparse
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "geonames"
 DUMPS = [FIX / "IQ.txt", FIX / "admin1CodesASCII.txt", FIX / "admin2Codes.txt", FIX / "alternateNamesV2.txt"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import warnings
 from pathlib import Path
 
 import typer
@@ -43,8 +42,7 @@ def extract(
     """Code every conflict event in one news report."""
     from . import export
     from .ingest import read_article
-    from .pipeline import NoPublicationDateWarning
-    from .pipeline import extract as run
+    from .pipeline import code_article
 
     if format not in ("csv", "json", "table"):
         _fail(f"--format: {format!r} is not one of csv, json, table")
@@ -54,19 +52,13 @@ def extract(
         art = read_article(file, pub, data)
         classifier = None
         if model is not None:
-            from .train import load_model
+            from .classifier import load_model
 
             classifier = load_model(model)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", NoPublicationDateWarning)
-            events = run(art.body, pub, classifier=classifier)
-        for w in caught:
-            if issubclass(w.category, NoPublicationDateWarning):
-                err.print(f"[yellow]warning:[/] {w.message}", highlight=False)
-        for e in events:
-            if e.place is not None and e.place.latitude is None:
-                err.print(f"[yellow]warning:[/] place {e.place.name!r} is not in the gazetteer; "
-                          f"event left without coordinates", highlight=False)
+        result = code_article(art, classifier=classifier)
+        for d in result.diagnostics:
+            err.print(f"[yellow]warning:[/] {d.message}", highlight=False)
+        events = list(result.events)
     except EventcoderError as exc:
         _fail(str(exc), exc.exit_code)
         return
@@ -87,7 +79,7 @@ def geoparse(
     """Every toponym in a text, resolved, with offsets into the input as given."""
     import json
 
-    from .geo.api import geoparse as run
+    from .geoparsing import geoparse as run
     from .ingest import read_article
 
     try:

@@ -8,7 +8,6 @@ it codes) is compared with the row; a row with no event predicted counts as wron
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from .errors import GoldFileError
 from .extract.taxonomy import SUB_EVENT_TYPES
 from .geo.gazetteer import distance_km
-from .model import Event
+from .runner import events_of, predict_rows, published_of, run_many
 
 REQUIRED = ("notes", "event_type", "sub_event_type")
 NONE = "(no event)"
@@ -67,74 +66,6 @@ def _check_row(path: Path, i: int, row: dict[str, str]) -> None:
                 float(row[col])
             except ValueError:
                 raise GoldFileError(f"{path}: row {i}, column {col}: not a number {row[col]!r}") from None
-
-
-def _published(row: dict[str, str]) -> dt.date | None:
-    ts = row.get("timestamp", "")
-    if ts:
-        try:
-            return dt.datetime.fromtimestamp(float(ts), dt.UTC).date()
-        except (ValueError, OverflowError):
-            pass
-    ed = row.get("event_date", "")
-    return dt.date.fromisoformat(ed[:10]) if ed else None
-
-
-def _summary(e: Event) -> dict[str, Any]:
-    p = e.place
-    return {"event_type": e.event_type, "sub_event_type": e.sub_event_type, "inter1": e.actor1.inter,
-            "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
-            "longitude": p.longitude if p else None, "event_date": e.date.date.isoformat() if e.date.date else None,
-            "fatalities": e.fatalities.count, "actor1": e.actor1.name, "location": p.name if p else None}
-
-
-def _events(args: tuple[str, dt.date | None, str | None]) -> list[dict[str, Any]]:
-    import warnings
-
-    from .pipeline import extract
-
-    text, pub, model_path = args
-    classifier = None
-    if model_path:
-        from .train import load_model
-
-        classifier = load_model(Path(model_path))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        events = extract(text, pub, classifier=classifier)
-    return [_summary(e) for e in events]
-
-
-def _main_event(args: tuple[str, dt.date | None, str | None]) -> dict[str, Any] | None:
-    found = _events(args)
-    return found[0] if found else None
-
-
-def _map(fn, args: list, jobs: int, progress: bool, what: str) -> list:  # noqa: ANN001
-    if jobs > 1:
-        with ProcessPoolExecutor(jobs) as ex:
-            it = ex.map(fn, args, chunksize=8)
-            if progress:
-                from rich.progress import track
-
-                it = track(it, total=len(args), description=what)
-            return list(it)
-    if progress:
-        from rich.progress import track
-
-        return [fn(a) for a in track(args, description=what)]
-    return [fn(a) for a in args]
-
-
-def predict_rows(rows: list[dict[str, str]], model_path: Path | None = None, jobs: int = 1,
-                 progress: bool = False) -> list[dict[str, Any] | None]:
-    """The main event the pipeline codes for each gold row's notes (None where it codes nothing)."""
-    if model_path is not None:
-        from .train import load_model
-
-        load_model(model_path)  # fail early, in this process, on a bad model file
-    args = [(r["notes"], _published(r), str(model_path) if model_path else None) for r in rows]
-    return _map(_main_event, args, jobs, progress, "evaluating")
 
 
 def run(gold: Path, model_path: Path | None = None, articles: Path | None = None, jobs: int = 1,
@@ -238,7 +169,7 @@ def _article_published(rows: list[dict[str, str]]) -> dt.date | None:
     for col in ("published", "timestamp"):
         vals = [r.get(col, "") for r in rows if r.get(col, "")]
         if vals:
-            return _published({"timestamp": vals[0]}) if col == "timestamp" else dt.date.fromisoformat(vals[0][:10])
+            return published_of({"timestamp": vals[0]}) if col == "timestamp" else dt.date.fromisoformat(vals[0][:10])
     dates = [r["event_date"][:10] for r in rows if r.get("event_date", "")]
     return dt.date.fromisoformat(max(dates)) if dates else None
 
@@ -292,12 +223,12 @@ def run_articles(gold: Path, folder: Path, model_path: Path | None = None, jobs:
         by_article.setdefault(r["article"], []).append(r)
     names = sorted(by_article)
     if model_path is not None:
-        from .train import load_model
+        from .classifier import load_model
 
         load_model(model_path)
     args = [(read_article(folder / n).body, _article_published(by_article[n]), str(model_path) if model_path else None)
             for n in names]
-    found = _map(_events, args, jobs, progress, "evaluating articles")
+    found = run_many(events_of, args, jobs, progress, "evaluating articles")
     gold_rows: list[dict[str, str]] = []
     aligned: list[dict[str, Any] | None] = []
     n_pred = 0

@@ -80,6 +80,7 @@ def to_json(events: Iterable[Event], source: str = "") -> str:
             "fatalities": asdict(e.fatalities.evidence) if e.fatalities.evidence else None,
             "sentences": list(e.sentences),
         }
+        row["id"] = e.id
         row["weekday"] = e.date.weekday
         row["geonameid"] = e.place.geonameid if e.place else None
         row["fatalities_shared_with"] = e.fatalities.shared_with

@@ -174,5 +174,17 @@ def prefilter_pattern() -> re.Pattern[str]:
 
 
 @cache
+def words() -> dict[str, tuple[str, ...]]:
+    """Word lists the rules read (``data/words.json``: speakers ...), each a tuple of regex alternatives."""
+    data = _load_json("words.json")
+    return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
+
+
+def speaker_verbs() -> tuple[str, ...]:
+    """Words after an actor that make it the one who speaks, not the one who acts ("police said")."""
+    return words()["speaker"]
+
+
+@cache
 def actors_data() -> dict[str, Any]:
     return _load_json("actors.json")

@@ -14,12 +14,15 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a value was read: sentence index and [start, end) span in the cleaned text."""
+    """Where a value was read: sentence index, [start, end) span in the cleaned text, the words, and the
+    same span in the raw input as given (``raw_start``/``raw_end``, set by the pipeline's last component)."""
 
     sentence: int
     start: int
     end: int
     text: str
+    raw_start: int | None = None
+    raw_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,18 @@ class CleanText:
             return self.offsets[-1] + 1
         return self.offsets[pos]
 
+    def offset_runs(self) -> list[tuple[int, int, int]]:
+        """The raw-offset mapping, compact: ``(clean_start, raw_start, length)`` for each stretch of the
+        cleaned text copied unchanged from one stretch of the raw input."""
+        runs: list[tuple[int, int, int]] = []
+        for i, raw in enumerate(self.offsets):
+            if runs and runs[-1][1] + runs[-1][2] == raw and runs[-1][0] + runs[-1][2] == i:
+                c, r, n = runs[-1]
+                runs[-1] = (c, r, n + 1)
+            else:
+                runs.append((i, raw, 1))
+        return runs
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -58,6 +73,32 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor as a sentence names it (span in that sentence), normalised ACLED-style."""
+
+    name: str
+    inter: int
+    kind: str  # state_military, state_police, named, party, unidentified, protesters, rioters, civilians
+    start: int
+    end: int
+    text: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a sentence (span in that sentence), resolved against the publication date."""
+
+    date: dt.date | None
+    time_precision: int
+    start: int
+    end: int
+    text: str
+    weekday: str | None = None
+    explicit_year: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,6 +170,7 @@ class Event:
     sentences: tuple[int, ...] = ()
     secondary: tuple[str, ...] = ()
     confidence: float = 1.0
+    id: str = ""  # deterministic: a hash of the article id, sentence, trigger span, place and type
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

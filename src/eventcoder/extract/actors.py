@@ -13,20 +13,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..knowledge import actors_data, countries
+from ..model import ActorMention
 
 KIND_INTER = {"state": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
               "protesters": 6, "civilians": 7, "external": 8}
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    name: str
-    inter: int
-    kind: str  # state_military, state_police, named, party, unidentified, protesters, rioters, civilians
-    start: int
-    end: int
-    text: str
-    country: str | None = None
 
 
 @dataclass(frozen=True)

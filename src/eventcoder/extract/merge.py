@@ -9,37 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..doc import Document, EventDay, Mention
 from ..geo.gazetteer import display_admin, distance_km
+from ..geo.resolve import Resolved, Toponym
 from ..knowledge import countries, trigger_patterns
-from ..model import Actor, Event, EventDate, Evidence, Fatalities, Place, Sentence
+from ..model import Actor, ActorMention, DateMention, Event, EventDate, Evidence, Fatalities, Place, Sentence
 from . import taxonomy
-from .actors import ActorMention
 from .numbers import split_total
 from .taxonomy import Disorder, Sub
-from .when import DateMention, days_after, find_dates, statement_date
+from .when import days_after, find_dates, statement_date
 
 if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
-    from ..geo.resolve import GeoContext, Resolved
-    from ..pipeline import Document
-
-
-@dataclass(frozen=True)
-class Mention:
-    sentence: Sentence
-    sub_event_type: str
-    trigger: tuple[int, int]
-    confidence: float
-    actor1: ActorMention
-    actor2: ActorMention | None
-    date: DateMention | None
-    fatalities: int
-    fatalities_span: tuple[int, int] | None
-    places: tuple[Resolved, ...]
-    country: str | None
+    from ..geo.resolve import GeoContext
 
 
 @dataclass
@@ -66,15 +52,13 @@ _UNNAMED_AREA = re.compile(r"\b(?:a|an|one|two|three|several|some|the)\s+(?:\w+\
 _SEPARATE = re.compile(r"\b(?:separate|two|three|four|five|twin|multiple|several|different|respectively)\b", re.I)
 
 
-def _opening_date(s: Sentence, dates_of: dict[int, list[DateMention]]
-                  ) -> tuple[dt.date, int, DateMention, Sentence] | None:
+def _opening_date(s: Sentence, dates_of: Mapping[int, Sequence[DateMention]]) -> EventDay | None:
     """The date a sentence opens with ("On 8 June 2022, ...", "On Wednesday afternoon, ...")."""
     lead = [d for d in dates_of.get(s.index, []) if d.date is not None and d.start <= 12]
-    return (lead[0].date, lead[0].time_precision, lead[0], s) if lead else None
+    return EventDay(lead[0].date, lead[0].time_precision, lead[0], s) if lead else None
 
 
-def _date_just_told(doc: Document, s: Sentence, dates_of: dict[int, list[DateMention]]
-                    ) -> tuple[dt.date, int, DateMention, Sentence] | None:
+def _date_just_told(doc: Document, s: Sentence, dates_of: Mapping[int, Sequence[DateMention]]) -> EventDay | None:
     """The date the sentence before an undated one opens with: the narrative goes on that day."""
     return _opening_date(doc.sentences[s.index - 1], dates_of) if s.index > 0 else None
 
@@ -246,18 +230,28 @@ def _same_actor(a: _Draft, b: _Draft) -> bool:
     return a.actor1.name == b.actor1.name or bool({"inferred", "unidentified"} & {a.actor1.kind, b.actor1.kind})
 
 
+def days_before_told(d: EventDay, m: Mention) -> EventDay:
+    """"The agreement came a day after at least seven people were killed": an undated event told after
+    "N days after" happened N days before the date the sentence took from the report (a sentence's own
+    date is moved back by ``when.days_before`` when the mention is made)."""
+    after = days_after(m.sentence.text, m.trigger[0]) if m.date is None else None
+    if after is None or d.date is None:
+        return d
+    return replace(d, date=d.date - dt.timedelta(days=after[0]))
+
+
 def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz: Gazetteer,
-                   published: dt.date | None, dates_of: dict[int, list[DateMention]]) -> list[Event]:
+                   published: dt.date | None, dates_of: Mapping[int, Sequence[DateMention]]) -> list[Event]:
     """``dates_of``: every sentence's dates (``find_dates`` with the publication date), as the pipeline found them."""
     drafts: list[_Draft] = []
-    lede_date: tuple[dt.date | None, int, DateMention | None, Sentence | None] | None = None
-    by_type_date: dict[str, tuple] = {}
+    lede_date: EventDay | None = None
+    by_type_date: dict[str, EventDay] = {}
     # the report's own lede date ("On 8 June 2022, ...") dates events told later without one
     if doc.sentences:
         lede_date = _opening_date(doc.sentences[0], dates_of)
     for m in mentions:
         if m.date is not None:
-            d = (m.date.date, m.date.time_precision, m.date, m.sentence)
+            d = EventDay(m.date.date, m.date.time_precision, m.date, m.sentence)
         elif m.sub_event_type in by_type_date:
             d = by_type_date[m.sub_event_type]
         elif (told := _date_just_told(doc, m.sentence, dates_of)) is not None:
@@ -265,21 +259,19 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
         elif lede_date is not None:
             d = lede_date
         elif published is not None:
-            d = (published, 2, None, None)
+            d = EventDay(published, 2)
         else:
-            d = (None, 3, None, None)
-        if m.date is not None and (lede_date is None or lede_date[3] is doc.sentences[0] and m.sentence.index == 0):
+            d = EventDay(None, 3)
+        if m.date is not None and (lede_date is None or lede_date.sentence is doc.sentences[0]
+                                   and m.sentence.index == 0):
             lede_date = d
         by_type_date.setdefault(m.sub_event_type, d)
-        after = days_after(m.sentence.text, m.trigger[0]) if m.date is None else None
-        if after is not None and d[0] is not None:
-            # "the agreement came a day after at least seven people were killed": days before the date the
-            # sentence took from the report
-            d = (d[0] - dt.timedelta(days=after[0]), d[1], d[2], d[3])
+        d = days_before_told(d, m)
         places = _event_places(m) or [(None, 0)]
         counts = split_total(m.fatalities, len(places))
         for (r, p), fat in zip(places, counts, strict=True):
-            drafts.append(_Draft([m], m.sub_event_type, m.actor1, m.actor2, r, p, d[0], d[1], d[2], d[3], fat,
+            drafts.append(_Draft([m], m.sub_event_type, m.actor1, m.actor2, r, p, d.date, d.precision, d.mention,
+                                 d.sentence, fat,
                                  (m.sentence, m.fatalities_span) if m.fatalities_span else None,
                                  len(places), []))
     # merge repeated mentions of one event
@@ -457,8 +449,6 @@ _IN_COUNTRY = {"in", "across", "throughout", "inside", "within", "at"}
 
 
 def _fallback_place(ctx: GeoContext, gaz: Gazetteer) -> Resolved | None:
-    from ..geo.resolve import Resolved, Toponym
-
     if ctx.anchors:
         a = ctx.anchors[0]
         return Resolved(Toponym(a.name, 0, 0), a, "city", 2)
@@ -475,7 +465,5 @@ def _fallback_place(ctx: GeoContext, gaz: Gazetteer) -> Resolved | None:
 
 def _at_capital(country: Resolved, gaz: Gazetteer) -> Resolved | None:
     """A country's toponym placed at the country's capital (geo_precision 3), where the gazetteer has it."""
-    from ..geo.resolve import Resolved
-
     capital = gaz.capital(country.place.country_code) if country.place is not None else None
     return Resolved(country.toponym, capital, "city", 3) if capital is not None else None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 
 from dateutil import parser as du_parser
+
+from ..model import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -33,17 +35,6 @@ DATE_RX = re.compile(
     r"last weekend|this weekend|over the weekend|the weekend)\b",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class DateMention:
-    date: dt.date | None
-    time_precision: int
-    start: int
-    end: int
-    text: str
-    weekday: str | None = None
-    explicit_year: bool = False
 
 
 def _weekday_before(published: dt.date, weekday: int, allow_same_day: bool = True) -> dt.date:
@@ -176,4 +167,44 @@ def days_after(text: str, end: int) -> tuple[int, int, int] | None:
     if m is None:
         return None
     return (_DAY_WORDS.get(m.group(1).lower()) or int(m.group(1)), m.start(), m.end())
+
+
+# the date of a sentence's event, among the dates it states
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]\s")
+_VAGUE = ("overnight", "tonight", "today", "this morning", "this afternoon", "this evening", "last night")
+
+
+def pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMention | None:
+    usable = [d for d in dates if d.date is not None or d.weekday]
+    if not usable:
+        return None
+    # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
+    # "GAZA, July 30 - An air strike late on Monday ...": a dateline's date is the report's, not the event's
+    usable = [d for d in usable if not (d.start <= 30 and _DATELINE_END.match(text, d.end))] or usable
+    lead = [d for d in usable if d.start <= 8 and d.date is not None]
+    if lead and d_before(lead[0], trigger, text):
+        return lead[0]
+    # "police said on Wednesday that four were killed ... on Tuesday": the date of a statement is not the event's
+    return min(usable, key=lambda d: (d.time_precision == 3 and d.date is not None, d.text.lower() in _VAGUE,
+                                      statement_date(text, d),
+                                      abs(d.start - trigger)))
+
+
+def days_before(date: DateMention | None, text: str, trigger: int) -> DateMention | None:
+    """The curfew came on Sunday, "a day after gunmen stormed a bar": the event after "a day after" is a
+    day before the date the sentence states."""
+    if date is None or date.date is None:
+        return date
+    after = days_after(text, trigger)
+    if after is None or after[1] < date.end or trigger - after[2] > 80:
+        return date
+    return replace(date, date=date.date - dt.timedelta(days=after[0]))
+
+
+def d_before(lead: DateMention, trigger: int, text: str) -> bool:
+    """Does the sentence-initial date govern a trigger after it? Not when someone's statement that day
+    lies between them ('On Monday, police said gunmen killed five on Saturday')."""
+    return lead.end <= trigger and not re.search(r"\b(?:said|says|told|reported|announced|confirmed|claimed|stated)\b",
+                                                 text[lead.end:trigger], re.I)
+
 

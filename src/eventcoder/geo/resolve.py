@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..extract.actors import ActorMention
 from ..knowledge import countries, country_cues
+from ..model import ActorMention
 from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"

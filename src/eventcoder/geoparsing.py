@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..clean import clean
-from ..extract.actors import find_actors
-from ..nlp import model
-from .gazetteer import Gazetteer, default_gazetteer, display_admin
-from .resolve import GeoContext, Toponym, country_context, resolve, resolve_text
+from .clean import clean
+from .extract.actors import find_actors
+from .geo.gazetteer import Gazetteer, default_gazetteer, display_admin
+from .geo.resolve import GeoContext, Toponym, country_context, resolve, resolve_text
+from .nlp import model
 
 
 def _row(text: str, start: int, t: Toponym, r: Any) -> dict[str, Any]:

@@ -1,0 +1,203 @@
+"""Rules across sentences: what a sentence adds to the story told so far.
+
+A sentence may only restate an event already coded (the blast, its toll, arrests at the demonstration just
+told), give the toll of the event before it, upgrade a protest by what followed, reveal that a shooting's
+victims were gang members, sum up events told one by one, or hand over ground a withdrawal left. Each rule
+is one named function here; the pipeline's ``mentions``, ``tolls``, ``summaries`` and ``handovers``
+components call them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..doc import Document, Mention
+from ..knowledge import prefilter_pattern
+from ..model import DateMention, Sentence
+from . import factuality, taxonomy
+from .classify import WITHDRAWAL, Classification, is_quoted, protest_force
+from .numbers import sentence_fatalities
+from .taxonomy import Disorder, Sub
+from .when import find_dates
+
+
+def handed_over(mentions: list[Mention]) -> list[Mention]:
+    """A withdrawal followed, in the next sentence, by the handover of the ground it left ("withdrew from the
+    base. ... handed control of the camp to ...") is one non-violent transfer of territory, not a movement of
+    forces and a transfer."""
+    out = list(mentions)
+    for i, m in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        if (m.sub_event_type == Sub.CHANGE_TO_GROUP_ACTIVITY
+                and WITHDRAWAL.match(m.sentence.text[m.trigger[0]:m.trigger[1]])
+                and nxt.sub_event_type == Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY
+                and nxt.sentence.index == m.sentence.index + 1):
+            out[i] = replace(m, sub_event_type=nxt.sub_event_type, actor1=nxt.actor1, actor2=nxt.actor2)
+    return out
+
+
+_SUMMARY = re.compile(r"\b(?:separate|several|a series of|a spate of|a wave of|different|multiple|two|three|four|five)"
+                      r"\s+(?:[\w-]+\s+)?(?:attacks|incidents|shootings|killings|acts of violence)\b", re.I)
+
+
+def without_summaries(mentions: list[Mention]) -> list[Mention]:
+    """A summary ("two civilians were killed in separate attacks") followed by the events it sums up, told
+    one by one with their own weapons, is no event of its own: coding it would count its dead twice."""
+    out = []
+    for i, m in enumerate(mentions):
+        if (m.sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH) and _SUMMARY.search(m.sentence.text)
+                and any(x.sentence.index > m.sentence.index and x.sub_event_type != m.sub_event_type
+                        and taxonomy.disorder_type(x.sub_event_type) == Disorder.POLITICAL_VIOLENCE
+                        for x in mentions[i + 1:])):
+            continue
+        out.append(m)
+    return out
+
+
+def toll_sentences(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """A sentence right after an event that gives only its toll ('Two of the attackers died.', '3 fatalities.')
+    counts for that event."""
+    used = {m.sentence.index for m in mentions}
+    out: list[Mention] = []
+    for s in doc.sentences:
+        if s.index in used or not re.search(r"\b(?:fatalit\w*|killed|dead|died|deaths?|death toll|bodies|lost their lives)\b",
+                                            s.text, re.I):
+            continue
+        prev = [m for m in mentions if 0 < s.index - m.sentence.index <= 2]
+        if not prev or prev[-1].sub_event_type in (Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENTION) or \
+                _NEW_EVENT.search(s.text) or re.search(r"[\"“”]|\b(?:similar|previous|last year|earlier)\b", s.text) \
+                or find_dates(s.text, None):
+            continue  # another event's toll, a quoted figure, or one dated on its own
+        fat, span = sentence_fatalities(s.text)
+        if fat > 0 and span is not None:
+            out.append(replace(prev[-1], sentence=s, trigger=span, fatalities=fat, fatalities_span=span))
+    return out
+
+
+_PROTEST_UPGRADE = [
+    (Sub.VIOLENT_DEMONSTRATION, re.compile(r"\b(?:(?:protesters|demonstrators|they|rioters|crowd)\s+(?:\w+\s+){0,3}?"
+                                         r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
+                                         r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
+                                         r"stone[- ]pelting)\b", re.I)),
+]
+
+
+def protest_followup(sub: str, s: Sentence, doc: Document) -> str:
+    """A protest whose next sentences report force or violence is coded by what followed."""
+    if sub != Sub.PEACEFUL_PROTEST:
+        return sub
+    nxt = [x for x in doc.sentences[s.index + 1:s.index + 3]
+           if doc.clean.text.count("\n", s.end, x.start) == 0]
+    pre = prefilter_pattern()
+    for x in nxt:
+        if (re.search(r"\b(?:protest|demonstrat|rall(?:y|ies)|march(?:ed)?\b)", x.text, re.I)
+                and pre.search(x.text) and re.search(r"\b(?:another|separate|also)\b", x.text, re.I)):
+            break
+        for new, rx in _PROTEST_UPGRADE:
+            if rx.search(x.text):
+                return new
+        force = protest_force(x.text)
+        if force:
+            return force[0]
+    return sub
+
+
+_VICTIMS_WERE_ARMED = re.compile(
+    r"\b(?:victims?|the (?:dead|deceased|man|men|target(?: of the attack)?|slain)|one of (?:the )?(?:victims|dead|men)|"
+    r"one victim)\b[^.;]{0,60}?\b(?:was|were|had been|is|are)\s+(?:\w+\s+){0,3}?(?:(?:an? |the )?(?:alleged |suspected |"
+    r"known )?members? of (?:a |an |the )?(?:[\w'-]+\s+){0,3}?(?:gang|cartel|criminal (?:group|organi[sz]ation)|armed group|"
+    r"militia)|involved in (?:drug trafficking|organi[sz]ed crime|criminal activit\w+)|(?:an? |the )?(?:gang|cartel) "
+    r"(?:member|leader|boss|commander)s?|(?:the )?leaders? of (?:a |an |the )?(?:[\w'-]+\s+){0,2}?(?:gang|cartel|"
+    r"criminal group))\b", re.I)
+
+
+def armed_victim_followup(sub: str, s: Sentence, doc: Document) -> str:
+    """A shooting whose victims the next sentences call gang or cartel members is, for ACLED, a fight
+    between armed groups (Armed clash), not an attack on civilians."""
+    if sub != Sub.ATTACK:
+        return sub
+    for x in [s, *doc.sentences[s.index + 1:s.index + 3]]:
+        if _VICTIMS_WERE_ARMED.search(x.text):
+            return Sub.ARMED_CLASH
+    return sub
+
+
+def paragraph(text: str, s: Sentence) -> str:
+    """The paragraph a sentence stands in."""
+    start = text.rfind("\n", 0, s.start) + 1
+    end = text.find("\n", s.end)
+    return text[start:end if end >= 0 else len(text)].strip()
+
+
+GENERIC = re.compile(r"(?:attacks?|blasts?|explosions?|bombings?|assaults?|violence|incidents?|clash(?:es)?|fighting|"
+                      r"raids?|operations?|shootings?|ambush(?:es)?|strikes?|killings?|massacres?|abductions?|"
+                      r"kidnappings?|protests?|demonstrations?|rall(?:y|ies)|unrest|riots?)$", re.I)
+ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|which|same|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|martyred|slain|killing|injuring|wounding)$",
+                       re.I)
+_NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
+                        r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
+                        r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
+_CROWD_EVENTS = taxonomy.DEMONSTRATION_SUBS | {Sub.MOB_VIOLENCE}
+_TOLL_OF_EARLIER = re.compile(
+    r"\b(?:death toll|toll (?:has |had )?(?:risen|rose|climbed)|succumbed to (?:his|her|their) (?:wounds|injuries)|"
+    r"confirmed the deaths?|(?:identified|named) the (?:slain|dead|deceased|victims|attackers?|bombers?)|"
+    r"the (?:bomber|attacker|assailant|gunman|suicide bomber) (?:was|were|had been) (?:also )?(?:killed|shot dead|"
+    r"injured|wounded|arrested))\b", re.I)
+_RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|confiscated)\b",
+                        re.I)
+
+
+def restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
+              date: DateMention | None = None) -> Mention | None:
+    """The event already coded that a later sentence only restates ('the blast', 'claimed the attack', a quote,
+    the toll 'five were killed', weapons recovered at the scene, arrests at the demonstration just told), or
+    None when the sentence reports an event of its own."""
+    last = earlier[-1]
+    word = text[cls.trigger_start:cls.trigger_end]
+    before = text[:cls.trigger_start]
+    prev_violent = any(taxonomy.disorder_type(m.sub_event_type) == Disorder.POLITICAL_VIOLENCE for m in earlier)
+    if prev_violent and (_CASUALTY.match(word) or GENERIC.match(word) or sub in (Sub.ARMED_CLASH, Sub.ATTACK)) and \
+            _TOLL_OF_EARLIER.search(text):
+        # "the death toll had risen to seven", "the bomber was also killed in the blast", "police identified
+        # the slain militants": the toll or the dead of the event already coded
+        return last
+    if _NEW_EVENT.search(text):
+        return None
+    crowd = [m for m in earlier[-3:] if m.sub_event_type in _CROWD_EVENTS]
+    same_day = date is None or date.date is None or any(
+        m.date is not None and m.date.date == date.date for m in crowd)
+    if sub == Sub.ARRESTS and crowd and same_day and not re.search(
+            r"\b(?:militants?|rebels?|insurgents?|gunmen|suspected members|terrorists?|commanders?)\b", text, re.I):
+        # "Eleven people were arrested", "police made six arrests": the arrests at the demonstration or riot
+        # just coded are part of it
+        return crowd[-1]
+    if GENERIC.match(word) and ANAPHOR.search(before):
+        return last
+    if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
+            r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
+        return last
+    return last if sub == Sub.DISRUPTED_WEAPONS_USE and prev_violent and _RECOVERED.search(text) else None
+
+
+def narrative_dates(doc: Document, dates_of: dict[int, list[DateMention]],
+                     published: dt.date | None) -> dict[int, bool]:
+    """For each sentence: is the story told in the past? A report whose lede is dated long before
+    publication (a feature on an old massacre) tells background until a recent date comes up."""
+    out: dict[int, bool] = {}
+    background = False
+    for s in doc.sentences:
+        dated = [d for d in dates_of[s.index] if d.date is not None]
+        if dated and published is not None:
+            d = dated[-1]
+            old = d.explicit_year and (published - d.date).days > factuality.LEDE_BACKGROUND_DAYS
+            if s.index == 0:
+                background = old
+            elif not old and (published - d.date).days <= factuality.BACKGROUND_DAYS:
+                background = False
+        out[s.index] = background
+    return out
+
+
