@@ -89,3 +89,23 @@ def test_a_gathering_told_beside_the_days_protest_event_is_that_event(text, sub)
     evs = eventcoder.extract(text, dt.date(2024, 5, 18))
     assert [e.sub_event_type for e in evs] == [sub]
     assert evs[0].sentences == (0, 1)
+
+
+def test_a_clash_the_same_day_and_place_folds_into_the_takeover_with_its_toll():
+    text = ("Al-Shabaab fighters seized the town of Bulo Burde in Hiraan on Monday after heavy fighting. "
+            "Clashes with government forces in Bulo Burde on Monday killed nine soldiers, residents said.")
+    events = eventcoder.extract(text, dt.date(2023, 2, 8))
+    subs = [e.sub_event_type for e in events]
+    assert "Non-state actor overtakes territory" in subs
+    assert "Armed clash" not in subs
+    take = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
+    assert take.fatalities.count == 9 and len(take.sentences) == 2
+
+
+def test_an_event_without_a_place_of_its_own_lies_at_the_articles_town():
+    text = ("Police fired tear gas at hundreds of protesters in Kisumu on Tuesday. "
+            "On Wednesday, unidentified gunmen shot dead a trader in a market, police said.")
+    events = eventcoder.extract(text, dt.date(2023, 7, 13))
+    shooting = next(e for e in events if e.sub_event_type == "Attack")
+    assert shooting.place is not None and shooting.place.name == "Kisumu"
+    assert shooting.place.geo_precision == 2

@@ -93,3 +93,27 @@ def test_a_datelines_date_is_the_reports_not_the_events():
     assert [e.date.date for e in evs] == [dt.date(2024, 5, 14)]
     evs = eventcoder.extract("May 16 (Reuters) - Gunmen killed four farmers in Guma, police said.", pub)
     assert [e.date.date for e in evs] == [dt.date(2024, 5, 16)]  # no other date: the report's day
+
+
+def test_days_back_is_the_one_a_day_after_rule():
+    from eventcoder.extract.when import days_after, days_back, find_dates
+
+    text = "The curfew was imposed on Sunday, a day after gunmen stormed a bar in the town."
+    trig = text.index("stormed")
+    stated = find_dates(text, dt.date(2023, 5, 10))[0]
+    assert days_after(text, trig).days == 1
+    assert days_back(text, trig, stated) == 1  # the stated date comes before the phrase
+    assert days_back(text, trig, None) == 1  # a sentence with no date of its own: from the report's date
+    assert days_back("Gunmen stormed a bar in the town on Sunday.", 7, None) == 0
+    late = "Two days after the vote, on Sunday, gunmen stormed a bar in the town."
+    assert days_back(late, late.index("stormed"), find_dates(late, dt.date(2023, 5, 10))[0]) == 0
+
+
+def test_days_before_moves_the_stated_date_back():
+    from eventcoder.extract.when import days_before, find_dates
+
+    text = "Talks resumed on Tuesday, two days after fighters shelled the market."
+    d = find_dates(text, dt.date(2023, 5, 12))[0]
+    moved = days_before(d, text, text.index("shelled"))
+    assert moved.date == d.date - dt.timedelta(days=2)
+    assert days_before(None, text, 10) is None

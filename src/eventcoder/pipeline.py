@@ -283,11 +283,21 @@ class Pipeline:
             raise KeyError(f"no component named {name!r}; the components are: {', '.join(self.names)}")
         return Pipeline(tuple((n, component if n == name else c) for n, c in self.components))
 
+    def document(self, article: Article, gazetteer: Gazetteer | None = None,
+                 classifier: SentenceClassifier | None = None, until: str | None = None) -> Document:
+        """The document after every component, or after the one named ``until`` (to look inside)."""
+        if until is not None and until not in self.names:
+            raise KeyError(f"no component named {until!r}; the components are: {', '.join(self.names)}")
+        doc = Document(article, Options(gazetteer or default_gazetteer(), classifier))
+        for name, component in self.components:
+            doc = component(doc)
+            if name == until:
+                break
+        return doc
+
     def __call__(self, article: Article, gazetteer: Gazetteer | None = None,
                  classifier: SentenceClassifier | None = None) -> Result:
-        doc = Document(article, Options(gazetteer or default_gazetteer(), classifier))
-        for _name, component in self.components:
-            doc = component(doc)
+        doc = self.document(article, gazetteer, classifier)
         return Result(doc.events, doc, doc.diagnostics)
 
 

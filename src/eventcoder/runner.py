@@ -7,7 +7,6 @@ than looping over ``extract`` themselves. Workers load spaCy, the gazetteer and 
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -39,7 +38,8 @@ def summary(e: Event) -> dict[str, Any]:
 
 
 def events_of(args: tuple[str, dt.date | None, str | None]) -> list[dict[str, Any]]:
-    from .pipeline import extract
+    from .model import Article
+    from .pipeline import code_article
 
     text, pub, model_path = args
     classifier = None
@@ -47,10 +47,7 @@ def events_of(args: tuple[str, dt.date | None, str | None]) -> list[dict[str, An
         from .classifier import load_model
 
         classifier = load_model(Path(model_path))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        events = extract(text, pub, classifier=classifier)
-    return [summary(e) for e in events]
+    return [summary(e) for e in code_article(Article(text, pub), classifier=classifier).events]
 
 
 def _main_event(args: tuple[str, dt.date | None, str | None]) -> dict[str, Any] | None:

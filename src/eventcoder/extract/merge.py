@@ -21,7 +21,7 @@ from ..model import Actor, ActorMention, DateMention, Event, EventDate, Evidence
 from . import taxonomy
 from .numbers import split_total
 from .taxonomy import Disorder, Sub
-from .when import days_after, find_dates, statement_date
+from .when import days_back, find_dates, statement_date
 
 if TYPE_CHECKING:
     from ..geo.gazetteer import Gazetteer
@@ -204,8 +204,9 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
 
 
 # one strike told twice names its shooter differently ("a Turkish drone strike", "the drone targeted a car"):
-# the same remote attack on the same day and place is one event whoever the sentences name
-_REMOTE_SUBS = {Sub.AIR_DRONE_STRIKE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED}
+# the same remote attack on the same day and place is one event whoever the sentences name (not a grenade,
+# a suicide bomb or a chemical attack: their attacker is there, and two of them the same day are two events)
+_REMOTE_SUBS = taxonomy.REMOTE_VIOLENCE_SUBS - {Sub.GRENADE, Sub.SUICIDE_BOMB, Sub.CHEMICAL_WEAPON}
 
 
 def _same_day(a: _Draft, b: _Draft) -> bool:
@@ -231,18 +232,17 @@ def _same_actor(a: _Draft, b: _Draft) -> bool:
 
 
 def days_before_told(d: EventDay, m: Mention) -> EventDay:
-    """"The agreement came a day after at least seven people were killed": an undated event told after
-    "N days after" happened N days before the date the sentence took from the report (a sentence's own
-    date is moved back by ``when.days_before`` when the mention is made)."""
-    after = days_after(m.sentence.text, m.trigger[0]) if m.date is None else None
-    if after is None or d.date is None:
-        return d
-    return replace(d, date=d.date - dt.timedelta(days=after[0]))
+    """"The agreement came a day after at least seven people were killed": an undated mention's event is
+    moved back from the date it took from the report (``when.days_back``; a sentence's own date was moved
+    back when the mention was made)."""
+    n = days_back(m.sentence.text, m.trigger[0], None) if m.date is None else 0
+    return replace(d, date=d.date - dt.timedelta(days=n)) if n and d.date is not None else d
 
 
-def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz: Gazetteer,
-                   published: dt.date | None, dates_of: Mapping[int, Sequence[DateMention]]) -> list[Event]:
-    """``dates_of``: every sentence's dates (``find_dates`` with the publication date), as the pipeline found them."""
+def _drafts(mentions: list[Mention], doc: Document, published: dt.date | None,
+            dates_of: Mapping[int, Sequence[DateMention]]) -> list[_Draft]:
+    """One draft event per mention and place, dated: the mention's own date, else the date of an earlier
+    mention of the same type, the date the sentence before opens with, the lede's, or the publication date."""
     drafts: list[_Draft] = []
     lede_date: EventDay | None = None
     by_type_date: dict[str, EventDay] = {}
@@ -274,7 +274,12 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                                  d.sentence, fat,
                                  (m.sentence, m.fatalities_span) if m.fatalities_span else None,
                                  len(places), []))
-    # merge repeated mentions of one event
+    return drafts
+
+
+def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
+    """Repeated mentions of one event (same type, day, place and actor, from another sentence) are one event;
+    one remote strike told twice names its shooter differently, so there the actor may differ."""
     merged: list[_Draft] = []
     for dr in drafts:
         for prev in merged:
@@ -285,43 +290,57 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 break
         else:
             merged.append(dr)
-    # an event whose own sentences name no place (or only one the gazetteer lacks) lies at the town the
-    # article names most often, geo_precision 2
+    return merged
+
+
+def _place_at_focus(merged: list[_Draft], mentions: list[Mention], ctx: GeoContext, gaz: Gazetteer) -> None:
+    """An event whose own sentences name no place (or only one the gazetteer lacks, or a country named in
+    passing: "weapons sent to Ukraine") lies at the town the article names most often, geo_precision 2."""
     focus = _focus_place(mentions) or _fallback_place(ctx, gaz)
     for dr in merged:
-        # ("weapons sent to Ukraine": a country named as no place of the event yields to the article's town)
         passing = dr.place is not None and dr.place.kind == "country" and dr.place.toponym.prep not in _IN_COUNTRY \
             and focus is not None and focus.kind == "city"
         if (dr.place is None or dr.place.place is None or passing) and focus is not None:
             dr.place, dr.place_precision = focus, (3 if focus.kind in ("admin1", "country") else 2)
-    # "(coded to X)", "Coded as X district": the note states where its event is placed
+
+
+def _place_as_coded(merged: list[_Draft], ctx: GeoContext) -> None:
+    """"(coded to X)", "Coded as X district": the note states where its event is placed."""
     coded = next((r for r in ctx.seen if r.toponym.prep == "coded to" and r.place is not None), None)
-    if coded is not None:
-        for dr in merged:
-            if dr.place is not None and dr.place.place is not None and \
-                    dr.place.place.country_code != coded.place.country_code and \
-                    ctx.country_votes.get(dr.place.place.country_code, 0) > \
-                    ctx.country_votes.get(coded.place.country_code, 0):
-                continue  # a namesake abroad: the note's own place, in the report's country, stands
-            if coded.kind == "city" or dr.place is None or dr.place.place is None or dr.place.kind != "city":
-                dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
-    # fighting that ends in a side taking the ground is coded as the takeover (ACLED's territorial
-    # sub-events include the battle that won it): a clash the same day and place folds into it
+    if coded is None:
+        return
+    for dr in merged:
+        if dr.place is not None and dr.place.place is not None and \
+                dr.place.place.country_code != coded.place.country_code and \
+                ctx.country_votes.get(dr.place.place.country_code, 0) > \
+                ctx.country_votes.get(coded.place.country_code, 0):
+            continue  # a namesake abroad: the note's own place, in the report's country, stands
+        if coded.kind == "city" or dr.place is None or dr.place.place is None or dr.place.kind != "city":
+            dr.place, dr.place_precision = coded, (3 if coded.kind in ("admin1", "country") else 2)
+
+
+def _fold_clashes_into_takeovers(merged: list[_Draft]) -> list[_Draft]:
+    """Fighting that ends in a side taking the ground is coded as the takeover (ACLED's territorial sub-events
+    include the battle that won it): a clash the same day and place folds into it, its toll too if higher."""
     taken = [h for h in merged if h.sub in (Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, Sub.GOVERNMENT_REGAINS_TERRITORY)]
-    if taken:
-        kept: list[_Draft] = []
-        for dr in merged:
-            host = next((h for h in taken if dr.sub == Sub.ARMED_CLASH and _same_day(h, dr) and _same_place(h, dr)),
-                        None)
-            if host is not None:
-                host.mentions.extend(dr.mentions)
-                if dr.fatalities > host.fatalities:
-                    host.fatalities, host.fat_ev = dr.fatalities, dr.fat_ev
-                continue
-            kept.append(dr)
-        merged = kept
-    # "protesters had gathered at the square", "footage shows hundreds chanting", told beside the day's clashes
-    # or dispersal: the same demonstration, coded once as its most severe form
+    if not taken:
+        return merged
+    kept: list[_Draft] = []
+    for dr in merged:
+        host = next((h for h in taken if dr.sub == Sub.ARMED_CLASH and _same_day(h, dr) and _same_place(h, dr)),
+                    None)
+        if host is not None:
+            host.mentions.extend(dr.mentions)
+            if dr.fatalities > host.fatalities:
+                host.fatalities, host.fat_ev = dr.fatalities, dr.fat_ev
+            continue
+        kept.append(dr)
+    return kept
+
+
+def _fold_gatherings(merged: list[_Draft]) -> list[_Draft]:
+    """"Protesters had gathered at the square", "footage shows hundreds chanting", told beside the day's
+    clashes or dispersal: the same demonstration, coded once as its most severe form."""
     kept: list[_Draft] = []
     for dr in merged:
         if dr.sub == Sub.PEACEFUL_PROTEST and _HAD_GATHERED.search(dr.mentions[0].sentence.text):
@@ -332,8 +351,11 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 host.mentions.extend(dr.mentions)
                 continue
         kept.append(dr)
-    merged = kept
-    # fold looting into a violent event by the same actor, same day and place
+    return kept
+
+
+def _fold_looting(merged: list[_Draft]) -> list[_Draft]:
+    """Looting by the same actor, the same day and place as a violent event is its secondary tag."""
     final: list[_Draft] = []
     for dr in merged:
         if dr.sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
@@ -345,13 +367,29 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
                 host.mentions.extend(dr.mentions)
                 continue
         final.append(dr)
-    # looting in the violent event's own sentence ("killing three and looting shops") is its secondary tag
+    return final
+
+
+def _tag_looting(final: list[_Draft]) -> None:
+    """Looting in the violent event's own sentence ("killing three and looting shops") is its secondary tag."""
     loot = trigger_patterns().get(Sub.LOOTING_PROPERTY_DESTRUCTION)
     for dr in final:
         if (loot is not None and dr.sub != Sub.LOOTING_PROPERTY_DESTRUCTION and Sub.LOOTING_PROPERTY_DESTRUCTION
                 not in dr.secondary and taxonomy.disorder_type(dr.sub) == Disorder.POLITICAL_VIOLENCE
                 and any(loot.search(m.sentence.text) for m in dr.mentions)):
             dr.secondary.append(Sub.LOOTING_PROPERTY_DESTRUCTION)
+
+
+def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz: Gazetteer,
+                   published: dt.date | None, dates_of: Mapping[int, Sequence[DateMention]]) -> list[Event]:
+    """Mentions -> events, in named passes. ``dates_of``: every sentence's dates (``find_dates`` with the
+    publication date), as the pipeline found them."""
+    merged = _merge_repeats(_drafts(mentions, doc, published, dates_of))
+    _place_at_focus(merged, mentions, ctx, gaz)
+    _place_as_coded(merged, ctx)
+    merged = _fold_gatherings(_fold_clashes_into_takeovers(merged))
+    final = _fold_looting(merged)
+    _tag_looting(final)
     return [_to_event(dr, ctx, gaz) for dr in final]
 
 

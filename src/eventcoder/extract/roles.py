@@ -16,12 +16,11 @@ from dataclasses import replace
 from ..knowledge import speaker_verbs
 from ..model import ActorMention
 from .actors import civilians, demonym_country, state_name
-from .taxonomy import Sub
+from .taxonomy import REMOTE_VIOLENCE_SUBS, Sub
 
 _ARMED = {"state_military", "state_police", "named", "unidentified"}
 # weapons fired from afar: the target is civilians where the sentence names them, else the other armed side
-REMOTE_SUBS = frozenset({Sub.AIR_DRONE_STRIKE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED,
-                         Sub.GRENADE, Sub.SUICIDE_BOMB, Sub.CHEMICAL_WEAPON})
+REMOTE_SUBS = REMOTE_VIOLENCE_SUBS
 _VAC = {Sub.ATTACK, Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.SEXUAL_VIOLENCE}
 _PROTEST = (Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENTION, Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS)
 _RIOT = (Sub.VIOLENT_DEMONSTRATION, Sub.MOB_VIOLENCE)

@@ -89,6 +89,9 @@ DEMONSTRATION_SUBS = frozenset({Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENT
 
 EVENT_TYPES: tuple[str, ...] = tuple(EventType)
 
+# weapons used from afar or without a fight (ACLED's Explosions/Remote violence)
+REMOTE_VIOLENCE_SUBS = frozenset(s for s, e in SUB_EVENT_TYPES.items() if e == EventType.EXPLOSIONS_REMOTE_VIOLENCE)
+
 INTER_NAMES: dict[int, str] = {
     0: "None",
     1: "State forces",

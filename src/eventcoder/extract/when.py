@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from dateutil import parser as du_parser
 
@@ -160,13 +161,19 @@ _DAYS_AFTER = re.compile(r"\b(a|one|two|three|four|five|\d)\s+days?\s+after\b", 
 _DAY_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def days_after(text: str, end: int) -> tuple[int, int, int] | None:
+class DaysAfter(NamedTuple):
+    days: int
+    start: int  # where "N days after" starts in the sentence
+    end: int
+
+
+def days_after(text: str, end: int) -> DaysAfter | None:
     """The last "N days after" before ``end``: (N, where the phrase starts, where it ends), or None. An event told after
     "a day after" happened that many days before the date the sentence gives."""
     m = next(reversed(list(_DAYS_AFTER.finditer(text, 0, end))), None)
     if m is None:
         return None
-    return (_DAY_WORDS.get(m.group(1).lower()) or int(m.group(1)), m.start(), m.end())
+    return DaysAfter(_DAY_WORDS.get(m.group(1).lower()) or int(m.group(1)), m.start(), m.end())
 
 
 # the date of a sentence's event, among the dates it states
@@ -190,15 +197,23 @@ def pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMen
                                       abs(d.start - trigger)))
 
 
+def days_back(text: str, trigger: int, stated: DateMention | None) -> int:
+    """The one "a day after" rule: "the curfew came on Sunday, a day after gunmen stormed a bar" - the event
+    told after "N days after" happened N days before the date the sentence states (``stated``, which must
+    come before the phrase, the phrase within 80 characters of the trigger) or, in a sentence with no date of
+    its own (``stated`` None), before the date it takes from the report. 0 where no such phrase governs."""
+    after = days_after(text, trigger)
+    if after is None or (stated is not None and (after.start < stated.end or trigger - after.end > 80)):
+        return 0
+    return after.days
+
+
 def days_before(date: DateMention | None, text: str, trigger: int) -> DateMention | None:
-    """The curfew came on Sunday, "a day after gunmen stormed a bar": the event after "a day after" is a
-    day before the date the sentence states."""
+    """A sentence's own date moved back by "N days after" (``days_back``)."""
     if date is None or date.date is None:
         return date
-    after = days_after(text, trigger)
-    if after is None or after[1] < date.end or trigger - after[2] > 80:
-        return date
-    return replace(date, date=date.date - dt.timedelta(days=after[0]))
+    n = days_back(text, trigger, date)
+    return replace(date, date=date.date - dt.timedelta(days=n)) if n else date
 
 
 def d_before(lead: DateMention, trigger: int, text: str) -> bool:
