@@ -105,7 +105,11 @@ def geoparse(
 
 @app.command()
 def evaluate(
-    gold: Path = typer.Option(..., "--gold", help="Gold events in ACLED's CSV format."),
+    gold: Path | None = typer.Option(None, "--gold", help="Gold events in ACLED's CSV format."),
+    stream: Path | None = typer.Option(None, "--stream", help="A news stream, JSONL (text, title, topic, id): "
+                                       "how often an event is coded."),
+    published: str | None = typer.Option(None, "--published", help="With --stream: publication date YYYY-MM-DD "
+                                         "of articles that give none."),
     model: Path | None = typer.Option(None, "--model", help="A model made by `eventcoder train`."),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: Path | None = typer.Option(None, "--errors", help="Write the rows that were wrong to this CSV."),
@@ -113,9 +117,28 @@ def evaluate(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
 ) -> None:
-    """Score eventcoder against gold events, field by field."""
+    """Score eventcoder against gold events, field by field (--gold), or on a news stream (--stream)."""
     from . import evaluate as ev
 
+    if (gold is None) == (stream is None):
+        _fail("give one of --gold FILE or --stream FILE.jsonl")
+    if stream is not None:
+        from . import stream as st
+
+        try:
+            rep = st.run_stream(stream, _date(published, "--published"), jobs=jobs,
+                                progress=not json_out and sys.stderr.isatty(), errors_path=errors, limit=limit)
+        except EventcoderError as exc:
+            _fail(str(exc), exc.exit_code)
+            return
+        if json_out:
+            import json
+
+            sys.stdout.write(json.dumps(rep.scores, indent=2) + "\n")
+        else:
+            st.print_stream(rep, Console())
+        return
+    assert gold is not None
     try:
         report = ev.run(gold, model_path=model, articles=articles, jobs=jobs, limit=limit,
                         progress=not json_out and sys.stderr.isatty(), errors_path=errors)
