@@ -172,73 +172,123 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
     """Candidate place names in a sentence. ``ents`` are spaCy GPE/LOC/FAC spans, when parsed."""
     out: list[Toponym] = []
     for m in PLACE_RX.finditer(text):
-        name = m.group("name")
-        words = name.split()
-        # trim leading stop words ("Police in Kabul" never reaches here, but "Iraqi Kirkuk" might)
-        while words and words[0].strip(".,") in _STOP:
-            words = words[1:]
-        # "Basra on Friday", "Kirkuk of March": a connector before a stop word ends the name
-        for i in range(1, len(words)):
-            w = words[i].strip(".,")
-            if w in _STOP and (words[i - 1].islower() or w in _WHEN):
-                words = words[:i - 1] if words[i - 1].islower() else words[:i]
-                break
-        # "the Kano State Governor", "the Lombardy Region President": a title ends the place's name
-        cut = next((i for i in range(1, len(words)) if words[i].strip(".,") in _TITLES), None)
-        if cut is not None:
-            words = words[:cut]
-        if not words:
-            continue
-        # "Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is
-        tail_kw = ""
-        if len(words) > 1 and _TAIL_KW.fullmatch(words[-1]) and not m.group("kw1") and not m.group("kw2"):
-            tail_kw = words[-1].lower()
-            words = words[:-1]
-        name = " ".join(words)
-        start = m.start("name") + m.group("name").find(words[0])
-        end = start + len(name)
-        if re.match(r"['’]s\s+\(", text[end:end + 4]) and end == m.end("name"):
-            # "St. John's (Newfoundland and Labrador)": the 's belongs to the name, not a possessive
-            name, end = name + text[end:end + 2], end + 2
-        if re.match(r"\.[a-z]", text[end:end + 2]):
-            continue  # "Ver.di", "Amazon.com": a name with a dot inside is no place
-        if not _kw_any(m) and _demonym(name):
-            continue  # "the Kazakh people", "of Afghan refugees": a demonym, not a town
-        if name.isupper() and len(name) <= 4 and not m.group("kw2"):
-            continue  # acronyms (ISIS, CRPF) are actors, not places
-        if words[-1].strip(".,") in _FACILITY:
-            continue  # "City Hall Park", "Hamilton Square": a site, not a town
-        site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
-        kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
-        prep = re.sub(r"^coded\s+\w+$", "coded to", (m.group("prep") or "").strip().lower())
-        if prep == "coded to" and re.match(r"\s+(?:-\s+[\w\s]+)?event", text[end:]):
-            prep = "to"  # "fatalities coded to the X event": another event's place
-        if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
-            continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
-        dash = re.match(r"\s+-\s+" + _NAME, text[end:])
-        rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
-        num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()", text[rest_end:])
-        if num:
-            rest_end += num.end()  # "Mine 6/7, Donetsk", "Camp 4, Kebbi": the number is part of the name
-        if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
-                and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
-            # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
-            if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:])
-                    or (text[:start].endswith("(") and re.match(r"\s*(?:-\s+[^()]*)?[,)]", text[end:]))
-                    or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
-                continue
-        # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
-        hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
-        if not hints and (close := re.match(r"\s*\]", text[rest_end:])):
-            hints = containing_areas(text[rest_end + close.end():])  # "[location coded to Khinj], Panjshir"
-        hint = hints[0] if hints else ""
-        out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
+        t = _pattern_toponym(m, text, ents, out)
+        if t is not None:
+            out.append(t)
+    out += _ner_toponyms(text, ents, out)
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _pattern_toponym(m: re.Match, text: str, ents: list[tuple[str, int, int]] | None,
+                     before: list[Toponym]) -> Toponym | None:
+    """The toponym one match of PLACE_RX states, or None where the name is no place; ``before`` are the
+    toponyms found earlier in the text."""
+    words, tail_kw = _area_word_at_the_end(_trim_name(m.group("name").split()), m)
+    if not words:
+        return None
+    name = " ".join(words)
+    start = m.start("name") + m.group("name").find(words[0])
+    end = start + len(name)
+    if re.match(r"['’]s\s+\(", text[end:end + 4]) and end == m.end("name"):
+        # "St. John's (Newfoundland and Labrador)": the 's belongs to the name, not a possessive
+        name, end = name + text[end:end + 2], end + 2
+    if _no_place_name(m, text, name, words, end):
+        return None
+    site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
+    kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
+    prep = _place_prep(m, text, end)
+    if re.search(r"\w\s+-\s+$", text[:start]) and before and re.match(r"\s+-\s+$", text[before[-1].end:start]):
+        return None  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
+    rest_end = _end_of_name(text, end, tail_kw)
+    if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
+            and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])) \
+            and not _placed_by_its_surroundings(text, start, end):
+        return None
+    # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
+    hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
+    if not hints and (close := re.match(r"\s*\]", text[rest_end:])):
+        hints = containing_areas(text[rest_end + close.end():])  # "[location coded to Khinj], Panjshir"
+    hint = hints[0] if hints else ""
+    return Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints))
+
+
+def _trim_name(words: list[str]) -> list[str]:
+    """The words of a capitalised run that name the place: leading stop words go ("Iraqi Kirkuk" might
+    reach here); a connector before a stop word ends the name ("Basra on Friday", "Kirkuk of March"); so
+    does a title ("the Kano State Governor", "the Lombardy Region President")."""
+    while words and words[0].strip(".,") in _STOP:
+        words = words[1:]
+    for i in range(1, len(words)):
+        w = words[i].strip(".,")
+        if w in _STOP and (words[i - 1].islower() or w in _WHEN):
+            words = words[:i - 1] if words[i - 1].islower() else words[:i]
+            break
+    cut = next((i for i in range(1, len(words)) if words[i].strip(".,") in _TITLES), None)
+    if cut is not None:
+        words = words[:cut]
+    return words
+
+
+def _area_word_at_the_end(words: list[str], m: re.Match) -> tuple[list[str], str]:
+    """"Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is (where
+    no area word is stated around the name)."""
+    if len(words) > 1 and _TAIL_KW.fullmatch(words[-1]) and not m.group("kw1") and not m.group("kw2"):
+        return words[:-1], words[-1].lower()
+    return words, ""
+
+
+def _no_place_name(m: re.Match, text: str, name: str, words: list[str], end: int) -> bool:
+    """Names that are no place: one with a dot inside ("Ver.di", "Amazon.com"); a demonym with no area word
+    ("the Kazakh people", "of Afghan refugees"); a short acronym (ISIS, CRPF are actors); a site ending in
+    a facility word ("City Hall Park", "Hamilton Square")."""
+    if re.match(r"\.[a-z]", text[end:end + 2]):
+        return True
+    if not _kw_any(m) and _demonym(name):
+        return True
+    if name.isupper() and len(name) <= 4 and not m.group("kw2"):
+        return True
+    return words[-1].strip(".,") in _FACILITY
+
+
+def _place_prep(m: re.Match, text: str, end: int) -> str:
+    """The place cue before the name, lower-cased; "coded to|as|at" is "coded to" (ACLED's place of the
+    event), except "fatalities coded to the X event", another event's place."""
+    prep = re.sub(r"^coded\s+\w+$", "coded to", (m.group("prep") or "").strip().lower())
+    if prep == "coded to" and re.match(r"\s+(?:-\s+[\w\s]+)?event", text[end:]):
+        prep = "to"
+    return prep
+
+
+def _end_of_name(text: str, end: int, tail_kw: str) -> int:
+    """Where the stated containing areas may begin: after a " - Neighbourhood" part, a capitalised area
+    word, and a number that is part of the name ("Mine 6/7, Donetsk", "Camp 4, Kebbi")."""
+    dash = re.match(r"\s+-\s+" + _NAME, text[end:])
+    rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
+    num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()", text[rest_end:])
+    if num:
+        rest_end += num.end()
+    return rest_end
+
+
+def _placed_by_its_surroundings(text: str, start: int, end: int) -> bool:
+    """A capitalised name without a place cue (nor NER's word, nor stated areas) is a place only where it
+    opens "X, Y)" or stands in brackets "(X)", is named a capital or town ("Goma, the capital of North
+    Kivu"), or follows an act on a place ("shelled Goma")."""
+    return bool(re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:])
+                or (text[:start].endswith("(") and re.match(r"\s*(?:-\s+[^()]*)?[,)]", text[end:]))
+                or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start]))
+
+
+def _ner_toponyms(text: str, ents: list[tuple[str, int, int]] | None, found: list[Toponym]) -> list[Toponym]:
+    """NER's places the patterns missed, bare (no cue, no stated area); not a site NER calls a place
+    ("Hamilton Square")."""
+    out: list[Toponym] = []
     for label_text, s, e in ents or []:
         if label_text.split()[-1] in _FACILITY or _FACILITY_AFTER.match(text[e:]):
-            continue  # a site NER calls a place ("Hamilton Square")
-        if not any(t.start <= s < t.end or s <= t.start < e for t in out):
+            continue
+        if not any(t.start <= s < t.end or s <= t.start < e for t in found + out):
             out.append(Toponym(label_text, s, e))
-    out.sort(key=lambda t: t.start)
     return out
 
 
