@@ -4,6 +4,8 @@ import datetime as dt
 import warnings
 
 import eventcoder
+from eventcoder.geo.gazetteer import default_gazetteer
+from eventcoder.geo.resolve import country_context
 
 
 def _place(text):
@@ -74,3 +76,8 @@ def test_a_cue_opening_a_sentence_still_counts():
 
     assert [cc for cc, *_ in country_cues().find("In Downing Street, protesters waved flags.")] == ["GB"]
     assert country_cues().find("Seoul Capitol Hill Church") == []
+
+
+def test_korea_alone_is_south_korea():
+    ctx = country_context("Truck drivers went on strike across Korea on Tuesday.", None, default_gazetteer(), [])
+    assert ctx.country_votes.most_common(1)[0][0] == "KR"

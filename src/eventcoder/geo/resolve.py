@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 
 from ..knowledge import countries, country_cues
 from ..model import ActorMention
@@ -171,73 +172,123 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
     """Candidate place names in a sentence. ``ents`` are spaCy GPE/LOC/FAC spans, when parsed."""
     out: list[Toponym] = []
     for m in PLACE_RX.finditer(text):
-        name = m.group("name")
-        words = name.split()
-        # trim leading stop words ("Police in Kabul" never reaches here, but "Iraqi Kirkuk" might)
-        while words and words[0].strip(".,") in _STOP:
-            words = words[1:]
-        # "Basra on Friday", "Kirkuk of March": a connector before a stop word ends the name
-        for i in range(1, len(words)):
-            w = words[i].strip(".,")
-            if w in _STOP and (words[i - 1].islower() or w in _WHEN):
-                words = words[:i - 1] if words[i - 1].islower() else words[:i]
-                break
-        # "the Kano State Governor", "the Lombardy Region President": a title ends the place's name
-        cut = next((i for i in range(1, len(words)) if words[i].strip(".,") in _TITLES), None)
-        if cut is not None:
-            words = words[:cut]
-        if not words:
-            continue
-        # "Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is
-        tail_kw = ""
-        if len(words) > 1 and _TAIL_KW.fullmatch(words[-1]) and not m.group("kw1") and not m.group("kw2"):
-            tail_kw = words[-1].lower()
-            words = words[:-1]
-        name = " ".join(words)
-        start = m.start("name") + m.group("name").find(words[0])
-        end = start + len(name)
-        if re.match(r"['’]s\s+\(", text[end:end + 4]) and end == m.end("name"):
-            # "St. John's (Newfoundland and Labrador)": the 's belongs to the name, not a possessive
-            name, end = name + text[end:end + 2], end + 2
-        if re.match(r"\.[a-z]", text[end:end + 2]):
-            continue  # "Ver.di", "Amazon.com": a name with a dot inside is no place
-        if not _kw_any(m) and _demonym(name):
-            continue  # "the Kazakh people", "of Afghan refugees": a demonym, not a town
-        if name.isupper() and len(name) <= 4 and not m.group("kw2"):
-            continue  # acronyms (ISIS, CRPF) are actors, not places
-        if words[-1].strip(".,") in _FACILITY:
-            continue  # "City Hall Park", "Hamilton Square": a site, not a town
-        site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
-        kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
-        prep = re.sub(r"^coded\s+\w+$", "coded to", (m.group("prep") or "").strip().lower())
-        if prep == "coded to" and re.match(r"\s+(?:-\s+[\w\s]+)?event", text[end:]):
-            prep = "to"  # "fatalities coded to the X event": another event's place
-        if re.search(r"\w\s+-\s+$", text[:start]) and out and re.match(r"\s+-\s+$", text[out[-1].end:start]):
-            continue  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
-        dash = re.match(r"\s+-\s+" + _NAME, text[end:])
-        rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
-        num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()", text[rest_end:])
-        if num:
-            rest_end += num.end()  # "Mine 6/7, Donetsk", "Camp 4, Kebbi": the number is part of the name
-        if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
-                and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])):
-            # a capitalised name without a place cue is a place only where NER says so or it opens "X, Y)"
-            if not (re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:])
-                    or (text[:start].endswith("(") and re.match(r"\s*(?:-\s+[^()]*)?[,)]", text[end:]))
-                    or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start])):
-                continue
-        # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
-        hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
-        if not hints and (close := re.match(r"\s*\]", text[rest_end:])):
-            hints = containing_areas(text[rest_end + close.end():])  # "[location coded to Khinj], Panjshir"
-        hint = hints[0] if hints else ""
-        out.append(Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints)))
+        t = _pattern_toponym(m, text, ents, out)
+        if t is not None:
+            out.append(t)
+    out += _ner_toponyms(text, ents, out)
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _pattern_toponym(m: re.Match, text: str, ents: list[tuple[str, int, int]] | None,
+                     before: list[Toponym]) -> Toponym | None:
+    """The toponym one match of PLACE_RX states, or None where the name is no place; ``before`` are the
+    toponyms found earlier in the text."""
+    words, tail_kw = _area_word_at_the_end(_trim_name(m.group("name").split()), m)
+    if not words:
+        return None
+    name = " ".join(words)
+    start = m.start("name") + m.group("name").find(words[0])
+    end = start + len(name)
+    if re.match(r"['’]s\s+\(", text[end:end + 4]) and end == m.end("name"):
+        # "St. John's (Newfoundland and Labrador)": the 's belongs to the name, not a possessive
+        name, end = name + text[end:end + 2], end + 2
+    if _no_place_name(m, text, name, words, end):
+        return None
+    site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
+    kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
+    prep = _place_prep(m, text, end)
+    if re.search(r"\w\s+-\s+$", text[:start]) and before and re.match(r"\s+-\s+$", text[before[-1].end:start]):
+        return None  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
+    rest_end = _end_of_name(text, end, tail_kw)
+    if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
+            and not (_PAREN.match(text[rest_end:]) and containing_areas(text[rest_end:])) \
+            and not _placed_by_its_surroundings(text, start, end):
+        return None
+    # "the town of X in the countryside of Y": an area word before the name also opens "in Y"
+    hints = containing_areas(text[rest_end:], after_area=bool(m.group("kw1")))
+    if not hints and (close := re.match(r"\s*\]", text[rest_end:])):
+        hints = containing_areas(text[rest_end + close.end():])  # "[location coded to Khinj], Panjshir"
+    hint = hints[0] if hints else ""
+    return Toponym(name, start, end, prep, "site" if site and not kw else kw, hint, tuple(hints))
+
+
+def _trim_name(words: list[str]) -> list[str]:
+    """The words of a capitalised run that name the place: leading stop words go ("Iraqi Kirkuk" might
+    reach here); a connector before a stop word ends the name ("Basra on Friday", "Kirkuk of March"); so
+    does a title ("the Kano State Governor", "the Lombardy Region President")."""
+    while words and words[0].strip(".,") in _STOP:
+        words = words[1:]
+    for i in range(1, len(words)):
+        w = words[i].strip(".,")
+        if w in _STOP and (words[i - 1].islower() or w in _WHEN):
+            words = words[:i - 1] if words[i - 1].islower() else words[:i]
+            break
+    cut = next((i for i in range(1, len(words)) if words[i].strip(".,") in _TITLES), None)
+    if cut is not None:
+        words = words[:cut]
+    return words
+
+
+def _area_word_at_the_end(words: list[str], m: re.Match) -> tuple[list[str], str]:
+    """"Anka LGA", "Yinmarbin District": a capitalised area word ends the name and says what it is (where
+    no area word is stated around the name)."""
+    if len(words) > 1 and _TAIL_KW.fullmatch(words[-1]) and not m.group("kw1") and not m.group("kw2"):
+        return words[:-1], words[-1].lower()
+    return words, ""
+
+
+def _no_place_name(m: re.Match, text: str, name: str, words: list[str], end: int) -> bool:
+    """Names that are no place: one with a dot inside ("Ver.di", "Amazon.com"); a demonym with no area word
+    ("the Kazakh people", "of Afghan refugees"); a short acronym (ISIS, CRPF are actors); a site ending in
+    a facility word ("City Hall Park", "Hamilton Square")."""
+    if re.match(r"\.[a-z]", text[end:end + 2]):
+        return True
+    if not _kw_any(m) and _demonym(name):
+        return True
+    if name.isupper() and len(name) <= 4 and not m.group("kw2"):
+        return True
+    return words[-1].strip(".,") in _FACILITY
+
+
+def _place_prep(m: re.Match, text: str, end: int) -> str:
+    """The place cue before the name, lower-cased; "coded to|as|at" is "coded to" (ACLED's place of the
+    event), except "fatalities coded to the X event", another event's place."""
+    prep = re.sub(r"^coded\s+\w+$", "coded to", (m.group("prep") or "").strip().lower())
+    if prep == "coded to" and re.match(r"\s+(?:-\s+[\w\s]+)?event", text[end:]):
+        prep = "to"
+    return prep
+
+
+def _end_of_name(text: str, end: int, tail_kw: str) -> int:
+    """Where the stated containing areas may begin: after a " - Neighbourhood" part, a capitalised area
+    word, and a number that is part of the name ("Mine 6/7, Donetsk", "Camp 4, Kebbi")."""
+    dash = re.match(r"\s+-\s+" + _NAME, text[end:])
+    rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
+    num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()", text[rest_end:])
+    if num:
+        rest_end += num.end()
+    return rest_end
+
+
+def _placed_by_its_surroundings(text: str, start: int, end: int) -> bool:
+    """A capitalised name without a place cue (nor NER's word, nor stated areas) is a place only where it
+    opens "X, Y)" or stands in brackets "(X)", is named a capital or town ("Goma, the capital of North
+    Kivu"), or follows an act on a place ("shelled Goma")."""
+    return bool(re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:])
+                or (text[:start].endswith("(") and re.match(r"\s*(?:-\s+[^()]*)?[,)]", text[end:]))
+                or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start]))
+
+
+def _ner_toponyms(text: str, ents: list[tuple[str, int, int]] | None, found: list[Toponym]) -> list[Toponym]:
+    """NER's places the patterns missed, bare (no cue, no stated area); not a site NER calls a place
+    ("Hamilton Square")."""
+    out: list[Toponym] = []
     for label_text, s, e in ents or []:
         if label_text.split()[-1] in _FACILITY or _FACILITY_AFTER.match(text[e:]):
-            continue  # a site NER calls a place ("Hamilton Square")
-        if not any(t.start <= s < t.end or s <= t.start < e for t in out):
+            continue
+        if not any(t.start <= s < t.end or s <= t.start < e for t in found + out):
             out.append(Toponym(label_text, s, e))
-    out.sort(key=lambda t: t.start)
     return out
 
 
@@ -305,6 +356,15 @@ _PART_OF_CITY = {"area", "neighbourhood", "neighborhood", "district", "quarter",
 _STATE_KW = {"state", "region", "province", "governorate", "oblast", "prefecture", "department", "county",
              "division"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "around", "outskirts of", "nearby"}
+_TOWN_KW = ("city", "town", "village", "hamlet", "settlement")
+# area words of districts and the like, which a town may be named as ("Ilam municipality", "Soran district")
+_LOCAL_AREA_KW = ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
+                  "zone", "lga", "woreda", "raion", "upazila")
+_NEAR_PREPS = ("near", "outside", "around", "nearby", "outskirts of")
+# a place stated as one of these lies somewhere in it: ACLED's geo_precision 2
+_AREA_PRECISION_KW = ("district", "county", "area", "countryside", "badia", "desert", "municipality", "township",
+                      "tehsil", "taluk", "taluka", "mandal", "commune", "lga", "local government area", "woreda",
+                      "upazila", "zone", "sub-district", "subdistrict", "division", "raion", "department")
 
 
 def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]], set[tuple[str, str]], set[str],
@@ -487,190 +547,381 @@ def resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: lis
 
 
 def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: list[str] | None = None) -> Resolved:
+    """One toponym against the gazetteer: its candidates (or, lacking any, a spelling variant or a stated area),
+    the best-scored candidate, then the rules that overrule a best candidate the text contradicts."""
     cands = _lookup(gaz, top.name)
-    want_area = bool(top.keyword and _AREA_KW.match(top.keyword))
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
     if not cands and ((top.keyword and top.keyword != "site") or top.hints):
-        # a transliteration variant ("Nassriya", "Hawija") of a name the text states as a place ("X district",
-        # "X (Y, Z)"), where the stated areas or the article's country confirm it
-        la1, la2, lccs, ltowns, lkeys = _hint_areas(hints, gaz)
-        loose = []
-        # "Ezimfabeni (Uthungulu, KwaZulu-Natal)": a stated district (a town's name or its towns' admin2) places
-        # the name near that town, not anywhere in the province
-        seats: list[GazPlace] = []
-        if len(hints) >= 2:
-            inner = _lookup(gaz, hints[0])
-            if not any(k == "admin1" for _, k in inner):
-                seats = [p for p, k in inner if k == "city" and (p.country_code, admin_norm(p.admin1)) in la1]
-                if not inner and (seat := _admin2_seat(gaz, hints[0], la1)) is not None:
-                    seats = [seat]
-        for p, k in gaz.lookup_loose(top.name):
-            if seats:
-                ok = any(distance_km((p.latitude, p.longitude), (t.latitude, t.longitude)) < 100 for t in seats)
-            elif la1 or la2 or lccs or ltowns:
-                ok = ((p.country_code, admin_norm(p.admin1)) in la1 or admin_norm(p.admin2) in lkeys
-                      or any(t.country_code == p.country_code and distance_km((p.latitude, p.longitude),
-                                                                          (t.latitude, t.longitude)) < 100
-                             for t in ltowns[:20]))
-            else:
-                ok = p.country_code in ctx.country_votes
-            if ok:
-                loose.append((p, k))
-        if not loose and not ctx.country_votes and not (la1 or la2 or lccs or ltowns):
-            # nothing says the country: a city far larger than every namesake spelled alike is the one meant
-            # ("east of Nasriya city": An Nasiriyah of Iraq, not the villages of that name elsewhere)
-            towns = sorted((pk for pk in gaz.lookup_loose(top.name, 0.85) if pk[1] == "city"),
-                           key=lambda pk: -pk[0].population)
-            if towns and towns[0][0].population >= 100_000 and (
-                    len(towns) == 1 or towns[0][0].population >= 10 * towns[1][0].population):
-                loose = [towns[0]]
-        cands = loose
-    if not cands and top.hints and (not top.keyword or _AREA_KW.match(top.keyword)):
-        # "East Khasi Hills district (Meghalaya)", "(Uthungulu, KwaZulu-Natal)": a district known only as its
-        # towns' admin2
-        seat = _admin2_seat(gaz, top.name, _hint_areas(list(top.hints), gaz)[0])
+        cands = _transliteration_variants(top, gaz, ctx, hints)
+    if not cands:
+        return _name_the_gazetteer_lacks(top, gaz, ctx)
+    r = _Reading(top, gaz, ctx, cands, _Stated(*_hint_areas(hints, gaz)), _wants_area(top))
+    place, kind, score = _best_candidate(r)
+    for rule in (_district_is_no_town_abroad, _no_namesake_on_another_continent, _stated_province_beats_namesake,
+                 _village_in_the_one_stated_region, _part_of_a_metropolis):
+        overruled = rule(r, place, kind, score)
+        if overruled is not None:
+            return overruled
+    return Resolved(top, place, kind, _geo_precision(top, kind))
+
+
+@dataclass(frozen=True)
+class _Stated:
+    """What the containing areas stated beside a toponym say (``_hint_areas``)."""
+
+    admin1: set[tuple[str, str]]  # (country, admin1) of the stated provinces
+    admin2: set[tuple[str, str]]  # (country, admin2) of the stated towns
+    ccs: set[str]  # countries of the stated provinces and countries
+    towns: list[GazPlace]  # the stated towns
+    keys: set[str]  # every stated name, normalised
+
+    def any(self) -> bool:
+        return bool(self.admin1 or self.admin2 or self.ccs or self.towns)
+
+
+def _wants_area(top: Toponym) -> bool:
+    """"Kirkuk province", "Soran district": an area word after the name asks for an area, not a town."""
+    return bool(top.keyword and _AREA_KW.match(top.keyword))
+
+
+# --- a name the gazetteer lacks ------------------------------------------------------------------------------
+
+def _transliteration_variants(top: Toponym, gaz: Gazetteer, ctx: GeoContext, hints: list[str]) -> list:
+    """A transliteration variant ("Nassriya", "Hawija") of a name the text states as a place ("X district",
+    "X (Y, Z)"): the gazetteer's names spelled alike, where the stated areas or the article's country confirm
+    them, or else a city far larger than all its namesakes."""
+    stated = _Stated(*_hint_areas(hints, gaz))
+    seats = _stated_district_seats(gaz, hints, stated.admin1)
+    loose = [(p, k) for p, k in gaz.lookup_loose(top.name) if _variant_confirmed(p, seats, stated, ctx)]
+    if not loose and not ctx.country_votes and not stated.any():
+        loose = _far_larger_city(gaz, top.name)
+    return loose
+
+
+def _stated_district_seats(gaz: Gazetteer, hints: list[str], stated_admin1: set[tuple[str, str]]) -> list[GazPlace]:
+    """"Ezimfabeni (Uthungulu, KwaZulu-Natal)": the first of two or more stated areas, where it is a district
+    (named like a town, or its towns' admin2) of the stated province, places the name near that town."""
+    if len(hints) < 2:
+        return []
+    inner = _lookup(gaz, hints[0])
+    if any(k == "admin1" for _, k in inner):
+        return []
+    seats = [p for p, k in inner if k == "city" and (p.country_code, admin_norm(p.admin1)) in stated_admin1]
+    if not inner and (seat := _admin2_seat(gaz, hints[0], stated_admin1)) is not None:
+        seats = [seat]
+    return seats
+
+
+def _variant_confirmed(p: GazPlace, seats: list[GazPlace], stated: _Stated, ctx: GeoContext) -> bool:
+    """A place spelled like the name is it only within 100 km of a stated district's town; else in a stated
+    province, district, or near a stated town; with no area stated, in a country the article names."""
+    if seats:
+        return any(distance_km((p.latitude, p.longitude), (t.latitude, t.longitude)) < 100 for t in seats)
+    if stated.any():
+        return ((p.country_code, admin_norm(p.admin1)) in stated.admin1 or admin_norm(p.admin2) in stated.keys
+                or any(t.country_code == p.country_code and distance_km((p.latitude, p.longitude),
+                                                                    (t.latitude, t.longitude)) < 100
+                       for t in stated.towns[:20]))
+    return p.country_code in ctx.country_votes
+
+
+def _far_larger_city(gaz: Gazetteer, name: str) -> list:
+    """Nothing says the country: a city (100,000 people or more) ten times larger than every namesake spelled
+    alike is the one meant ("east of Nasriya city": An Nasiriyah of Iraq, not the villages of that name)."""
+    towns = sorted((pk for pk in gaz.lookup_loose(name, 0.85) if pk[1] == "city"), key=lambda pk: -pk[0].population)
+    if towns and towns[0][0].population >= 100_000 and (
+            len(towns) == 1 or towns[0][0].population >= 10 * towns[1][0].population):
+        return [towns[0]]
+    return []
+
+
+def _name_the_gazetteer_lacks(top: Toponym, gaz: Gazetteer, ctx: GeoContext) -> Resolved:
+    """A name with no candidate at all: a district known by its towns' admin2, else the stated area it lies
+    in, else no place."""
+    if top.hints:
+        stated_admin1 = _hint_areas(list(top.hints), gaz)[0]
+        seat = _district_known_as_admin2(top, gaz, stated_admin1)
         if seat is not None:
-            return Resolved(top, seat, "city", 2)
-    if not cands and top.hints:
-        # a village the gazetteer lacks, stated with its district and province: the first stated area
-        # the gazetteer knows stands in for it ("Dovhenke, Kharkiv" even where "Russian" votes for Russia)
-        area = _stated_area(top, gaz, ctx, _hint_areas(list(top.hints), gaz)[0])
+            return seat
+        area = _village_at_its_stated_area(top, gaz, ctx, stated_admin1)
         if area is not None:
             return area
-    if not cands:
-        return Resolved(top, None, "unknown", 2)
-    h_admin1, h_admin2, h_ccs, hint_places, hint_keys = _hint_areas(hints, gaz)
-    # "Atlanta, Georgia": a name stated as the area of the place just before it lies around that place
-    is_area_of_prev = ctx.prev is not None and top.name in ctx.prev.toponym.hints
-    prev = ctx.prev.place if is_area_of_prev else None
-    # a province named after its capital ("Idlib", "Sagaing"): the bare name is the city
-    namesakes = {(p.country_code, admin_norm(p.admin1)) for p, k in cands if k == "city" and p.population >= 1000}
-    top_votes = max((ctx.country_votes.get(p.country_code, 0) for p, _k in cands), default=0)
+    return Resolved(top, None, "unknown", 2)
+
+
+def _district_known_as_admin2(top: Toponym, gaz: Gazetteer, stated_admin1: set[tuple[str, str]]) -> Resolved | None:
+    """"East Khasi Hills district (Meghalaya)", "(Uthungulu, KwaZulu-Natal)": a district (stated with no area
+    word or an area word) the gazetteer knows only as its towns' admin2 stands at its main town."""
+    if top.keyword and not _AREA_KW.match(top.keyword):
+        return None
+    seat = _admin2_seat(gaz, top.name, stated_admin1)
+    return Resolved(top, seat, "city", 2) if seat is not None else None
+
+
+def _village_at_its_stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext,
+                                stated_admin1: set[tuple[str, str]]) -> Resolved | None:
+    """A village the gazetteer lacks, stated with its district and province: the first stated area the
+    gazetteer knows stands in for it ("Dovhenke, Kharkiv" even where "Russian" votes for Russia)."""
+    return _stated_area(top, gaz, ctx, stated_admin1)
+
+
+# --- scoring the candidates ----------------------------------------------------------------------------------
+
+@dataclass
+class _Reading:
+    """One toponym being resolved: its candidates and what the text and the article state around it."""
+
+    top: Toponym
+    gaz: Gazetteer
+    ctx: GeoContext
+    cands: list[tuple[GazPlace, str]]
+    stated: _Stated
+    want_area: bool
+
+    @cached_property
+    def area_of_prev(self) -> bool:
+        """"Atlanta, Georgia": the name is stated as the area of the place just before it."""
+        return self.ctx.prev is not None and self.top.name in self.ctx.prev.toponym.hints
+
+    @cached_property
+    def prev(self) -> GazPlace | None:
+        """The place just before, when this name is stated as its area."""
+        return self.ctx.prev.place if self.ctx.prev is not None and self.area_of_prev else None
+
+    @cached_property
+    def namesakes(self) -> set[tuple[str, str]]:
+        """The provinces with a town (1,000 people or more) of this name."""
+        return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000}
+
+    @cached_property
+    def top_votes(self) -> float:
+        """The article's votes for the best-voted country among the candidates."""
+        return max((self.ctx.country_votes.get(p.country_code, 0) for p, _k in self.cands), default=0)
+
+
+def _best_candidate(r: _Reading) -> tuple[GazPlace, str, float]:
+    """The best-scored candidate (the first of equals), its kind and its score."""
     best = None
     best_score = -1e9
-    for p, kind in cands:
-        score = 0.0
-        votes = ctx.country_votes.get(p.country_code, 0)
-        if ctx.country_votes:
-            # a country the article does not name loses much; one only a demonym hints at loses less
-            firm = max(ctx.country_votes.values()) >= 1
-            score += 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
-        score += math.log10(p.population + 10)
-        if norm(p.name) == norm(top.name):
-            score += 0.8  # its own name, not another town's alternate name ("Porto" is not Bordeaux)
-        elif kind == "city" and p.population < 20_000:
-            score -= 1.0  # a small town's alternate name ("Nancy" for a hamlet in Tennessee)
-        if kind == "country":
-            score += 5.0 if not top.keyword else -2.0
-        elif kind == "admin1":
-            # an admin1 area outranks a hamlet of the same name, not a town ("Kirkuk", "Texas")
-            if top.keyword.lower() in ("city", "town", "village", "hamlet", "settlement"):
-                score -= 4.0  # "Almaty city" is the city, not the province around it
-            elif want_area:
-                score += 5.0
-            elif (p.country_code, admin_norm(p.admin1)) not in namesakes:
-                score += 2.5
-        if is_area_of_prev and kind == "admin1":
-            score += 4.0  # "(Aniocha South, Delta)": a stated containing area is an area
-        if prev is not None and prev.country_code == p.country_code:
-            if kind == "country" or (kind == "admin1" and admin_norm(p.admin1) == admin_norm(prev.admin1)):
-                score += 15.0
-            elif kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
-                score += 2.0
-        elif want_area and top.keyword.lower() not in ("district", "county", "municipality", "township", "tehsil", "taluk", "taluka", "mandal",
-                                                        "commune", "zone", "lga", "woreda", "raion", "upazila"):
-            score -= 1.0
-        # a town's own name stated as its district ("Ilam municipality (Ilam district)" in a Nepali report)
-        # says nothing about which country's province of that name it is: the article's country decides
-        # (and the stated-area fallback below leaves such a town alone in the article's top country)
-        if not (top.name in top.hints and votes < top_votes):
-            if h_ccs:
-                score += 3.0 if p.country_code in h_ccs else -3.0
-            a1 = (p.country_code, admin_norm(p.admin1))
-            if kind != "admin1" and a1 in h_admin1:
-                score += 8.0
-            elif hint_keys and (admin_norm(p.admin1) in hint_keys or norm(p.admin2) in hint_keys
-                                or admin_norm(p.admin2) in hint_keys):
-                score += 6.0
-        if p.admin2 and (p.country_code, admin_norm(p.admin2)) in h_admin2:
-            score += 2.0
-        for hp in hint_places:
-            if hp.country_code == p.country_code and kind == "city":
-                d = distance_km((p.latitude, p.longitude), (hp.latitude, hp.longitude))
-                if d < 150:
-                    score += 4.0 * (1 - d / 150)
-                    break
-        if kind == "city" and not want_area and (p.country_code, admin_norm(p.admin1)) in ctx.areas and \
-                (p.country_code, admin_norm(top.name)) not in ctx.areas:
-            score += 2.0
-        for a in ctx.anchors:
-            if a.country_code == p.country_code:
-                d = distance_km((p.latitude, p.longitude), (a.latitude, a.longitude))
-                score += 1.5 * max(0.0, 1 - d / 300)
-        if p.feature_code == "ADM1" and not want_area and kind != "admin1":
-            score -= 1
+    for p, kind in r.cands:
+        score = _score(p, kind, r)
         if score > best_score:
             best, best_score = (p, kind), score
     assert best is not None
-    place, kind = best
-    if best_score < 0 and kind == "city" and want_area and not ctx.country_votes.get(place.country_code) and \
+    return best[0], best[1], best_score
+
+
+def _score(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A candidate's score: the sum of the terms below, added in this order."""
+    score = 0.0
+    for term in (_score_article_country(p, r), math.log10(p.population + 10), _score_own_name(p, kind, r),
+                 _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
+                 *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
+                 _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_adm1_point(p, kind, r)):
+        score += term
+    return score
+
+
+def _score_article_country(p: GazPlace, r: _Reading) -> float:
+    """The article's countries: up to +12 for a voted one; a country the article does not name loses much
+    (-6), or less (-3) where only demonyms and the like hint at its countries."""
+    if not r.ctx.country_votes:
+        return 0.0
+    votes = r.ctx.country_votes.get(p.country_code, 0)
+    firm = max(r.ctx.country_votes.values()) >= 1
+    return 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
+
+
+def _score_own_name(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A place's own name beats another town's alternate name ("Porto" is not Bordeaux); a small town's
+    alternate name loses ("Nancy" for a hamlet in Tennessee)."""
+    if norm(p.name) == norm(r.top.name):
+        return 0.8
+    if kind == "city" and p.population < 20_000:
+        return -1.0
+    return 0.0
+
+
+def _score_kind(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A bare country name is the country; an admin1 area outranks a hamlet of the same name, not a town
+    ("Kirkuk", "Texas"), nor where the text says city ("Almaty city" is not the province around it); a
+    province named after its capital ("Idlib", "Sagaing") is, bare, the city."""
+    kw = r.top.keyword
+    if kind == "country":
+        return 5.0 if not kw else -2.0
+    if kind == "admin1":
+        if kw.lower() in _TOWN_KW:
+            return -4.0
+        if r.want_area:
+            return 5.0
+        if (p.country_code, admin_norm(p.admin1)) not in r.namesakes:
+            return 2.5
+    return 0.0
+
+
+def _score_area_of_prev(kind: str, r: _Reading) -> float:
+    """"(Aniocha South, Delta)": a name stated as the containing area of the place before it is an area."""
+    return 4.0 if r.area_of_prev and kind == "admin1" else 0.0
+
+
+def _score_beside_prev(p: GazPlace, kind: str, r: _Reading) -> float:
+    """"Atlanta, Georgia": the area of the place before lies around it (its country or province +15, a town in
+    its province +2); an area word of a large area (province, region) not stated so loses a little."""
+    prev = r.prev
+    if prev is not None and prev.country_code == p.country_code:
+        if kind == "country" or (kind == "admin1" and admin_norm(p.admin1) == admin_norm(prev.admin1)):
+            return 15.0
+        if kind == "city" and admin_norm(p.admin1) == admin_norm(prev.admin1):
+            return 2.0
+        return 0.0
+    if r.want_area and r.top.keyword.lower() not in _LOCAL_AREA_KW:
+        return -1.0
+    return 0.0
+
+
+def _score_stated_areas(p: GazPlace, kind: str, r: _Reading) -> tuple[float, float]:
+    """The stated containing areas: their country (+3, else -3), then their province (+8 for a place in it) or
+    any stated name as its admin1/admin2 (+6). A town's own name stated as its district ("Ilam municipality
+    (Ilam district)" in a Nepali report) says nothing about which country's province it is: the article's
+    country decides."""
+    top = r.top
+    if top.name in top.hints and r.ctx.country_votes.get(p.country_code, 0) < r.top_votes:
+        return 0.0, 0.0
+    s = r.stated
+    country = (3.0 if p.country_code in s.ccs else -3.0) if s.ccs else 0.0
+    area = 0.0
+    if kind != "admin1" and (p.country_code, admin_norm(p.admin1)) in s.admin1:
+        area = 8.0
+    elif s.keys and (admin_norm(p.admin1) in s.keys or norm(p.admin2) in s.keys or admin_norm(p.admin2) in s.keys):
+        area = 6.0
+    return country, area
+
+
+def _score_stated_admin2(p: GazPlace, r: _Reading) -> float:
+    """A place in the admin2 of a stated town (+2)."""
+    return 2.0 if p.admin2 and (p.country_code, admin_norm(p.admin2)) in r.stated.admin2 else 0.0
+
+
+def _score_near_stated_town(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A town within 150 km of a stated town of its country (the first such): up to +4, the nearer the more."""
+    if kind != "city":
+        return 0.0
+    for hp in r.stated.towns:
+        if hp.country_code == p.country_code:
+            d = distance_km((p.latitude, p.longitude), (hp.latitude, hp.longitude))
+            if d < 150:
+                return 4.0 * (1 - d / 150)
+    return 0.0
+
+
+def _score_in_article_province(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A town in a province the article names as such ("in the country's Sagaing region") +2, unless the
+    name is itself that kind of province."""
+    if kind == "city" and not r.want_area and (p.country_code, admin_norm(p.admin1)) in r.ctx.areas and \
+            (p.country_code, admin_norm(r.top.name)) not in r.ctx.areas:
+        return 2.0
+    return 0.0
+
+
+def _score_near_anchors(p: GazPlace, r: _Reading) -> list[float]:
+    """Each town already resolved in the article, in the same country, pulls its neighbours: up to +1.5 each
+    within 300 km."""
+    return [1.5 * max(0.0, 1 - distance_km((p.latitude, p.longitude), (a.latitude, a.longitude)) / 300)
+            for a in r.ctx.anchors if a.country_code == p.country_code]
+
+
+def _score_adm1_point(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A province's own point, found as a town's name where no area is asked for, loses a little."""
+    return -1.0 if p.feature_code == "ADM1" and not r.want_area and kind != "admin1" else 0.0
+
+
+# --- rules that overrule the best candidate -----------------------------------------------------------------
+
+def _district_is_no_town_abroad(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
+    """"Bara district" in a report of Nepal is no town of that name in Nigeria: an area asked for whose only
+    (negative-scored) match is a town in a country the firmly named country is not, is no place."""
+    ctx = r.ctx
+    if score < 0 and kind == "city" and r.want_area and not ctx.country_votes.get(place.country_code) and \
             max(ctx.country_votes.values(), default=0) >= 1:
-        # "Bara district" in a report of Nepal is no town of that name in Nigeria
-        return Resolved(top, None, "unknown", 2)
+        return Resolved(r.top, None, "unknown", 2)
+    return None
+
+
+def _no_namesake_on_another_continent(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
+    """The only towns of the name lie in a country the article does not name, while the provinces (or the
+    town) it states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
+    for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report)."""
+    ctx = r.ctx
     hinted_home = any(hp.country_code in ctx.country_votes and hp.country_code != place.country_code
-                      for hp in hint_places)
-    if best_score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and (
-            ctx.stated_in or hinted_home):
-        # the only towns of that name lie in a country the article does not name, while the provinces (or
-        # the town) it states lie in another: no place beats a namesake on another continent ("Muse" in
-        # Pennsylvania for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report)
-        area = _stated_area(top, gaz, ctx, h_admin1) if hinted_home and not h_admin1 else None
-        return area if area is not None else Resolved(top, None, "unknown", 2)
-    # a sizeable town, the only one of its name in the stated country, is that town even where the stated
-    # province is another one ("Playas de Rosarito, Sinaloa": the writer's province is wrong, not the town)
-    sole_town = (kind == "city" and not want_area and place.population >= 20_000
-                 and SequenceMatcher(None, norm(place.name), norm(top.name)).ratio() >= 0.8
-                 and place.country_code in {c for c, _ in h_admin1}
-                 and sum(1 for p, k in cands if k == "city" and p.country_code == place.country_code
-                         and p.population >= 1000) == 1)
+                      for hp in r.stated.towns)
+    if not (score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and (
+            ctx.stated_in or hinted_home)):
+        return None
+    area = _stated_area(r.top, r.gaz, ctx, r.stated.admin1) if hinted_home and not r.stated.admin1 else None
+    return area if area is not None else Resolved(r.top, None, "unknown", 2)
+
+
+def _sole_town_of_its_name(r: _Reading, place: GazPlace, kind: str) -> bool:
+    """A sizeable town (20,000 people or more), spelled like the name, the only town of its name in a stated
+    province's country ("Playas de Rosarito, Sinaloa": the writer's province is wrong, not the town)."""
+    return (kind == "city" and not r.want_area and place.population >= 20_000
+            and SequenceMatcher(None, norm(place.name), norm(r.top.name)).ratio() >= 0.8
+            and place.country_code in {c for c, _ in r.stated.admin1}
+            and sum(1 for p, k in r.cands if k == "city" and p.country_code == place.country_code
+                    and p.population >= 1000) == 1)
+
+
+def _stated_province_beats_namesake(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
+    """"Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake town outside the stated province
+    is wrong, the stated area is right (unless the town is the sole one of its name, or the name is stated
+    as its own district and its country leads the article)."""
+    top, ctx, h_admin1 = r.top, r.ctx, r.stated.admin1
     if (h_admin1 and kind == "city" and (place.country_code, admin_norm(place.admin1)) not in h_admin1
-            and top.hints and not sole_town
+            and top.hints and not _sole_town_of_its_name(r, place, kind)
             and not (top.name in top.hints and ctx.country_votes.get(place.country_code, 0) >= max(
                 ctx.country_votes.values(), default=0) > 0)
             and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
-        # "Dobrianka district, Kherson" with no Dobrianka in Kherson: a namesake elsewhere is wrong, the
-        # stated area is right
-        area = _stated_area(top, gaz, ctx, h_admin1)
+        area = _stated_area(top, r.gaz, ctx, h_admin1)
         if area is not None and area.place is not None and \
                 (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
             return area
-    home_areas = {a for a in ctx.areas if a[0] == place.country_code}
+    return None
+
+
+def _village_in_the_one_stated_region(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
+    """"A village in Sagaing region ... Nyaung Pin Thar village in Kani township": a small hamlet (under 5,000
+    people) of that name in another region than the one the article names is not it (nor are the stated
+    township's namesakes abroad); the stated region stands in, at precision 3."""
+    top, gaz = r.top, r.gaz
+    home_areas = {a for a in r.ctx.areas if a[0] == place.country_code}
     if kind == "city" and top.keyword.lower() in ("village", "hamlet") and len(home_areas) == 1 \
             and (place.country_code, admin_norm(place.admin1)) not in home_areas and place.population < 5000 \
             and not any(q.country_code == place.country_code for h in top.hints
                         for q in [p for p, _k in _lookup(gaz, h)] + gaz.lookup_area2(h)):
-        # "a village in Sagaing region ... Nyaung Pin Thar village in Kani township": a hamlet of that name in
-        # another region is not it (nor are the stated township's namesakes abroad); the stated region stands in
         cc, a1 = next(iter(home_areas))
         area = next((p for p, k in gaz.lookup(a1) if k == "admin1" and p.country_code == cc), None)
         if area is not None:
             return Resolved(top, area, "admin1", 3)
+    return None
+
+
+def _part_of_a_metropolis(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
+    """"The Walworth area of London": a part of a city of a million or more, stated as its area, lies in it
+    (precision 2), not at a namesake more than 50 km away."""
+    top = r.top
     if kind == "city" and top.keyword.lower() in _PART_OF_CITY and top.hints:
-        # "the Walworth area of London": a part of a metropolis lies in it, not at a namesake far away
-        metro = [t for t in hint_places if t.population >= 1_000_000 and norm(t.name) == norm(top.hints[0])]
+        metro = [t for t in r.stated.towns if t.population >= 1_000_000 and norm(t.name) == norm(top.hints[0])]
         if metro and min(distance_km((place.latitude, place.longitude), (t.latitude, t.longitude)) for t in metro) > 50:
             return Resolved(top, max(metro, key=lambda t: t.population), "city", 2)
-    if kind == "admin1":
-        prec = 3
-    elif kind == "country":
-        prec = 3
-    elif top.prep in ("near", "outside", "around", "nearby", "outskirts of") or (
-        top.keyword.lower() in ("district", "county", "area", "countryside", "badia", "desert", "municipality", "township", "tehsil", "taluk", "taluka", "mandal", "commune",
-                                "lga", "local government area", "woreda", "upazila", "zone", "sub-district",
-                                "subdistrict", "division", "raion", "department")
-    ):
-        prec = 2
-    else:
-        prec = 1
-    return Resolved(top, place, kind, prec)
+    return None
+
+
+def _geo_precision(top: Toponym, kind: str) -> int:
+    """ACLED's geo_precision: 3 for a province or country; 2 for "near X", "outside X" or a place stated as a
+    district, area or the like (somewhere in it); 1 for the town itself."""
+    if kind in ("admin1", "country"):
+        return 3
+    if top.prep in _NEAR_PREPS or top.keyword.lower() in _AREA_PRECISION_KW:
+        return 2
+    return 1

@@ -1,4 +1,5 @@
-"""GeoNames dump import into a copy of the gazetteer, and clear errors for bad dumps and bad gazetteer files."""
+"""The gazetteer: admin1 areas under today's names, GeoNames dump import into a copy of it, and clear errors
+for bad dumps and bad gazetteer files."""
 
 import shutil
 import sqlite3
@@ -136,3 +137,11 @@ def test_old_schema_and_missing_gazetteer(tmp_path):
         Gazetteer(old)
     with pytest.raises(GazetteerError, match="missing; run `eventcoder gazetteer build`"):
         Gazetteer(tmp_path / "none.sqlite", auto_build=False)
+
+
+def test_renamed_regions_take_todays_name():
+    g = default_gazetteer()
+    bordeaux = max((p for p, k in g.lookup("Bordeaux") if p.country_code == "FR"), key=lambda p: p.population)
+    assert bordeaux.admin1 == "Nouvelle-Aquitaine"
+    janakpur = max((p for p, k in g.lookup("Janakpur") if p.country_code == "NP"), key=lambda p: p.population)
+    assert janakpur.admin1 == "Madhesh"
