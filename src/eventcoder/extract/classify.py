@@ -433,7 +433,9 @@ def _disrupted_or_exploded(s: _Sentence) -> Classification | None:
 
 
 def _sexual_violence(s: _Sentence) -> Classification | None:
-    """Any other sexual violence trigger: Sexual violence."""
+    """Any other sexual violence the sentence names (a rape told in a quotation or after "after",
+    "subjected to sexual violence"), once no weapon, demonstration, crowd or explosive has decided it:
+    Sexual violence."""
     if s.trig[Sub.SEXUAL_VIOLENCE]:
         return s.out(Sub.SEXUAL_VIOLENCE, s.trig[Sub.SEXUAL_VIOLENCE], 0.85)
     return None
