@@ -343,6 +343,16 @@ def _habitual_cue(t: _Told) -> str | None:
     return None
 
 
+def _told(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
+          published: dt.date | None, sub_event_type: str | None, lede: bool) -> _Told:
+    low = sentence.lower()
+    return _Told(sentence=sentence, low=low, before=low[:trigger_start],
+                 window=low[max(0, trigger_start - 60):trigger_start], trig=low[trigger_start:trigger_end],
+                 trigger_end=trigger_end, trigger_start=trigger_start, dates=dates, published=published,
+                 sub_event_type=sub_event_type, limit=LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS,
+                 protest=sub_event_type in _PROTEST_SUBS, cues=cue_patterns())
+
+
 # first reason wins
 CHECKS = (
     _background, _accident, _cumulative_tally, _generic, _attribution, _period, _follow_up, _trend, _history,
@@ -359,12 +369,7 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
     ``lede``: the sentence opens the report. ``sub_event_type``: what the sentence was classified as; a
     demonstration outside a court or on an anniversary is still a demonstration.
     """
-    low = sentence.lower()
-    t = _Told(sentence=sentence, low=low, before=low[:trigger_start],
-              window=low[max(0, trigger_start - 60):trigger_start], trig=low[trigger_start:trigger_end],
-              trigger_end=trigger_end, trigger_start=trigger_start, dates=dates, published=published,
-              sub_event_type=sub_event_type, limit=LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS,
-              protest=sub_event_type in _PROTEST_SUBS, cues=cue_patterns())
+    t = _told(sentence, trigger_start, trigger_end, dates, published, sub_event_type, lede)
     for check in CHECKS:
         reason = check(t)
         if reason is not None:
