@@ -3,6 +3,10 @@ import datetime as dt
 import pytest
 
 import eventcoder
+from eventcoder.extract import factuality
+from eventcoder.extract.factuality import CHECKS, reason_not_coded
+from eventcoder.extract.taxonomy import Sub
+from eventcoder.extract.when import find_dates
 
 PUB = dt.date(2024, 3, 15)
 
@@ -128,3 +132,111 @@ def test_a_group_described_in_passing_does_not_hide_its_new_attack():
     evs = eventcoder.extract("The FLA, a coalition that seized the city in 2012, attacked an army post near Anefis "
                              "on Tuesday, killing four soldiers.", PUB)
     assert [(e.sub_event_type, e.fatalities.count) for e in evs] == [("Armed clash", 4)]
+
+
+# ---- the named checks of reason_not_coded, called on one sentence and its trigger ----
+
+def _args(sentence, trigger, sub, published, lede):
+    i = sentence.index(trigger)
+    return sentence, i, i + len(trigger), find_dates(sentence, published), published, sub, lede
+
+
+def why(sentence, trigger, sub=None, published=PUB, lede=False):
+    return reason_not_coded(*_args(sentence, trigger, sub, published, lede))
+
+
+def deciding_check(sentence, trigger, sub=None, published=PUB, lede=False):
+    t = factuality._told(*_args(sentence, trigger, sub, published, lede))
+    return next((c.__name__ for c in CHECKS if c(t) is not None), None)
+
+
+def test_checks_keep_their_order():
+    assert [c.__name__ for c in CHECKS] == [
+        "_background", "_accident", "_cumulative_tally", "_generic", "_attribution", "_period", "_follow_up",
+        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_modal", "_conditional", "_threatened",
+        "_next_time", "_negated", "_expected", "_denied", "_ongoing", "_habitual_present", "_continues",
+        "_habitual_cue",
+    ]
+    assert all(c.__doc__ for c in CHECKS)
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "sub", "check", "reason"), [
+    ("In October 2017, insurgents killed 40 villagers in the district.", "killed", None,
+     "_background", "background"),
+    ("A teacher died on Monday when the motorcycle he was riding collided with a truck in Mbale.", "died", None,
+     "_accident", "accident"),
+    ("More than 4,000 people have been killed in the region since January, the UN said.", "killed", None,
+     "_cumulative_tally", "cumulative tally"),
+    ("Coastal towns remain vulnerable to drone attacks, officials said.", "attacks", None, "_generic", "generic"),
+    ("The governor blamed militants for the unrest in the north.", "militants", None,
+     "_attribution", "attribution"),
+    ("Residents returned to the valley after three years of fighting.", "fighting", None, "_period", "period"),
+    ("A truce was signed on Tuesday following a week of clashes in the old town.", "clashes", None,
+     "_period", "period"),
+    ("Lawyers asked the commission to probe the Garissa killings.", "killings", None, "_follow_up", "follow-up"),
+    ("The border district has seen kidnappings rise as gangs fight for control.", "kidnappings", None,
+     "_trend", "trend"),
+    ("Veterans laid wreaths at the memorial on the anniversary of the massacre at Sabra.", "massacre", None,
+     "_history", "history"),
+    ("A court in Nairobi sentenced three men for the killing of a police officer.", "killing", None,
+     "_court_report", "court report"),
+    ("The striker's attack in the second half won the football match for the visitors.", "attack", None,
+     "_not_a_conflict_sense", "not a conflict sense"),
+    ("Rebels could attack the town within days, aid workers said.", "attack", None,
+     "_modal", "future or hypothetical"),
+    ("Militants said they would free the hostages if the army halted its raids.", "raids", None,
+     "_conditional", "hypothetical"),
+    ("The militia warned of attacks on convoys along the highway.", "attacks", None,
+     "_threatened", "future or hypothetical"),
+    ("Unions announced a march on parliament next week.", "march", None, "_next_time", "future"),
+    ("Police said officers did not fire at the crowd.", "fire", None, "_negated", "negated"),
+    ("Mediators are expected to meet this week in a new push for a ceasefire.", "ceasefire", None,
+     "_expected", "future"),
+    ("The army denied reports that soldiers had killed civilians in the village.", "killed", None,
+     "_denied", "denied"),
+    ("Bandits are also ambushing travellers on the highways.", "ambushing", None,
+     "_ongoing", "habitual or ongoing"),
+    ("Gunmen kidnap travellers on the road to Kaduna.", "kidnap", None, "_habitual_present", "habitual"),
+    ("Sleeper cells continue to carry out sporadic attacks in the desert.", "attacks", None,
+     "_continues", "habitual or ongoing"),
+    ("The camp is frequently raided by armed men.", "raided", None, "_habitual_cue", "habitual"),
+    ("Police have often clashed with squatters at the site.", "clashed", None, "_habitual_cue", "habitual"),
+])
+def test_named_check_gives_its_reason(sentence, trigger, sub, check, reason):
+    assert why(sentence, trigger, sub) == reason
+    assert deciding_check(sentence, trigger, sub) == check
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "sub"), [
+    ("Gunmen killed four farmers in Guma on Tuesday, police said.", "killed", None),
+    # a killing beside a vehicle: no accident
+    ("A teacher died on Monday after gunmen shot him near his home in Mbale.", "died", None),
+    # a demonstration with a demand, held on an anniversary
+    ("Students marched on the anniversary of the massacre to demand justice for the victims.", "marched",
+     Sub.PEACEFUL_PROTEST),
+    # forces moving somewhere are news of a movement, not a habit
+    ("Troops are moving towards the town of Bakhmut.", "moving", Sub.CHANGE_TO_GROUP_ACTIVITY),
+    # dated: no habit
+    ("Armed herders raided farms in the valley on Tuesday.", "raided", None),
+])
+def test_real_recent_event_has_no_reason(sentence, trigger, sub):
+    assert why(sentence, trigger, sub) is None
+    assert deciding_check(sentence, trigger, sub) is None
+
+
+def test_a_demonstration_is_no_cumulative_tally():
+    text = "More than 4,000 workers have been arrested in the region since January."
+    assert why(text, "arrested") == "cumulative tally"
+    assert why(text, "arrested", Sub.PROTEST_WITH_INTERVENTION) != "cumulative tally"
+
+
+def test_a_lede_keeps_its_own_date_for_a_year():
+    text = "On 2 November 2023, teachers staged a protest in Kisumu demanding unpaid salaries."
+    assert why(text, "staged a protest", Sub.PEACEFUL_PROTEST, lede=True) is None
+    assert why(text, "staged a protest", Sub.PEACEFUL_PROTEST) == "background"
+
+
+def test_a_month_and_year_is_background_without_a_publication_date():
+    text = "In October 2017, insurgents killed 40 villagers in the district."
+    assert why(text, "killed", published=None) == "background"
+    assert why("Insurgents killed 40 villagers in the district on Tuesday.", "killed", published=None) is None

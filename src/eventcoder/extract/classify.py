@@ -167,25 +167,50 @@ _NAMED_DAY = re.compile(r"\b(?:[A-Z][\w'’]*\s+){1,3}Day\b")
 _NEGATED = re.compile(r"\b(?:without|no)\s+(?:any\s+|a\s+)?$", re.I)
 
 
-def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None,
-                      following: str | None = None) -> Classification | None:
-    """The ACLED sub-event type a sentence reports, or None.
+@dataclass(frozen=True)
+class _Sentence:
+    """What the rules read of one sentence, built once: its text (and lowercased), its actors and their
+    kinds, the first match of each trigger left after the filters (names, charges, background, aircraft
+    with no strike), the cue patterns, the country the report is set in and the sentence that follows."""
+    text: str
+    low: str
+    actors: list[ActorMention]
+    kinds: frozenset[str]
+    trig: dict[str, re.Match[str] | None]
+    cues: dict[str, re.Pattern[str]]
+    country: str | None
+    following: str | None
+    aircraft: re.Match[str] | None  # the air trigger when it only names aircraft and no strike word is near
 
-    ``following``: the next sentence, which may give a gathering's purpose ("They called for ...").
+    def out(self, sub: str, m: re.Match[str] | None, conf: float = 0.8) -> Classification:
+        """A classification at match m (or, with none, at the first trigger the sentence holds)."""
+        if m is None:
+            m = next((x for x in self.trig.values() if x), None)
+        assert m is not None
+        return Classification(sub, m.start(), m.end(), conf)
 
-    ``country``: where the report is set; state forces of another country taking ground there are, for
-    ACLED, not a government regaining its territory.
-    """
+
+_CHARGE = re.compile(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"
+                     r"over (?:suspicion|allegations) of|suspected of|in "
+                     r"connection with|for allegedly|for (?:their|his|her) (?:role|part|involvement) in)\b", re.I)
+_AIRCRAFT = re.compile(r"warplanes?|fighter jets?|helicopter gunships?", re.I)
+_STRIKE_WORD = re.compile(r"\b(?:bomb\w*|struck|strikes?|pound\w*|hit|target\w*|raid\w*|fired|fire|attack\w*|shell\w*|"
+                          r"kill\w*|dropped|destroy\w*|launched|missiles?|rockets?|casualties|dead|injur\w*|wound\w*)\b",
+                          re.I)
+_AIR_MOVEMENT = re.compile(r"\b(?:entered|flew|violated|crossed|scrambled|sorties?|incursions?|airspace|deployed|"
+                           r"patroll\w*)\b", re.I)
+
+
+def _read_sentence(text: str, actors: list[ActorMention], country: str | None,
+                   following: str | None) -> _Sentence | None:
+    """The triggers a sentence holds, once filtered, with what the rules read; None when it holds none."""
     # a trigger word inside a named day ("Liberation Day", "Martyrs' Day") is no event either, nor one inside
     # a description of a group in passing ("Fano, a network of militias that fought alongside the army, turned")
     names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)] + \
         [m.span(1) for m in _APPOSITION.finditer(text)]
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
     arrest = trig[Sub.ARRESTS]
-    charge = arrest and re.search(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"
-                                  r"over (?:suspicion|allegations) of|suspected of|in "
-                                  r"connection with|for allegedly|for (?:their|his|her) (?:role|part|involvement) in)\b",
-                                  text[arrest.end():], re.I)
+    charge = arrest and _CHARGE.search(text[arrest.end():])
     if arrest and charge:
         # "arrested 40 people on charges of rioting and damaging property": what they are charged with
         # is no event of this report
@@ -199,218 +224,389 @@ def classify_sentence(text: str, actors: list[ActorMention], country: str | None
     background = {k for k, m in trig.items() if m is not None and _backdrop(text, m)}
     if background and any(m is not None and k not in background for k, m in trig.items()):
         trig = {k: (None if k in background else m) for k, m in trig.items()}
-
-    def out(sub: str, m: re.Match[str] | None, conf: float = 0.8) -> Classification:
-        if m is None:
-            m = next((x for x in trig.values() if x), None)
-        assert m is not None
-        return Classification(sub, m.start(), m.end(), conf)
-
     air = trig[Sub.AIR_DRONE_STRIKE]
-    if air and all(re.fullmatch(r"warplanes?|fighter jets?|helicopter gunships?", x.group(0), re.I)
-                   for x in trigger_patterns()[Sub.AIR_DRONE_STRIKE].finditer(text)) and not re.search(
-            r"\b(?:bomb\w*|struck|strikes?|pound\w*|hit|target\w*|raid\w*|fired|fire|attack\w*|shell\w*|kill\w*|"
-            r"dropped|destroy\w*|launched|missiles?|rockets?|casualties|dead|injur\w*|wound\w*)\b", text, re.I):
-        # aircraft named with no strike: a flight into airspace or a scramble is a movement of forces
-        if re.search(r"\b(?:entered|flew|violated|crossed|scrambled|sorties?|incursions?|airspace|deployed|patroll\w*)\b",
-                     text, re.I):
-            return out(Sub.CHANGE_TO_GROUP_ACTIVITY, air, 0.55)
+    aircraft = None
+    if air and all(_AIRCRAFT.fullmatch(x.group(0)) for x in trigger_patterns()[Sub.AIR_DRONE_STRIKE].finditer(text)) \
+            and not _STRIKE_WORD.search(text):
+        # aircraft named with no strike word: no air strike (see _aircraft_movement)
+        aircraft = air
         trig = {**trig, Sub.AIR_DRONE_STRIKE: None}
-    for sub in (Sub.CHEMICAL_WEAPON, Sub.SUICIDE_BOMB, Sub.AIR_DRONE_STRIKE):
-        if trig[sub]:
-            return out(sub, trig[sub], 0.9)
+    return _Sentence(text, text.lower(), actors, frozenset(a.kind for a in actors), trig, cues, country,
+                     following, aircraft)
 
-    low = text.lower()
-    kinds = {a.kind for a in actors}
-    sv = trig[Sub.SEXUAL_VIOLENCE]
+
+# ---- the rules, in their order of precedence: each decides one codebook question or passes (None) ----
+
+def _aircraft_movement(s: _Sentence) -> Classification | None:
+    """Aircraft named with no strike ("warplanes violated the airspace", "fighter jets were scrambled"):
+    ACLED codes a flight into airspace or a scramble as a movement of forces (Change to group/activity),
+    not an Air/drone strike."""
+    if s.aircraft and _AIR_MOVEMENT.search(s.text):
+        return s.out(Sub.CHANGE_TO_GROUP_ACTIVITY, s.aircraft, 0.55)
+    return None
+
+
+def _chemical_suicide_or_air(s: _Sentence) -> Classification | None:
+    """Chemical weapon, Suicide bomb, Air/drone strike: the codebook's most specific means of violence
+    name the event whatever else the sentence tells."""
+    for sub in (Sub.CHEMICAL_WEAPON, Sub.SUICIDE_BOMB, Sub.AIR_DRONE_STRIKE):
+        if s.trig[sub]:
+            return s.out(sub, s.trig[sub], 0.9)
+    return None
+
+
+def _rape_first(s: _Sentence) -> Classification | None:
+    """Sexual violence told as a deed ("raped", "sexually assaulted", "molested"), not as a grievance or in
+    a quotation: ACLED codes sexual violence at a demonstration as the Sexual violence, not the protest."""
+    sv = s.trig[Sub.SEXUAL_VIOLENCE]
     if sv and re.match(r"(?:gang-?)?raped|sexually (?:assaulted|abused)|molested", sv.group(0), re.I) \
-            and not _grievance(text, sv.start()) and not is_quoted(text, sv.start()) \
+            and not _grievance(s.text, sv.start()) and not is_quoted(s.text, sv.start()) \
             and not re.search(r"\b(?:against|over|denounc\w*|condemn\w*|demand\w*|justice for|after|following|"
                               r"protest\w* (?:the|a))\b",
-                              text[:sv.start()], re.I):
-        return out(Sub.SEXUAL_VIOLENCE, sv, 0.8)  # rape at a demonstration is coded as the rape
-    if _protest_frame(text, cues, trig, following):
-        pm = trig.get(Sub.PEACEFUL_PROTEST) or cues["protest"].search(text)
-        violent = next((v for v in cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
-        force = protest_force(text)
-        explosive = trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or trig[Sub.GRENADE]
-        if not explosive or violent:
-            if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)",
-                                         low):
-                return out(Sub.VIOLENT_DEMONSTRATION, violent, 0.8)
-            if force:
-                return out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
-            if violent:
-                return out(Sub.VIOLENT_DEMONSTRATION, violent, 0.7)
-            return out(Sub.PEACEFUL_PROTEST, pm, 0.85)
+                              s.text[:sv.start()], re.I):
+        return s.out(Sub.SEXUAL_VIOLENCE, sv, 0.8)
+    return None
 
-    mob = _mob_actor(text, actors) or re.search(r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
-                    r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
-                    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
-                    r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b", low)
+
+def _protest_ladder(s: _Sentence) -> Classification | None:
+    """A demonstration, up ACLED's ladder: demonstrators' own violence (Violent demonstration) unless the
+    police did the clashing or burning; else force used on them (Excessive force against protesters or
+    Protest with intervention, see protest_force); else Peaceful protest. A demonstration with an explosive
+    and no violence of the crowd's own is left to the explosive."""
+    text, trig = s.text, s.trig
+    if not _protest_frame(text, s.cues, trig, s.following):
+        return None
+    pm = trig.get(Sub.PEACEFUL_PROTEST) or s.cues["protest"].search(text)
+    violent = next((v for v in s.cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
+    force = protest_force(text)
+    explosive = trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or trig[Sub.GRENADE]
+    if explosive and not violent:
+        return None
+    if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)", s.low):
+        return s.out(Sub.VIOLENT_DEMONSTRATION, violent, 0.8)
+    if force:
+        return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
+    if violent:
+        return s.out(Sub.VIOLENT_DEMONSTRATION, violent, 0.7)
+    return s.out(Sub.PEACEFUL_PROTEST, pm, 0.85)
+
+
+_MOB_WORD = re.compile(
+    r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+    r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
+    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
+    r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b")
+_MOB_HARM = re.compile(
+    r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
+    r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
+    r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b")
+_EXPLOSIVE_SUBS = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED)
+
+
+def _mob_or_riot(s: _Sentence) -> Classification | None:
+    """A crowd doing harm with no armed, organised group named and no explosive: ACLED's Mob violence
+    (a violent crowd's violence against people: lynching, vigilantes, communal fights), or a Violent
+    demonstration when the crowd riots over a grievance or stones the police and burns cars and bins.
+    Rioting named as a charge ("arrested 112 people on charges of rioting") is no crowd of this sentence."""
+    low = s.low
+    mob = _mob_actor(s.text, s.actors) or _MOB_WORD.search(low)
     if mob and re.match(r"riot|communal|sectarian", mob.group(0), re.I) and re.search(
             r"\b(?:charges? of|charged with|accused of|suspected of|on suspicion of|in connection with|booked for|"
             r"cases? of)\s+(?:\w+\s+)?$", low[:mob.start()]):
-        mob = None  # "arrested 112 people on charges of rioting": the arrests are the event
-    explosive_types = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED)
-    if mob and not any(trig[t] for t in explosive_types) and not (kinds & {"named"}):
-        harm = re.search(r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
-                         r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
-                         r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b", low)
-        if harm and re.search(r"\b(?:no|not|never|no one|nobody)\s+(?:\w+\s+){0,2}$", low[:harm.start()]):
-            harm = None  # "no one had attacked the building"
-        if harm:
-            if re.match(r"riot", mob.group(0), re.I) and re.search(
-                    r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"
-                    r"after (?:the )?police|after (?:the )?(?:killing|death|shooting|arrest) of)\b", low):
-                return out(Sub.VIOLENT_DEMONSTRATION, mob, 0.7)  # rioting over a grievance is a demonstration
-            if _AT_POLICE_OR_PROPERTY.search(low) and not re.search(
-                    r"\b(?:lynch\w*|beat\w* (?:\w+ ){0,2}(?:to death|a |an |the (?:man|woman|suspect|thief))|"
-                    r"mob justice|jungle justice|vigilante\w*|accused of|suspected (?:thie|robber|witch|kidnapper))", low):
-                # a crowd stoning the police or burning cars and bins riots, as ACLED's violent demonstrators
-                # do; mob violence is a crowd's violence against people (lynching, vigilantes, communal fights)
-                return out(Sub.VIOLENT_DEMONSTRATION, mob, 0.65)
-            return out(Sub.MOB_VIOLENCE, mob, 0.75)
+        return None
+    if not mob or any(s.trig[t] for t in _EXPLOSIVE_SUBS) or s.kinds & {"named"}:
+        return None
+    harm = _MOB_HARM.search(low)
+    if not harm or re.search(r"\b(?:no|not|never|no one|nobody)\s+(?:\w+\s+){0,2}$", low[:harm.start()]):
+        return None  # "no one had attacked the building"
+    if re.match(r"riot", mob.group(0), re.I) and re.search(
+            r"\b(?:in protest|protest(?:ing|ed)?|to protest|demand\w*|against|angered by|outraged by|in anger|"
+            r"after (?:the )?police|after (?:the )?(?:killing|death|shooting|arrest) of)\b", low):
+        return s.out(Sub.VIOLENT_DEMONSTRATION, mob, 0.7)  # rioting over a grievance is a demonstration
+    if _AT_POLICE_OR_PROPERTY.search(low) and not re.search(
+            r"\b(?:lynch\w*|beat\w* (?:\w+ ){0,2}(?:to death|a |an |the (?:man|woman|suspect|thief))|"
+            r"mob justice|jungle justice|vigilante\w*|accused of|suspected (?:thie|robber|witch|kidnapper))", low):
+        # a crowd stoning the police or burning cars and bins riots, as ACLED's violent demonstrators
+        # do; mob violence is a crowd's violence against people (lynching, vigilantes, communal fights)
+        return s.out(Sub.VIOLENT_DEMONSTRATION, mob, 0.65)
+    return s.out(Sub.MOB_VIOLENCE, mob, 0.75)
 
-    # people "intercepted" by the authorities are arrested, not a weapon stopped
-    dm = trig[Sub.DISRUPTED_WEAPONS_USE]
+
+def _people_intercepted(s: _Sentence) -> Classification | None:
+    """People "intercepted" by the authorities ("intercepted 40 migrants") are Arrests, not a weapon stopped
+    (Disrupted weapons use)."""
+    dm = s.trig[Sub.DISRUPTED_WEAPONS_USE]
+    text = s.text
     if dm and re.match(r"intercept", dm.group(0), re.I) and re.match(
             r"\s+(?:at least |some |about |over |more than )?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|"
             r"dozens|scores|hundreds|several|a group of|a number of)?\s*(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|"
             r"individuals|suspects|members|militants|migrants|smugglers|traffickers|nationals|youths|fighters)\b",
             text[dm.end():]) and not re.search(r"\b(?:weapons?|arms|ammunition|explosives?|missiles?|rockets?|drones?)\b",
                                             text[dm.end():dm.end() + 60], re.I):
-        return out(Sub.ARRESTS, dm, 0.7)
-    # weapons seized, found, defused or intercepted: nothing went off, whatever the weapon
-    if trig[Sub.DISRUPTED_WEAPONS_USE] and not re.search(
-            r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
-            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(low)) and not trig[Sub.ARMED_CLASH] and not is_quoted(text, trig[Sub.DISRUPTED_WEAPONS_USE].start()):
-        return out(Sub.DISRUPTED_WEAPONS_USE, trig[Sub.DISRUPTED_WEAPONS_USE], 0.75)
-    # heavy weapons used alongside small arms, or answered by gunfire: ACLED codes the whole as an Armed clash
-    small_arms = re.search(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
-                           r"gun ?battles?|shoot-?outs?)\b", low)
-    if trig[Sub.GRENADE] and not re.search(r"rocket[- ]propelled grenade|\brpg|grenade launchers?", low):
-        if small_arms and _two_armed_sides(low, actors, trig[Sub.GRENADE]):
-            return out(Sub.ARMED_CLASH, small_arms, 0.7)
-        return out(Sub.GRENADE, trig[Sub.GRENADE], 0.85)
-    if trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or re.search(r"\bgrenade launchers?\b", low):
-        m = trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or re.search(r"\bgrenade launchers?\b", text, re.I)
-        assert m is not None
-        if small_arms and not _civilian_victims(low, actors):
-            return out(Sub.ARMED_CLASH, small_arms, 0.7)
-        # "fired rockets", "shelled": remote; "mortar" is shelling even with a "bomb" around
-        return out(Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, m, 0.85)
-    if trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED]:
-        m = trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED]
-        w = m.group(0).lower()
-        accidental = re.search(r"\b(?:gas cylinder|cylinder|boiler|transformer|short circuit|gas leak|fireworks|"
-                               r"factory|refinery|mine collapse|pipeline leak)\b", low)
-        if not accidental and not (w in ("explosion", "explosions", "blast", "blasts", "exploded", "detonated")
-                                   and trig[Sub.DISRUPTED_WEAPONS_USE]):
-            return out(Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, m, 0.8)
-    if trig[Sub.DISRUPTED_WEAPONS_USE]:
-        debris = re.search(r"\b(?:debris|fragments|wreckage|shrapnel)\b", low)
-        if debris and re.search(r"\b(?:killed|injur\w*|wound\w*|dead|died|damag\w*|destroy\w*|set (?:on )?fire|"
-                                r"sparked a fire)\b", low[debris.end():]):
-            # "debris from downed drones damaged a building, injuring four": the strike hit, though intercepted
-            drone = re.search(r"\b(?:drones?|uavs?|shaheds?)\b", low)
-            return out(Sub.AIR_DRONE_STRIKE if drone else Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, debris, 0.65)
-        went_off = re.search(r"\b(?:exploded|blew up|went off|(?<!safely )(?<!controlled )detonated)\b", low)
-        if went_off and re.search(r"\b(?:explosives?|bombs?|devices?|ieds?|mines?)\b", low) and re.search(
-                r"\b(?:killed|injured|wounded|dead|died)\b", low):
-            # a bomb that went off, with casualties, while it was being defused: the explosion is the event
-            return out(Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, went_off, 0.7)
-        if not ((trig[Sub.ATTACK] or trig[Sub.ARMED_CLASH]) and re.search(
-                r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", low)):
-            return out(Sub.DISRUPTED_WEAPONS_USE, trig[Sub.DISRUPTED_WEAPONS_USE], 0.8)
-    if trig[Sub.SEXUAL_VIOLENCE]:
-        return out(Sub.SEXUAL_VIOLENCE, trig[Sub.SEXUAL_VIOLENCE], 0.85)
-    # abducted and also killed, wounded, beaten or tortured: ACLED codes the violence, an Attack
-    if trig[Sub.ABDUCTION_FORCED_DISAPPEARANCE] and not (trig[Sub.ATTACK] and re.search(
-            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
-            r"shot and (?:killed|wounded|injured))\b", low)):
-        return out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, trig[Sub.ABDUCTION_FORCED_DISAPPEARANCE], 0.85)
+        return s.out(Sub.ARRESTS, dm, 0.7)
+    return None
 
+
+def _nothing_went_off(s: _Sentence) -> Classification | None:
+    """Weapons seized, found, defused or intercepted with no explosion, hit, damage or casualty and no
+    armed clash: ACLED's Disrupted weapons use, whatever the weapon."""
+    dm = s.trig[Sub.DISRUPTED_WEAPONS_USE]
+    if dm and not re.search(
+            r"\b(?:exploded|explosions?|blew up|blasts?|went off|ripped through|kill\w*|injur\w*|wound\w*|dead|died|"
+            r"struck|hit|landed|damag\w*|(?<!safely )(?<!controlled )detonat\w*)\b", _without_backdrop(s.low)) \
+            and not s.trig[Sub.ARMED_CLASH] and not is_quoted(s.text, dm.start()):
+        return s.out(Sub.DISRUPTED_WEAPONS_USE, dm, 0.75)
+    return None
+
+
+_SMALL_ARMS = re.compile(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exchange[sd]? (?:of )?fire|firefights?|"
+                         r"gun ?battles?|shoot-?outs?)\b")
+_GRENADE_LAUNCHER = re.compile(r"\bgrenade launchers?\b")
+
+
+def _grenade(s: _Sentence) -> Classification | None:
+    """A hand grenade (not a rocket-propelled grenade or a launcher): Grenade, unless two armed sides also
+    fire small arms, which ACLED codes as a whole as an Armed clash."""
+    g = s.trig[Sub.GRENADE]
+    if not g or re.search(r"rocket[- ]propelled grenade|\brpg|grenade launchers?", s.low):
+        return None
+    small_arms = _SMALL_ARMS.search(s.low)
+    if small_arms and _two_armed_sides(s.low, s.actors, g):
+        return s.out(Sub.ARMED_CLASH, small_arms, 0.7)
+    return s.out(Sub.GRENADE, g, 0.85)
+
+
+def _shelling(s: _Sentence) -> Classification | None:
+    """Shells, rockets, missiles, mortars or a grenade launcher ("fired rockets", "shelled"; a "mortar" even
+    with a "bomb" around): Shelling/artillery/missile attack, unless answered by small arms with no civilian
+    victims, which ACLED codes as an Armed clash."""
+    m = s.trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]
+    if not m and not _GRENADE_LAUNCHER.search(s.low):
+        return None
+    m = m or re.search(r"\bgrenade launchers?\b", s.text, re.I)
+    assert m is not None
+    small_arms = _SMALL_ARMS.search(s.low)
+    if small_arms and not _civilian_victims(s.low, s.actors):
+        return s.out(Sub.ARMED_CLASH, small_arms, 0.7)
+    return s.out(Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, m, 0.85)
+
+
+def _explosive_device(s: _Sentence) -> Classification | None:
+    """A bomb, landmine or IED: Remote explosive/landmine/IED, unless the blast was an accident (a gas
+    cylinder, a transformer, a factory) or a bare "explosion" told beside a device defused (left to
+    _disrupted_or_exploded)."""
+    m = s.trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED]
+    if not m:
+        return None
+    w = m.group(0).lower()
+    accidental = re.search(r"\b(?:gas cylinder|cylinder|boiler|transformer|short circuit|gas leak|fireworks|"
+                           r"factory|refinery|mine collapse|pipeline leak)\b", s.low)
+    if not accidental and not (w in ("explosion", "explosions", "blast", "blasts", "exploded", "detonated")
+                               and s.trig[Sub.DISRUPTED_WEAPONS_USE]):
+        return s.out(Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, m, 0.8)
+    return None
+
+
+def _disrupted_or_exploded(s: _Sentence) -> Classification | None:
+    """Disrupted weapons use against an explosion: debris of a downed drone or missile that still killed or
+    damaged is the strike (Air/drone strike, else Shelling); a device that went off with casualties while
+    defused is the explosion (Remote explosive); else the disruption, unless a killing or clash is the news."""
+    dm = s.trig[Sub.DISRUPTED_WEAPONS_USE]
+    if not dm:
+        return None
+    low = s.low
+    debris = re.search(r"\b(?:debris|fragments|wreckage|shrapnel)\b", low)
+    if debris and re.search(r"\b(?:killed|injur\w*|wound\w*|dead|died|damag\w*|destroy\w*|set (?:on )?fire|"
+                            r"sparked a fire)\b", low[debris.end():]):
+        # "debris from downed drones damaged a building, injuring four": the strike hit, though intercepted
+        drone = re.search(r"\b(?:drones?|uavs?|shaheds?)\b", low)
+        return s.out(Sub.AIR_DRONE_STRIKE if drone else Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, debris, 0.65)
+    went_off = re.search(r"\b(?:exploded|blew up|went off|(?<!safely )(?<!controlled )detonated)\b", low)
+    if went_off and re.search(r"\b(?:explosives?|bombs?|devices?|ieds?|mines?)\b", low) and re.search(
+            r"\b(?:killed|injured|wounded|dead|died)\b", low):
+        # a bomb that went off, with casualties, while it was being defused: the explosion is the event
+        return s.out(Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, went_off, 0.7)
+    if not ((s.trig[Sub.ATTACK] or s.trig[Sub.ARMED_CLASH]) and re.search(
+            r"\b(?:killed|shot|stabbed|murdered|injured|wounded|clash\w*|dead)\b", low)):
+        return s.out(Sub.DISRUPTED_WEAPONS_USE, dm, 0.8)
+    return None
+
+
+def _sexual_violence(s: _Sentence) -> Classification | None:
+    """Any other sexual violence the sentence names (a rape told in a quotation or after "after",
+    "subjected to sexual violence"), once no weapon, demonstration, crowd or explosive has decided it:
+    Sexual violence."""
+    if s.trig[Sub.SEXUAL_VIOLENCE]:
+        return s.out(Sub.SEXUAL_VIOLENCE, s.trig[Sub.SEXUAL_VIOLENCE], 0.85)
+    return None
+
+
+def _abduction(s: _Sentence) -> Classification | None:
+    """Abducted or kidnapped: Abduction/forced disappearance, unless the victims were also killed, wounded,
+    beaten or tortured, which ACLED codes as the violence (an Attack)."""
+    ab = s.trig[Sub.ABDUCTION_FORCED_DISAPPEARANCE]
+    if ab and not (s.trig[Sub.ATTACK] and re.search(
+            r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
+            r"shot and (?:killed|wounded|injured))\b", s.low)):
+        return s.out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, ab, 0.85)
+    return None
+
+
+def _agreement(s: _Sentence) -> Classification | None:
+    """Sides that "agreed to a ceasefire", "signed a peace deal": Agreement, unless it is told as violated,
+    breached or collapsed."""
     agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
                        r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement|"
-                       r"deal|accord)\b", low)
-    if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", low):
-        return out(Sub.AGREEMENT, agreed, 0.7)
+                       r"deal|accord)\b", s.low)
+    if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", s.low):
+        return s.out(Sub.AGREEMENT, agreed, 0.7)
+    return None
 
+
+def _territory(s: _Sentence) -> Classification | None:
+    """Territory taken ("captured the town", "took control of"), not people taken: with no fighting told
+    (here or in the next sentence) a Non-violent transfer of territory; else by who took it, Government
+    regains territory for the state's own forces and Non-state actor overtakes territory for an armed group
+    or a foreign state's forces ("Russian forces" taking ground in another country)."""
+    trig, low = s.trig, s.low
     territory = trig[Sub.GOVERNMENT_REGAINS_TERRITORY] or trig[Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY]
-    if territory and not re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
-                                   r"individuals|detainees|and (?:detained|arrested))\b",
-                                   low[territory.end():territory.end() + 40]):
-        if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr",
-                                                                    low):
-            return out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY], 0.75)
-        if following and re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
-                                  r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
-                                  following, re.I):
-            # "... took control of the village from Al Shabaab. No clashes were reported."
-            return out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
-        agent = _agent(text, territory, actors)
-        # state forces named by their country ("Russian forces") taking ground in another country
-        foreign = (agent is not None and country is not None and len(agent.text.split()) > 1
-                   and demonym_country(agent.text.split()[0]) not in (None, country))
-        if agent is not None and agent.kind in ("state_military", "state_police") and not foreign:
-            return out(Sub.GOVERNMENT_REGAINS_TERRITORY, territory, 0.7)
-        if agent is not None and (agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) or foreign):
-            return out(Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, territory, 0.7)
-        return out(Sub.GOVERNMENT_REGAINS_TERRITORY if trig[Sub.GOVERNMENT_REGAINS_TERRITORY] else
-                   Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, territory, 0.7)
+    if not territory or re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
+                                  r"individuals|detainees|and (?:detained|arrested))\b",
+                                  low[territory.end():territory.end() + 40]):
+        return None
+    if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr", low):
+        return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY], 0.75)
+    if s.following and re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
+                                r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
+                                s.following, re.I):
+        # "... took control of the village from Al Shabaab. No clashes were reported."
+        return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
+    agent = _agent(s.text, territory, s.actors)
+    # state forces named by their country ("Russian forces") taking ground in another country
+    foreign = (agent is not None and s.country is not None and len(agent.text.split()) > 1
+               and demonym_country(agent.text.split()[0]) not in (None, s.country))
+    if agent is not None and agent.kind in ("state_military", "state_police") and not foreign:
+        return s.out(Sub.GOVERNMENT_REGAINS_TERRITORY, territory, 0.7)
+    if agent is not None and (agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) or foreign):
+        return s.out(Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, territory, 0.7)
+    return s.out(Sub.GOVERNMENT_REGAINS_TERRITORY if trig[Sub.GOVERNMENT_REGAINS_TERRITORY] else
+                 Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, territory, 0.7)
 
+
+def _police_clash_with_crowd(s: _Sentence) -> Classification | None:
+    """"Police clashed with youths": a clash of the police with an unarmed crowd is a riot, which ACLED
+    codes as a Violent demonstration, not an Armed clash."""
+    crowd_clash = _POLICE_CLASH_CROWD.search(s.text)
+    if s.trig[Sub.ARMED_CLASH] and crowd_clash:
+        return s.out(Sub.VIOLENT_DEMONSTRATION, crowd_clash, 0.65)
+    return None
+
+
+_GENERIC_CLASH = ("fighting", "fight", "fights", "battle", "battles", "engaged", "offensive", "combat", "hostilities",
+                  "confrontation", "confrontations", "encounter", "encounters")
+_WEAK_ATTACK = ("injured", "injuring", "wounded", "wounding", "hurt", "died", "dead", "death", "deaths",
+                "harassed", "harassment", "abused", "intimidated", "intimidation", "threatened with",
+                "extortion", "raid", "raids", "raided", "attack", "attacks")
+
+
+def _clash_or_attack(s: _Sentence) -> Classification | None:
+    """ACLED's Armed clash (two armed, organised sides, or violence on a member of one) against Attack
+    (an armed side on civilians). A generic word ("fighting", "offensive") needs an armed side named; a weak
+    one ("injured", "raided") an armed side or a killing; a raid with arrests and no violence is the arrests,
+    and a raid beside property destroyed with no civilian victim is left to the destruction."""
+    trig, low, kinds = s.trig, s.low, s.kinds
     clash = trig[Sub.ARMED_CLASH]
     attack = trig[Sub.ATTACK]
-    crowd_clash = _POLICE_CLASH_CROWD.search(text)
-    if clash and crowd_clash:
-        return out(Sub.VIOLENT_DEMONSTRATION, crowd_clash, 0.65)  # "police clashed with youths": a riot (ACLED)
     if attack and trig[Sub.ARRESTS] and re.fullmatch(r"raid(?:s|ed)?", attack.group(0), re.I) and not re.search(
             r"\b(?:killed|shot|injured|wounded|dead|died|clash\w*|exchange of fire|gunfight)\b", low):
         attack = None  # "police conducted raids and arrested 112 people": the arrests are the event
-    if clash or attack:
-        m = clash or attack
-        sides_armed = _two_armed_sides(low, actors, m)
-        armed_victim = _armed_victim(text, m, actors) or bool(attack and _armed_victim(text, attack, actors))
-        if armed_victim:
-            return out(Sub.ARMED_CLASH, m, 0.7)
-        if clash and (sides_armed or not _civilian_victims(low, actors)):
-            generic = m.group(0).lower() in ("fighting", "fight", "fights", "battle", "battles", "engaged",
-                                             "offensive", "combat", "hostilities", "confrontation",
-                                             "confrontations", "encounter", "encounters")
-            if not generic or sides_armed or kinds & _ARMED_KINDS:
-                return out(Sub.ARMED_CLASH, m, 0.8)
-        if attack:
-            w = attack.group(0).lower()
-            weak = w in ("injured", "injuring", "wounded", "wounding", "hurt", "died", "dead", "death", "deaths",
-                         "harassed", "harassment", "abused", "intimidated", "intimidation", "threatened with",
-                         "extortion", "raid", "raids", "raided", "attack", "attacks")
-            if sides_armed and not _civilian_victims(low, actors):
-                return out(Sub.ARMED_CLASH, attack, 0.7)
-            if not weak or kinds & _ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
-                if not (trig[Sub.LOOTING_PROPERTY_DESTRUCTION] and w in ("raid", "raids", "raided", "attack",
-                                                                       "attacks", "attacked")
-                        and not _civilian_victims(low, actors)):
-                    return out(Sub.ATTACK, attack, 0.7)
+    if not (clash or attack):
+        return None
+    m = clash or attack
+    assert m is not None
+    sides_armed = _two_armed_sides(low, s.actors, m)
+    armed_victim = _armed_victim(s.text, m, s.actors) or bool(attack and _armed_victim(s.text, attack, s.actors))
+    if armed_victim:
+        return s.out(Sub.ARMED_CLASH, m, 0.7)
+    if clash and (sides_armed or not _civilian_victims(low, s.actors)):
+        generic = m.group(0).lower() in _GENERIC_CLASH
+        if not generic or sides_armed or kinds & _ARMED_KINDS:
+            return s.out(Sub.ARMED_CLASH, m, 0.8)
+    if attack:
+        w = attack.group(0).lower()
+        weak = w in _WEAK_ATTACK
+        if sides_armed and not _civilian_victims(low, s.actors):
+            return s.out(Sub.ARMED_CLASH, attack, 0.7)
+        if not weak or kinds & _ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
+            if not (trig[Sub.LOOTING_PROPERTY_DESTRUCTION] and w in ("raid", "raids", "raided", "attack",
+                                                                     "attacks", "attacked")
+                    and not _civilian_victims(low, s.actors)):
+                return s.out(Sub.ATTACK, attack, 0.7)
+    return None
 
-    if trig[Sub.ARRESTS] and not is_quoted(text, trig[Sub.ARRESTS].start()):
-        agent = _agent(text, trig[Sub.ARRESTS], actors)
+
+def _detained_by_armed_group(s: _Sentence) -> Classification | None:
+    """People "detained" or "arrested" by an armed group (not the state): ACLED's Abduction/forced
+    disappearance, since only state forces make Arrests."""
+    arrest = s.trig[Sub.ARRESTS]
+    if arrest and not is_quoted(s.text, arrest.start()):
+        agent = _agent(s.text, arrest, s.actors)
         if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
-            return out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, trig[Sub.ARRESTS], 0.6)  # 'detained' by an armed group
-    for sub in (Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.ARRESTS,
-                Sub.HEADQUARTERS_OR_BASE_ESTABLISHED, Sub.AGREEMENT,
-                Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.OTHER):
-        if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and trig[sub] and trig[Sub.ARRESTS] and \
-                trig[Sub.ARRESTS].start() < trig[sub].start() and not is_quoted(text, trig[Sub.ARRESTS].start()):
-            continue  # "forces arrested 14 people in a raid, adding that bulldozers damaged roads": the arrests
-        if sub == Sub.CHANGE_TO_GROUP_ACTIVITY and trig[sub] and re.search(
-                r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$", text[:trig[sub].start()], re.I):
-            continue  # "a police mission has been deployed since June": a standing presence, no movement
-        if trig[sub] and not is_quoted(text, trig[sub].start()):
-            if sub == Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY and _withdrawal_only(low, trig[sub]):
-                # forces pulling out with no one named taking over: a movement of forces, not a transfer
-                return out(Sub.CHANGE_TO_GROUP_ACTIVITY, trig[sub], 0.55)
-            return out(sub, trig[sub], 0.6)
+            return s.out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, arrest, 0.6)
+    return None
+
+
+_REMAINING = (Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.ARRESTS,
+              Sub.HEADQUARTERS_OR_BASE_ESTABLISHED, Sub.AGREEMENT,
+              Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.OTHER)
+
+
+def _remaining_trigger(s: _Sentence) -> Classification | None:
+    """The first remaining trigger outside a quotation, in precedence order. Property destroyed told after
+    arrests ("arrested 14 people in a raid, adding that bulldozers damaged roads") is the arrests; a force
+    that "has been deployed" is a standing presence, no movement; forces withdrawing with no one named
+    taking over is a movement of forces (Change to group/activity), not a Non-violent transfer of territory."""
+    text, trig = s.text, s.trig
+    for sub in _REMAINING:
+        m = trig[sub]
+        if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and m and trig[Sub.ARRESTS] and \
+                trig[Sub.ARRESTS].start() < m.start() and not is_quoted(text, trig[Sub.ARRESTS].start()):
+            continue
+        if sub == Sub.CHANGE_TO_GROUP_ACTIVITY and m and re.search(
+                r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$", text[:m.start()], re.I):
+            continue
+        if m and not is_quoted(text, m.start()):
+            if sub == Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY and _withdrawal_only(s.low, m):
+                return s.out(Sub.CHANGE_TO_GROUP_ACTIVITY, m, 0.55)
+            return s.out(sub, m, 0.6)
+    return None
+
+
+# first match wins
+RULES = (
+    _aircraft_movement, _chemical_suicide_or_air, _rape_first, _protest_ladder, _mob_or_riot,
+    _people_intercepted, _nothing_went_off, _grenade, _shelling, _explosive_device, _disrupted_or_exploded,
+    _sexual_violence, _abduction, _agreement, _territory, _police_clash_with_crowd, _clash_or_attack,
+    _detained_by_armed_group, _remaining_trigger,
+)
+
+
+def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None,
+                      following: str | None = None) -> Classification | None:
+    """The ACLED sub-event type a sentence reports, or None: the first of RULES that decides.
+
+    ``following``: the next sentence, which may give a gathering's purpose ("They called for ...").
+
+    ``country``: where the report is set; state forces of another country taking ground there are, for
+    ACLED, not a government regaining its territory.
+    """
+    s = _read_sentence(text, actors, country, following)
+    if s is None:
+        return None
+    for rule in RULES:
+        c = rule(s)
+        if c is not None:
+            return c
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from ..knowledge import cue_patterns
 from . import taxonomy
@@ -75,90 +76,161 @@ def story_genre(headline: str | None, lede: str | None = None) -> str | None:
     return None
 
 
-def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
-                     published: dt.date | None, sub_event_type: str | None = None, lede: bool = False) -> str | None:
-    """Why a sentence's event is not coded, or None when it is a real, recent event.
+@dataclass(frozen=True)
+class _Told:
+    """What the checks read of one sentence and its trigger, built once."""
+    sentence: str
+    low: str
+    before: str  # the lowercased sentence up to the trigger
+    window: str  # the 60 characters before the trigger
+    trig: str  # the trigger, lowercased
+    trigger_end: int
+    trigger_start: int
+    dates: list[DateMention]
+    published: dt.date | None
+    sub_event_type: str | None
+    limit: int  # days after which a dated event is background
+    protest: bool
+    cues: dict[str, re.Pattern[str]]
 
-    ``lede``: the sentence opens the report. ``sub_event_type``: what the sentence was classified as; a
-    demonstration outside a court or on an anniversary is still a demonstration.
-    """
-    cues = cue_patterns()
-    limit = LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS
-    protest = sub_event_type in _PROTEST_SUBS
-    low = sentence.lower()
-    before = low[:trigger_start]
-    window = low[max(0, trigger_start - 60):trigger_start]
-    trig = low[trigger_start:trigger_end]
 
-    if published is None and any(d.date is not None and d.time_precision == 3 and d.explicit_year for d in dates):
-        return "background"  # without a publication date, "in October 2017" phrasing marks background
-    if published is not None:
-        for d in dates:
-            if d.date is None:
-                continue
-            if d.time_precision == 3 and d.explicit_year:
-                month_end = (d.date.replace(day=28) + dt.timedelta(days=4))
-                if (published - month_end).days > limit:
-                    return "background"
-            elif (published - d.date).days > limit and d.explicit_year:
+def _background(t: _Told) -> str | None:
+    """Dated too long before publication (a lede's own event a year, any other 60 days; a date without a year
+    300 days more); with no publication date, a month and year ("in October 2017") marks background."""
+    if t.published is None:
+        if any(d.date is not None and d.time_precision == 3 and d.explicit_year for d in t.dates):
+            return "background"
+        return None
+    for d in t.dates:
+        if d.date is None:
+            continue
+        if d.time_precision == 3 and d.explicit_year:
+            month_end = (d.date.replace(day=28) + dt.timedelta(days=4))
+            if (t.published - month_end).days > t.limit:
                 return "background"
-            elif (published - d.date).days > BACKGROUND_DAYS + 300:
-                return "background"
-    if sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH, None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", trig) and \
-            _ACCIDENT.search(low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
-                                                    r"rammed into (?:a |the )?(?:crowd|protesters))\b", low):
-        return "accident"  # "died when the scooter he was riding crashed into a wall"
-    if not protest and _CUMULATIVE.search(low) and _TALLY.search(low):
-        return "cumulative tally"  # "more than 4.5 million have been displaced since April": no one event
+        elif (t.published - d.date).days > t.limit and d.explicit_year:
+            return "background"
+        elif (t.published - d.date).days > BACKGROUND_DAYS + 300:
+            return "background"
+    return None
+
+
+def _accident(t: _Told) -> str | None:
+    """A death or injury in an accident ("died when the scooter he was riding crashed into a wall"), with no
+    weapon or attacker named: no political violence."""
+    if t.sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH, None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", t.trig) and \
+            _ACCIDENT.search(t.low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
+                                                      r"rammed into (?:a |the )?(?:crowd|protesters))\b", t.low):
+        return "accident"
+    return None
+
+
+def _cumulative_tally(t: _Told) -> str | None:
+    """A count over a period ("more than 4.5 million have been displaced since April"): no one event."""
+    if not t.protest and _CUMULATIVE.search(t.low) and _TALLY.search(t.low):
+        return "cumulative tally"
+    return None
+
+
+def _generic(t: _Told) -> str | None:
+    """A kind of event as a risk ("cities remain exposed to missile and drone attacks", "the threat of air
+    strikes"): no event."""
     if re.search(r"\b(?:(?:exposed|vulnerable|susceptible|prone)\s+to|(?:threat|risk|fear|danger|spectre)\s+of)\s+"
-                 r"(?:[a-z-]+\s+){0,3}$", before):
-        return "generic"  # "cities remain exposed to missile and drone attacks", "the threat of air strikes"
-    if re.fullmatch(r"rioters?|mobs?|militants?|gunmen|armed (?:men|elements)|terrorists?|thugs", trig) and re.search(
-            r"\b(?:blam\w*|accus\w*|attribut\w*)\b[^.;]{0,20}$", before):
-        return "attribution"  # "the council blamed 'rioters and armed elements' for the unrest": who is accused
-    if re.search(r"\b(?:years?|months|decades?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before) or re.search(
+                 r"(?:[a-z-]+\s+){0,3}$", t.before):
+        return "generic"
+    return None
+
+
+def _attribution(t: _Told) -> str | None:
+    """Who is blamed ("the council blamed 'rioters and armed elements' for the unrest"): an accusation of
+    who did it, not an event."""
+    if re.fullmatch(r"rioters?|mobs?|militants?|gunmen|armed (?:men|elements)|terrorists?|thugs", t.trig) and re.search(
+            r"\b(?:blam\w*|accus\w*|attribut\w*)\b[^.;]{0,20}$", t.before):
+        return "attribution"
+    return None
+
+
+def _period(t: _Told) -> str | None:
+    """A period ("ended more than a year of hostilities", "a ceasefire ... following a day of heavy
+    fighting") told as the background of what the sentence reports, not one event."""
+    if re.search(r"\b(?:years?|months|decades?)\s+of\s+(?:[a-z-]+\s+){0,2}$", t.before) or re.search(
             r"\b(?:following|after|ended|ending|end)\s+(?:more than\s+|nearly\s+|almost\s+)?(?:a|an|one|two|three|four|"
-            r"five|several|many|\d+)?\s*(?:days?|weeks?|hours?|nights?)\s+of\s+(?:[a-z-]+\s+){0,2}$", before):
-        # "ended more than a year of hostilities", "a ceasefire ... following a day of heavy fighting": a period
-        # told as the background of what the sentence reports, not one event
+            r"five|several|many|\d+)?\s*(?:days?|weeks?|hours?|nights?)\s+of\s+(?:[a-z-]+\s+){0,2}$", t.before):
         return "period"
-    if re.fullmatch(r"deaths|killings", trig) and re.search(
-            r"\b(?:investigat\w*|probe|probing|inquiry|inquest)\s+(?:into\s+)?the\s+(?:[\w-]+\s+){0,2}$", before):
-        return "follow-up"  # "asked to investigate the Kisii deaths": the deaths are told (and coded) elsewhere
+    return None
+
+
+def _follow_up(t: _Told) -> str | None:
+    """Deaths under investigation ("asked to investigate the Kisii deaths"): told, and coded, elsewhere."""
+    if re.fullmatch(r"deaths|killings", t.trig) and re.search(
+            r"\b(?:investigat\w*|probe|probing|inquiry|inquest)\s+(?:into\s+)?the\s+(?:[\w-]+\s+){0,2}$", t.before):
+        return "follow-up"
+    return None
+
+
+def _trend(t: _Told) -> str | None:
+    """A place that "has seen homicides soar as gangs fight over routes": a trend, not an event."""
     if re.search(r"\b(?:has|have|had) seen\b(?:\s+[\w-]+){0,6}?\s+(?:soar|ris|surg|spik|increas|climb|jump|grow|"
-                 r"rocket|doubl)\w*", low) and re.search(r"\b(?:has|have|had) seen\b", before):
-        return "trend"  # "has seen homicides soar as gangs fight over routes": a trend, not an event
-    demand = protest and (bool(cues["protest"].search(sentence)) or bool(re.search(
+                 r"rocket|doubl)\w*", t.low) and re.search(r"\b(?:has|have|had) seen\b", t.before):
+        return "trend"
+    return None
+
+
+def _history(t: _Told) -> str | None:
+    """A history piece (an anniversary, a commemoration, "years ago", a world war) - unless a demonstration
+    with a demand is held on it, or the anniversary only dates a new event ("arrested dozens ahead of the
+    anniversary")."""
+    low = t.low
+    demand = t.protest and (bool(t.cues["protest"].search(t.sentence)) or bool(re.search(
         r"\b(?:demand\w*|call\w* for|denounc\w*|condemn\w*|against|in support of|support for|show\w* support|"
         r"solidarity|oppos\w*)\b", low)))
-    # "arrested dozens ahead of the anniversary": the anniversary dates a new event, it is not the event
     upcoming = re.search(r"\b(?:amid|ahead of|on the eve of)\b[^.;]{0,60}?"
-                         r"\b(?:anniversary|commemorat\w*)\b", low[trigger_end:])
-    if not demand and not upcoming and cues["history"].search(low) and re.search(r"\b(?:anniversary|commemorat\w*|years ago|decades ago|"
-                                                  r"in memory of|memorial|world war)\b", low):
+                         r"\b(?:anniversary|commemorat\w*)\b", low[t.trigger_end:])
+    if not demand and not upcoming and t.cues["history"].search(low) and re.search(
+            r"\b(?:anniversary|commemorat\w*|years ago|decades ago|in memory of|memorial|world war)\b", low):
         return "history"
-    if not protest and cues["legal"].search(low) and re.search(r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|"
-                                                r"testified|jailed for|charged with|guilty|court)\b", low):
-        if not re.search(r"\b(?:arrested|detained)\b", trig):
+    return None
+
+
+def _court_report(t: _Told) -> str | None:
+    """A court report of an old event (sentenced, convicted, a trial) - not an arrest, and not a
+    demonstration outside a court."""
+    if not t.protest and t.cues["legal"].search(t.low) and re.search(
+            r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|testified|jailed for|charged with|guilty|court)\b",
+            t.low):
+        if not re.search(r"\b(?:arrested|detained)\b", t.trig):
             return "court report"
-    if cues["nonconflict"].search(low):
-        conflict_words = cues["protest"].search(low)
-        # a sports or business word makes a word of force its other sense ("attack", "killed the deal"),
-        # never an arrest, a blockade or a demonstration ("police arrested students at the stadium")
-        sport_sense = not protest and _SPORT_SENSE.match(trig)
-        if not conflict_words and not protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
-                         r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
-                         r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or sport_sense and re.search(
-                r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
-                r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
-                r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
-                r"analysts'? estimates|year on year|"
-                r"killed (?:the |a |off |off the |this |that |their |his |her )?(?:\w+ ){0,2}(?:bill|deal|motion|proposal|"
-                r"plan|match|game|amendment|measure|reform)|"
-                r"(?:lawmakers|legislators|mps|senators|candidates|politicians|parties) (?:\w+ )?clash\w*|"
-                r"clash\w* (?:over|about) (?:the )?(?:budget|bill|policy|reform|law)|war of words)\b", low):
-            return "not a conflict sense"
-    # future, hypothetical, threatened: a modal or intention verb governing the trigger
+    return None
+
+
+def _not_a_conflict_sense(t: _Told) -> str | None:
+    """A word of force in its other sense: sport, business, health, politics ("attack", "killed the deal",
+    "lawmakers clashed over the budget"); never an arrest, a blockade or a demonstration ("police arrested
+    students at the stadium")."""
+    low = t.low
+    if not t.cues["nonconflict"].search(low):
+        return None
+    conflict_words = t.cues["protest"].search(low)
+    sport_sense = not t.protest and _SPORT_SENSE.match(t.trig)
+    if not conflict_words and not t.protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
+                     r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
+                     r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or sport_sense and re.search(
+            r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
+            r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
+            r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
+            r"analysts'? estimates|year on year|"
+            r"killed (?:the |a |off |off the |this |that |their |his |her )?(?:\w+ ){0,2}(?:bill|deal|motion|proposal|"
+            r"plan|match|game|amendment|measure|reform)|"
+            r"(?:lawmakers|legislators|mps|senators|candidates|politicians|parties) (?:\w+ )?clash\w*|"
+            r"clash\w* (?:over|about) (?:the )?(?:budget|bill|policy|reform|law)|war of words)\b", low):
+        return "not a conflict sense"
+    return None
+
+
+def _modal(t: _Told) -> str | None:
+    """Future, hypothetical, threatened: a modal ("will", "could") or an intention verb with "to" ("vowed
+    to", "plans to attack") governing the trigger."""
+    window = t.window
     if re.search(r"\b(?:will|would|shall|could|might|may|to)\s+(?:\w+\s+){0,2}$", window) and re.search(
             r"\b(?:will|would|shall|could|might|may|plans?|planned|planning|threaten\w*|vow\w*|pledg\w*|"
             r"intend\w*|aims?|aimed|prepar\w*|going|set|expected|likely|warn\w*|call\w*|urg\w*|seek\w*|"
@@ -166,44 +238,140 @@ def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates:
         return "future or hypothetical"
     if re.search(r"\b(?:will|would|shall|could|might|may)\s+(?:\w+\s+){0,1}$", window):
         return "future or hypothetical"
-    if re.search(r"\b(?:if|unless|in case|should)\b[^,.;]*$", before):
+    return None
+
+
+def _conditional(t: _Told) -> str | None:
+    """A trigger in an "if", "unless", "in case" or "should" clause: hypothetical."""
+    if re.search(r"\b(?:if|unless|in case|should)\b[^,.;]*$", t.before):
         return "hypothetical"
+    return None
+
+
+def _threatened(t: _Told) -> str | None:
+    """A threat, vow, warning, plan or call for it ("threatened to storm the town"), with no casualty or past
+    tense told after the trigger: future."""
     if re.search(r"\b(?:threat(?:en|ened|ens)?|vow(?:ed|s)?|warn(?:ed|s)?|plan(?:s|ned)?|"
-                 r"call(?:ed|s)? for|urg(?:ed|es))\b[^.;]*$", before) and not re.search(
-            r"\b(?:killed|died|injured|were|was)\b", low[trigger_end:trigger_end + 60]):
+                 r"call(?:ed|s)? for|urg(?:ed|es))\b[^.;]*$", t.before) and not re.search(
+            r"\b(?:killed|died|injured|were|was)\b", t.low[t.trigger_end:t.trigger_end + 60]):
         if re.search(r"\b(?:threat\w*|vow\w*|warn\w*|plan(?:s|ned|ning)?\s+to|call(?:s|ed|ing)?\s+for|urg\w*)\b",
-                     window):
+                     t.window):
             return "future or hypothetical"
+    return None
+
+
+def _next_time(t: _Told) -> str | None:
+    """"Next week", "tomorrow", "upcoming" with no past tense in the sentence: future (a past-tense event
+    before the future words is not: "protested against the upcoming vote")."""
     nxt = re.search(r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-                    r"tomorrow|upcoming|later this (?:week|month))\b", low)
+                    r"tomorrow|upcoming|later this (?:week|month))\b", t.low)
     if nxt and not re.search(
-            r"\b(?:was|were|had|killed|died|injured|took place|held|gathered|staged|happened)\b", low) and not (
-            nxt.start() > trigger_end and re.fullmatch(r"[a-z]+ed", trig)):
-        # (a past-tense event before the future words is not future: "protested against the upcoming vote")
+            r"\b(?:was|were|had|killed|died|injured|took place|held|gathered|staged|happened)\b", t.low) and not (
+            nxt.start() > t.trigger_end and re.fullmatch(r"[a-z]+ed", t.trig)):
         return "future"
-    # denied or negated
-    if re.search(r"\b(?:no|not|never|denied|deny|denies|without)\s+(?:\w+\s+){0,2}$", window) and not re.search(
-            r"\bno (?:fewer|less)\b|\bno one\s+(?:\w+\s+)?(?:claimed|took|has claimed|had claimed)\b", window):
-        return "negated"  # "no one had attacked the building"; not "no one claimed the attack"
-    if re.search(r"\b(?:are|is|were|was) (?:expected|due|set|scheduled|slated|poised) to\b", before) and not re.search(
-            r"\b(?:killed|died|injured|wounded|clashed|attacked|arrested|took place|happened|erupted)\b", low):
-        return "future"  # "mediators are expected to meet this week in a new push for a ceasefire"
-    if re.search(r"\b(?:denied|denies|dismissed|rejected)\b.*\b(?:reports?|claims?|allegations?|rumou?rs?)\b", low):
+    return None
+
+
+def _negated(t: _Told) -> str | None:
+    """Denied or negated: "no one had attacked the building"; not "no one claimed the attack", nor "no fewer
+    than"."""
+    if re.search(r"\b(?:no|not|never|denied|deny|denies|without)\s+(?:\w+\s+){0,2}$", t.window) and not re.search(
+            r"\bno (?:fewer|less)\b|\bno one\s+(?:\w+\s+)?(?:claimed|took|has claimed|had claimed)\b", t.window):
+        return "negated"
+    return None
+
+
+def _expected(t: _Told) -> str | None:
+    """Something "expected", "due" or "set" to happen ("mediators are expected to meet this week in a new push
+    for a ceasefire"), with nothing that happened told: future."""
+    if re.search(r"\b(?:are|is|were|was) (?:expected|due|set|scheduled|slated|poised) to\b", t.before) and not re.search(
+            r"\b(?:killed|died|injured|wounded|clashed|attacked|arrested|took place|happened|erupted)\b", t.low):
+        return "future"
+    return None
+
+
+def _denied(t: _Told) -> str | None:
+    """Reports, claims or allegations denied, dismissed or rejected."""
+    if re.search(r"\b(?:denied|denies|dismissed|rejected)\b.*\b(?:reports?|claims?|allegations?|rumou?rs?)\b", t.low):
         return "denied"
-    # habitual / ongoing without a date: "ISIS groups are also ambushing Iraqis on main roads"
-    has_date = any(d.date is not None or d.weekday for d in dates)
-    if not has_date:
-        m = _PRESENT_AUX.search(low)
-        if m and m.start(1) <= trigger_start < m.end(1) + 1 and sub_event_type != Sub.CHANGE_TO_GROUP_ACTIVITY:
-            return "habitual or ongoing"  # forces "are moving" somewhere is news of a movement, not a habit
-        if _HABITUAL_PRESENT.search(low) and not re.search(r"\b(?:was|were|had|has been|have been|killed|died|"
-                                                           r"injured|yesterday|last)\b", low):
-            return "habitual"
-        if re.search(r"\bcontinues? to\b", before) and not re.search(r"\b(?:was|were|killed|died|yesterday|last)\b", low):
-            return "habitual or ongoing"  # "sleeper cells continue to carry out sporadic attacks": no one event
-        if cues["habitual"].search(low) and re.search(r"\b(?:are|is|have been|has been)\b|\b(?:have|has) (?:repeatedly|"
-                                                      r"regularly|routinely|frequently|often)\b|\b(?:regularly|routinely|"
-                                                      r"frequently|often|repeatedly|usually)\s+[a-z]+s\b", low) and not re.search(
-                r"\b(?:was|were|killed|died|yesterday|last)\b", low):
-            return "habitual"
+    return None
+
+
+def _undated(t: _Told) -> bool:
+    return not any(d.date is not None or d.weekday for d in t.dates)
+
+
+def _ongoing(t: _Told) -> str | None:
+    """Undated, the trigger in a present progressive ("ISIS groups are also ambushing Iraqis on main roads"):
+    habitual or ongoing; but forces that "are moving" somewhere is news of a movement."""
+    if not _undated(t):
+        return None
+    m = _PRESENT_AUX.search(t.low)
+    if m and m.start(1) <= t.trigger_start < m.end(1) + 1 and t.sub_event_type != Sub.CHANGE_TO_GROUP_ACTIVITY:
+        return "habitual or ongoing"
+    return None
+
+
+def _habitual_present(t: _Told) -> str | None:
+    """Undated, armed men in the simple present ("gunmen kidnap travellers on the road") with no past tense: a
+    habit."""
+    if _undated(t) and _HABITUAL_PRESENT.search(t.low) and not re.search(
+            r"\b(?:was|were|had|has been|have been|killed|died|injured|yesterday|last)\b", t.low):
+        return "habitual"
+    return None
+
+
+def _continues(t: _Told) -> str | None:
+    """Undated, "continue to" ("sleeper cells continue to carry out sporadic attacks") with no past tense: no
+    one event."""
+    if _undated(t) and re.search(r"\bcontinues? to\b", t.before) and not re.search(
+            r"\b(?:was|were|killed|died|yesterday|last)\b", t.low):
+        return "habitual or ongoing"
+    return None
+
+
+def _habitual_cue(t: _Told) -> str | None:
+    """Undated, a habitual cue with a present or frequency ("have repeatedly", "regularly raids") and no past
+    tense: a habit."""
+    low = t.low
+    if _undated(t) and t.cues["habitual"].search(low) and re.search(
+            r"\b(?:are|is|have been|has been)\b|\b(?:have|has) (?:repeatedly|"
+            r"regularly|routinely|frequently|often)\b|\b(?:regularly|routinely|"
+            r"frequently|often|repeatedly|usually)\s+[a-z]+s\b", low) and not re.search(
+            r"\b(?:was|were|killed|died|yesterday|last)\b", low):
+        return "habitual"
+    return None
+
+
+def _told(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
+          published: dt.date | None, sub_event_type: str | None, lede: bool) -> _Told:
+    low = sentence.lower()
+    return _Told(sentence=sentence, low=low, before=low[:trigger_start],
+                 window=low[max(0, trigger_start - 60):trigger_start], trig=low[trigger_start:trigger_end],
+                 trigger_end=trigger_end, trigger_start=trigger_start, dates=dates, published=published,
+                 sub_event_type=sub_event_type, limit=LEDE_BACKGROUND_DAYS if lede else BACKGROUND_DAYS,
+                 protest=sub_event_type in _PROTEST_SUBS, cues=cue_patterns())
+
+
+# first reason wins
+CHECKS = (
+    _background, _accident, _cumulative_tally, _generic, _attribution, _period, _follow_up, _trend, _history,
+    _court_report, _not_a_conflict_sense, _modal, _conditional, _threatened, _next_time, _negated, _expected,
+    _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
+)
+
+
+def reason_not_coded(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateMention],
+                     published: dt.date | None, sub_event_type: str | None = None, lede: bool = False) -> str | None:
+    """Why a sentence's event is not coded, or None when it is a real, recent event: the first of CHECKS
+    that gives a reason.
+
+    ``lede``: the sentence opens the report. ``sub_event_type``: what the sentence was classified as; a
+    demonstration outside a court or on an anniversary is still a demonstration.
+    """
+    t = _told(sentence, trigger_start, trigger_end, dates, published, sub_event_type, lede)
+    for check in CHECKS:
+        reason = check(t)
+        if reason is not None:
+            return reason
     return None
