@@ -46,3 +46,51 @@ def test_a_first_line_that_is_a_sentence_is_no_headline():
     assert ct.text.startswith("Gunmen killed five villagers")
     ct = clean("Gunmen kill five in Plateau village\n\nGunmen killed five villagers in Bokkos on Tuesday.")
     assert ct.headline == "Gunmen kill five in Plateau village"
+
+
+WRAPPED = (
+    "Troops retake border post after overnight fighting\n"
+    "\n"
+    "JUBA, South Sudan (Wire) - Government troops retook a border post near\n"
+    "the town of Nimule on Sunday after overnight fighting with rebels loyal\n"
+    "to a former army general, a military spokesman said.\n"
+    "\n"
+    "The spokesman said at least four soldiers and an unknown number of\n"
+    "rebels were killed in the clashes, which began late on Saturday and\n"
+    "lasted for several hours.\n"
+)
+
+
+def test_hard_wrapped_wire_copy_is_unwrapped_with_offsets_kept():
+    from eventcoder.clean import unwrap
+
+    u = unwrap(WRAPPED)
+    assert len(u) == len(WRAPPED)
+    assert "post near the town of Nimule" in u and "loyal to a former army general" in u
+    assert "\n\n" in u  # paragraphs stay apart
+    c = clean(WRAPPED)
+    assert c.headline == "Troops retake border post after overnight fighting"
+    assert "\n" in c.text and "near the town" in c.text
+    i = c.text.index("Nimule")
+    assert WRAPPED[c.offsets[i]:c.offsets[i] + 6] == "Nimule"
+
+
+def test_one_line_paragraphs_and_short_texts_are_left_as_they_are():
+    from eventcoder.clean import unwrap
+
+    paras = ("Police arrested five men in Mombasa on Monday.\nThe men were charged with robbery.\n"
+             "A court will hear the case next week.\nThe suspects denied the charges.\n")
+    assert unwrap(paras) == paras
+    assert unwrap("One line only, of some length but alone in the text here.") == (
+        "One line only, of some length but alone in the text here.")
+    long_paras = "\n".join(["A paragraph of real length " * 8] * 5)
+    assert unwrap(long_paras) == long_paras
+
+
+def test_an_event_in_wrapped_copy_has_no_line_break_in_its_notes():
+    import datetime as dt
+
+    import eventcoder
+
+    events = eventcoder.extract(WRAPPED, dt.date(2024, 3, 4))
+    assert events and all("\n" not in e.notes for e in events)

@@ -51,6 +51,40 @@ def find_dateline(body: str) -> tuple[str | None, int]:
     return None, 0
 
 
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ":", ")")
+
+
+def unwrap(raw: str) -> str:
+    """Hard-wrapped copy (a line break every ~70 characters inside a paragraph, as plain-text wire copy comes)
+    with its paragraphs joined again: the breaks inside a paragraph become spaces, so positions are unchanged.
+
+    A text is hard-wrapped when most of its line breaks follow a filled line (at least three quarters of the
+    usual line width, 40-100 characters) and most filled lines end mid-sentence; a short line ends its
+    paragraph. Text whose paragraphs are each one line is left as it is.
+    """
+    lines = raw.split("\n")
+    filled = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(filled) < 4:
+        return raw
+    width = filled[int(0.9 * (len(filled) - 1))]
+    if not 40 <= width <= 100:
+        return raw
+    breaks = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    full = [i for i in breaks if len(lines[i].rstrip()) >= 0.75 * width]
+    mid_sentence = [i for i in full if not lines[i].rstrip().endswith(_SENTENCE_END)]
+    if len(full) < 3 or len(full) < 0.5 * len(breaks) or len(mid_sentence) < 0.5 * len(full):
+        return raw
+    out = list(raw)
+    pos = 0
+    join = set(full)
+    for i, line in enumerate(lines[:-1]):
+        pos += len(line)
+        if i in join:
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
 def clean(raw: str) -> CleanText:
     """Clean one article's raw text.
 
@@ -59,8 +93,10 @@ def clean(raw: str) -> CleanText:
     - a paragraph, or a sentence of 40+ characters, that repeats an earlier one is removed, so a body
       that a scraper repeated yields its events once.
 
-    ``offsets`` maps each character of the cleaned text back to the raw input.
+    ``offsets`` maps each character of the cleaned text back to the raw input. Hard-wrapped paragraphs are
+    joined first (``unwrap``).
     """
+    raw = unwrap(raw)
     lines: list[tuple[int, str]] = []
     pos = 0
     for line in raw.split("\n"):
