@@ -180,6 +180,11 @@ def words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in data.items() if not k.startswith("_")}
 
 
+def alternatives(name: str) -> str:
+    """A word list of ``data/words.json`` as one regex group: ``(?:a|b|c)``."""
+    return "(?:" + "|".join(words()[name]) + ")"
+
+
 def speaker_verbs() -> tuple[str, ...]:
     """Words after an actor that make it the one who speaks, not the one who acts ("police said")."""
     return words()["speaker"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge import cue_patterns, trigger_patterns
+from ..knowledge import alternatives, cue_patterns, trigger_patterns
 from .actors import ActorMention, demonym_country
 from .taxonomy import Sub
 
@@ -27,10 +27,7 @@ PRECEDENCE = [
 _ARMED_KINDS = {"state_military", "state_police", "named", "unidentified"}
 
 # an unorganised crowd: when it is the one doing violence (no protest demand), ACLED codes Mob violence
-_CROWD = (r"(?:villagers|residents|locals|local people|people|motorists|passers-?by|students|youths?|young men|"
-          r"supporters|cadres|activists|party workers|members|settlers|prisoners|inmates|fans|traders|vendors|"
-          r"drivers|community members|relatives|family members|neighbou?rs|mourners|a group|two groups|groups|"
-          r"factions|crowds?|mobs?|rioters)")
+_CROWD = alternatives("crowd")  # data/words.json
 _MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,8}?)\s+(?:beat|beat up|lynched|assaulted|"
                           r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
                           r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
@@ -45,14 +42,7 @@ _NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|c
                           r"communal|gangs?|cartels?|rebels?|militants?)\b", re.I)
 
 # a victim who belongs to an armed, organised side: violence against them is an Armed clash, not an Attack
-_ARMED_VICTIM = re.compile(r"\b(?:soldiers?|troops|servicem[ae]n|policem[ae]n|police(?! stations?| posts?)|officers?|gendarmes?|"
-                           r"militiam[ae]n|militias?|militants?|rebels?|insurgents?|fighters?|combatants?|commanders?|"
-                           r"jihadists?|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|(?<!civil )(?<!air )forces|vigilantes|"
-                           r"vigilance (?:group|committee)s?|(?:self-)?defen[cs]e (?:group|force|committee)s?|(?:military|army|police|"
-                           r"security|border) posts?|gang members?|gangsters?|gang leaders?|(?:drug )?traffickers?|drug dealers?|"
-                           r"(?:militia|gang|cartel|faction|brigade|division|battalion|forces?|army|group) members?|"
-                           r"members? of (?:the |a |an )?(?:[\w-]+ ){0,4}?(?:militia|armed group|gang|cartel|forces|army|"
-                           r"brigade|division|battalion|faction|rebels?|insurgents?))\b", re.I)
+_ARMED_VICTIM = re.compile(r"\b" + alternatives("armed_victim") + r"\b", re.I)  # data/words.json
 
 
 @dataclass(frozen=True)
@@ -733,7 +723,7 @@ def _backdrop(text: str, m: re.Match[str]) -> bool:
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
     """Who did what a trigger reports: the armed actor after 'by', else the last one before it."""
     armed = [a for a in actors if a.kind in _ARMED_KINDS and not re.match(
-        r"\s*(?:spokes\w*|officials?|sources?|statement|said|says|told|claimed|reported)\b", text[a.end:])]
+        r"\s*" + alternatives("attribution") + r"\b", text[a.end:])]
     by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?", text[m.end():m.end() + 60])
     if by:
         pos = m.end() + by.end()

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ..knowledge import speaker_verbs
+from ..knowledge import alternatives
 from ..model import ActorMention
 from .actors import civilians, demonym_country, state_name
 from .taxonomy import REMOTE_VIOLENCE_SUBS, Sub
@@ -43,7 +43,7 @@ _CIVILIAN_TARGET = re.compile(r"\b(?:civilians?|people|residents|villagers|child
 
 
 def _speaker_pattern() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:\w+\s+){0,2}?(?:" + "|".join(speaker_verbs()) + r")\b", re.I)
+    return re.compile(r"^\s*(?:\w+\s+){0,2}?" + alternatives("speaker") + r"\b", re.I)
 
 
 _SPEAKER = _speaker_pattern()

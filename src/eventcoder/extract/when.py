@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from dateutil import parser as du_parser
 
+from ..knowledge import alternatives
 from ..model import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -148,7 +149,7 @@ def _relative(low: str, published: dt.date) -> tuple[dt.date, int]:
     return published, 2
 
 
-_SAID_ON = re.compile(r"\b(?:said|says|told|announced|reported|stated|confirmed|added|claimed|declared)\s+$")
+_SAID_ON = re.compile(r"\b" + alternatives("statement") + r"\s+$")
 
 
 def statement_date(text: str, d: DateMention) -> bool:
@@ -219,7 +220,7 @@ def days_before(date: DateMention | None, text: str, trigger: int) -> DateMentio
 def d_before(lead: DateMention, trigger: int, text: str) -> bool:
     """Does the sentence-initial date govern a trigger after it? Not when someone's statement that day
     lies between them ('On Monday, police said gunmen killed five on Saturday')."""
-    return lead.end <= trigger and not re.search(r"\b(?:said|says|told|reported|announced|confirmed|claimed|stated)\b",
+    return lead.end <= trigger and not re.search(r"\b" + alternatives("statement") + r"\b",
                                                  text[lead.end:trigger], re.I)
 
 
