@@ -76,7 +76,8 @@ def test_force_must_fall_on_the_demonstrators(text, sub):
 
 
 def test_state_forces_abroad_are_external_forces():
-    evs = eventcoder.extract("Russian forces shelled Kupiansk in Kharkiv oblast, Ukraine, on Monday.", dt.date(2024, 3, 15))
+    evs = eventcoder.extract("Russian forces shelled Kupiansk in Kharkiv oblast, Ukraine, on Monday.",
+                             dt.date(2024, 3, 15))
     assert evs and evs[0].actor1.inter == 8
     evs = eventcoder.extract("Ukrainian forces shelled positions near Kupiansk in Kharkiv oblast, Ukraine, on Monday.",
                              dt.date(2024, 3, 15))

@@ -7,7 +7,8 @@ import pytest
 CODED = [
     ("The army dispatched hundreds of troops and armoured vehicles to the border district on Monday.",
      "Change to group/activity"),
-    ("Government forces withdrew from the northern garrison town on Sunday, residents said.", "Change to group/activity"),
+    ("Government forces withdrew from the northern garrison town on Sunday, residents said.", "Change to group/activit"
+                                                                                              "y"),
     ("Rebel forces withdrew from the town on Sunday and handed control to the regional militia.",
      "Non-violent transfer of territory"),
     ("Eight people were killed on Friday after two suicide bombers struck a crowded bus station.", "Suicide bomb"),
@@ -192,7 +193,8 @@ def test_tribesmen_are_a_communal_militia():
 
     import eventcoder
 
-    ev = eventcoder.extract("Tribesmen clashed with clansmen of a rival tribe near Marib on Sunday.", dt.date(2024, 3, 15))[0]
+    ev = eventcoder.extract("Tribesmen clashed with clansmen of a rival tribe near Marib on Sunday.",
+                            dt.date(2024, 3, 15))[0]
     assert ev.actor1.inter == 4 and ev.actor1.name.startswith("Communal Militia")
 
 
@@ -227,7 +229,8 @@ def test_an_event_a_day_before_the_sentence_date_is_dated_that_day():
 
     import eventcoder
 
-    evs = eventcoder.extract("The government ordered a curfew in Guayaquil on Sunday, a day after gunmen stormed a pool "
+    evs = eventcoder.extract("The government ordered a curfew in Guayaquil on Sunday, a day after gunmen stormed a pool"
+                             " "
                              "hall and killed eight people.", dt.date(2025, 8, 11))
     attack = next(e for e in evs if e.sub_event_type == "Attack")
     assert attack.date.date == dt.date(2025, 8, 9)

@@ -101,7 +101,8 @@ def test_evaluate_articles_reports_event_precision_recall(tmp_path):
 
 def test_articles_gold_errors_name_row_and_column(tmp_path):
     f = tmp_path / "g.csv"
-    f.write_text("article,event_type,sub_event_type\nsomalia_market.txt,Battles,Armed clash\nnope.txt,Battles,Armed clash\n")
+    f.write_text("article,event_type,sub_event_type\nsomalia_market.txt,Battles,Armed clash\nnope.txt,Battles,Armed"
+                 " clash\n")
     r = runner.invoke(app, ["evaluate", "--gold", str(f), "--articles", str(FIX / "articles")])
     assert r.exit_code == 2 and "row 3, column article" in r.output
     r = runner.invoke(app, ["evaluate", "--gold", str(f), "--articles", str(tmp_path / "missing")])

@@ -3,8 +3,8 @@
 ``train`` runs the rules over every coded note of a gold CSV in ACLED's format, then fits a
 scikit-learn pipeline (TF-IDF of words, word pairs and character n-grams, plus the rules' answer as
 one more feature -> class-balanced multinomial logistic regression) and saves it with skops (never
-pickle). Because the rules' answer is a feature, the model learns where this user's coding agrees with the rules and where
-it does not. How the model is loaded and combined with the rules: :mod:`eventcoder.classifier`.
+pickle). Because the rules' answer is a feature, the model learns where this user's coding agrees with the
+rules and where it does not. How the model is loaded and combined with the rules: :mod:`eventcoder.classifier`.
 At run time, sentence by sentence:
 
 - the rules found an event of type R: the model reads the sentence's paragraph (it was trained on

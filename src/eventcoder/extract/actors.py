@@ -120,7 +120,8 @@ def actor_index() -> ActorIndex:
             by_alias.setdefault(key, named)
     ci.sort(key=len, reverse=True)
     cs.sort(key=len, reverse=True)
-    mk = lambda names, flags: (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", flags)  # noqa: E731
+    mk = lambda names, flags: (  # noqa: E731
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", flags)
                                if names else None)
     return ActorIndex(AliasMatcher.build(ci) if ci else None, mk(cs, 0), by_alias, data.get("state_forces", {}))
 
@@ -129,7 +130,8 @@ _MIL = (r"(?:(?:security|armed|government|regime|pro-government|state|defen[cs]e
         r"allied|federal|national|special|elite)\s+)*(?:soldiers?|troops?|army|military|forces|marines|navy|"
         r"air force|warplanes?|fighter jets|jets|gendarmes?|gendarmerie|paratroopers|commandos|junta|servicem[ae]n|"
         r"national guard|border guards?|coast ?guards?|military personnel|army personnel|security personnel|"
-        r"armed forces|militaries|tanks|artillery|helicopters?|drones?|navy personnel|sailors|jawans|gunboats?|warships?|"
+        r"armed forces|militaries|tanks|artillery|helicopters?|drones?|navy personnel|sailors|jawans|gunboats?|"
+        r"warships?|"
         r"(?:Rapid Action|Border) (?:Battalion|Force)|Rangers|Frontier Corps|paramilitar(?:y|ies)(?: forces)?)")
 _POL = (r"(?:(?:riot|traffic|federal|state|local|district|provincial|municipal|military|anti-riot|special|"
         r"counter-terrorism|anti-terrorism|anti-narcotics|armed|national|civil|border|federal|judicial)\s+)*"
@@ -150,7 +152,8 @@ _PROT = (r"(?:protesters?|protestors?|demonstrators?|marchers|agitators|agitatin
          r"people|locals|members|employees|women|youths?|relatives|families|party workers|cadres|unionists|"
          r"health workers|lawyers|journalists|drivers|retirees|pensioners|citizens|inhabitants|"
          r"transporters|vendors|miners|parents|opposition supporters)")
-_RIOT = r"(?:rioters?|mobs?|angry crowds?|crowds?|vigilantes?|irate \w+|angry \w+|enraged \w+|group of (?:people|villagers|residents|youths|men))"
+_RIOT = (r"(?:rioters?|mobs?|angry crowds?|crowds?|vigilantes?|irate \w+|angry \w+|enraged \w+|"
+         r"group of (?:people|villagers|residents|youths|men))")
 
 _MIL_RX = re.compile(r"(?<![\w-])(?P<n>" + _MIL + r")\b", re.I)
 _POL_RX = re.compile(r"(?<![\w-])(?P<n>" + _POL + r")\b", re.I)
@@ -182,7 +185,8 @@ def _local_unit(text: str, start: int, end: int) -> str | None:
     before = re.search(r"(?:\b(?P<l>local|township|village)\s+|(?P<t>\b[A-Z][\w-]+)\s+)$", text[:start])
     if before and before.group("l"):
         return ""
-    if before and before.group("t") and before.group("t") not in _NOT_A_TOWN and not _demonym_country(before.group("t")):
+    town = before.group("t") if before else None
+    if town and town not in _NOT_A_TOWN and not _demonym_country(town):
         return before.group("t")
     return None
 

@@ -34,11 +34,14 @@ _MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,8}?
                           r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
                           r"whipped|flogged)\b", re.I)
 _MOB_BY = re.compile(r"\b(?:lynched|beaten|beaten up|stabbed|killed|attacked|assaulted|stoned|injured|hacked|thrashed)"
-                     r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:a |an |the )?(?:angry |irate |enraged |local )?(?:group of |mob of |"
+                     r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:a |an |the )?(?:angry |irate |enraged |local )?(?:group of |mob of"
+                     r" |"
                      r"crowd of )?" + _CROWD + r"\b", re.I)
-_MOB_BETWEEN = re.compile(r"(?<!armed )(?<!gun )\b(?:clash\w*|fight\w*|fought|scuffle\w*|brawl\w*|confrontation)\s+(?:[\w-]+\s+){0,3}?"
+_MOB_BETWEEN = re.compile(r"(?<!armed )(?<!gun )\b(?:clash\w*|fight\w*|fought|scuffle\w*|brawl\w*|confrontation)\s+"
+                          r"(?:[\w-]+\s+){0,3}?"
                           r"between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?(?:[\w()-]+\s+){0,3}?" + _CROWD + r"\b", re.I)
-_NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|claimed|alleged|by|armed|gunmen|militias?|"
+_NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|claimed|alleged|by|armed|gunmen|"
+                          r"militias?|"
                           r"communal|gangs?|cartels?|rebels?|militants?)\b", re.I)
 
 # a victim who belongs to an armed, organised side: violence against them is an Armed clash, not an Attack
@@ -72,7 +75,8 @@ _PURPOSE = re.compile(r"\b(?:demand\w*|denounc\w*|to protest|in protest|against|
 _AT_POLICE_OR_PROPERTY = re.compile(
     r"\b(?:at|on|against|with)\s+(?:the\s+)?(?:riot\s+)?(?:police(?:men)?|officers|security forces|firefighters|"
     r"gendarmes|soldiers)\b|"
-    r"\b(?:set fire to|torched|burn(?:ed|t)|smash(?:ed|ing)|vandali[sz]ed|damaged)\s+(?:\w+\s+){0,3}?(?:vehicles|cars|buses|"
+    r"\b(?:set fire to|torched|burn(?:ed|t)|smash(?:ed|ing)|vandali[sz]ed|damaged)\s+(?:\w+\s+){0,3}?(?:vehicles|cars|"
+    r"buses|"
     r"bins|rubbish bins|police (?:station|post|vehicles?)|government (?:buildings?|offices?))\b", re.I)
 
 
@@ -89,7 +93,8 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     words = [x.group(0).lower() for x in found]
     if words and all(w.startswith("march") for w in words):
         before = text[:found[0].start()]
-        if re.search(r"\b(?:troops|forces|army|soldiers|fighters|militants|rebels|insurgents|convoys?)\b", before, re.I) \
+        if re.search(r"\b(?:troops|forces|army|soldiers|fighters|militants|rebels|insurgents|convoys?)\b", before,
+                     re.I) \
                 and not re.search(r"\b(?:people|protesters|demonstrators|residents|hundreds|thousands|dozens|activists|"
                                   r"supporters|members|workers|students|women)\b", before, re.I):
             return False  # troops marching into a town
@@ -106,18 +111,21 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
         # a crowd gathering or slowing traffic is a demonstration only for a stated purpose
         return bool(_PURPOSE.search(text[m.end():]) or (following and _PURPOSE_NEXT.search(following)))
     # weak triggers (demanded, gathered, staged, blocked a road) need a crowd doing them
-    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|barricad|set up|erected|mounted|petition|boycott|chant|banner|slogan|caravan|"
+    if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|barricad|set up|erected|mounted|petition|boycott|"
+                r"chant|banner|slogan|caravan|"
                 r"motorcade|convoy)", word):
         crowd = re.search(r"\b(?:people|residents|villagers|workers|students|farmers|teachers|activists|supporters|"
                           r"members|women|youths?|traders|drivers|locals|citizens|employees|doctors|nurses|"
                           r"relatives|families|hundreds|thousands|dozens|scores|crowds?|group of|inhabitants|"
                           r"parents|pensioners|retirees|unionists|lawyers|journalists|vendors|miners|cadres|"
                           r"fishermen|communities|community|protesters|demonstrators|persons|dozen|guards|veterans|survivors|"
-                          r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b", text, re.I)
+                          r"victims|mothers|bikers|motorists|truckers|owners|shopkeepers|merchants|nationals)\b",
+                          text, re.I)
         if re.search(r"\b(?:to (?:protest|complain|demand|denounce|oppose|press for|call for|decry)|in protest)\b",
                      text[m.end():], re.I):
             return True  # "a group blocked a road ... to complain about fuel prices"
-        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|barricaded|set up|erected|marched|"
+        return bool(crowd) and bool(re.search(r"\b(?:gather\w*|staged|held|assembled|blocked|barricaded|set up|erected|"
+                                              r"marched|"
                                                 r"took to|converged|sat|came out|demand\w*|denounc\w*|to protest|"
                                                 r"against|calling for|called for)\b", text, re.I))
     return True
@@ -269,7 +277,8 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
     pm = trig.get(Sub.PEACEFUL_PROTEST) or s.cues["protest"].search(text)
     violent = next((v for v in s.cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
     force = protest_force(text)
-    explosive = trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK] or trig[Sub.GRENADE]
+    explosive = (trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]
+                 or trig[Sub.GRENADE])
     if explosive and not violent:
         return None
     if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)", s.low):
@@ -282,12 +291,15 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
 
 
 _MOB_WORD = re.compile(
-    r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
+    r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|"
+    r"firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
-    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal (?:violence|clash\w*)|sectarian (?:violence|"
+    r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal "
+    r"(?:violence|clash\w*)|sectarian (?:violence|"
     r"clash\w*)|group of (?:people|villagers|residents|youths|men|locals)|crowd)\b")
 _MOB_HARM = re.compile(
-    r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*(?:on fire|ablaze)|"
+    r"\b(?:beat\w*|lynch\w*|hurl\w*|threw|throwing|set fire|attack\w*|assault\w*|kill\w*|murder\w*|torch\w*|set \w*\s*"
+    r"(?:on fire|ablaze)|"
     r"burn\w*|hack\w*|stabb\w*|stone\w*|pelt\w*|clash\w*|injur\w*|vandali\w*|damag\w*|thrash\w*|"
     r"violence|riot(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))\w*|ransack\w*|loot\w*|fought|fight\w*|brawl\w*|scuffle\w*|died|dead)\b")
 _EXPLOSIVE_SUBS = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED)
@@ -331,7 +343,8 @@ def _people_intercepted(s: _Sentence) -> Classification | None:
             r"\s+(?:at least |some |about |over |more than )?(?:[\d,]+|two|three|four|five|six|seven|eight|nine|ten|"
             r"dozens|scores|hundreds|several|a group of|a number of)?\s*(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|"
             r"individuals|suspects|members|militants|migrants|smugglers|traffickers|nationals|youths|fighters)\b",
-            text[dm.end():]) and not re.search(r"\b(?:weapons?|arms|ammunition|explosives?|missiles?|rockets?|drones?)\b",
+            text[dm.end():]) and not re.search(r"\b(?:weapons?|arms|ammunition|explosives?|missiles?|rockets?|"
+                                               r"drones?)\b",
                                             text[dm.end():dm.end() + 60], re.I):
         return s.out(Sub.ARRESTS, dm, 0.7)
     return None
@@ -445,8 +458,10 @@ def _abduction(s: _Sentence) -> Classification | None:
 def _agreement(s: _Sentence) -> Classification | None:
     """Sides that "agreed to a ceasefire", "signed a peace deal": Agreement, unless it is told as violated,
     breached or collapsed."""
-    agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
-                       r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement|"
+    agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|"
+                       r"the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement"
+                       r"|"
                        r"deal|accord)\b", s.low)
     if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", s.low):
         return s.out(Sub.AGREEMENT, agreed, 0.7)
@@ -464,7 +479,8 @@ def _territory(s: _Sentence) -> Classification | None:
                                   r"individuals|detainees|and (?:detained|arrested))\b",
                                   low[territory.end():territory.end() + 40]):
         return None
-    if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr", low):
+    if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr",
+                                                                 low):
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY], 0.75)
     if s.following and re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
                                 r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
@@ -680,9 +696,11 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
     """A withdrawal, retreat or pull-out that hands territory to no one the sentence names."""
     if not WITHDRAWAL.match(m.group(0)):
         return False
-    return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|control)|"
+    return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|"
+                         r"control)|"
                          r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"
-                         r"transfer\w*|ceded|relinquish\w*|in control|control of|without (?:a fight|resistance|fighting|"
+                         r"transfer\w*|ceded|relinquish\w*|in control|control of|without (?:a fight|resistance|fighting"
+                         r"|"
                          r"clashes))\b", low)
 
 
@@ -713,7 +731,8 @@ def _backdrop(text: str, m: re.Match[str]) -> bool:
         return False  # "twelve people were killed after suicide bombers struck": the cause is the event
     # a force's mandate or a purpose ("the coalition tasked with fighting", "mobilising for attacking",
     # "to foil any possible attack") is no event
-    purpose = re.search(r"\b(?:tasked with|charged with|in charge of|responsible for|mandated? (?:to|with)|dedicated to|"
+    purpose = re.search(r"\b(?:tasked with|charged with|in charge of|responsible for|mandated? (?:to|with)|dedicated to"
+                        r"|"
                         r"formed to|set up to|aim(?:ed)? (?:at|of)|(?:foil\w*|thwart\w*|prevent\w*|repel\w*) (?:any )?"
                         r"(?:possible |potential |future )?|mobili[sz]\w* (?:[\w'’-]+\s+){0,3}for|possible|potential|"
                         r"imminent)\s+$", before, re.I)
@@ -758,7 +777,8 @@ def _armed_victim(text: str, m: re.Match[str], actors: list[ActorMention]) -> bo
     """Is the one a violent trigger hits a member of an armed, organised side?"""
     after = re.sub(r"^\s*(?:(?:and|,)\s+(?:killed|injured|wounded|shot)|dead|to death|at|on|upon|into)\b", "",
                    text[m.end():m.end() + 90])
-    obj = " ".join(re.split(r"[.;:]|\b(?:while|as|when|who|after|before|in|at|near|during|under)\b", after)[0].split()[:8])
+    clause = re.split(r"[.;:]|\b(?:while|as|when|who|after|before|in|at|near|during|under)\b", after)[0]
+    obj = " ".join(clause.split()[:8])
     off_duty = re.compile(r"\b(?:off-duty|retired|former|ex-)", re.I)
     vm = _ARMED_VICTIM.search(obj) if obj else None
     if vm and not off_duty.search(obj) and not re.match(r"\s*(?:by|with)\b", after) and not re.search(
@@ -795,7 +815,8 @@ def _two_armed_sides(low: str, actors: list[ActorMention], m: re.Match[str]) -> 
     after = low[m.end():m.end() + 80]
     before = low[max(0, m.start() - 80):m.start()]
     target = re.search(r"\b(?:soldiers?|troops|army|military|police\w*|officers?|security forces|personnel|"
-                       r"(?<!security )(?<!private )guards?|gendarmes|militants?|rebels?|insurgents?|fighters|militiam[ae]n|jihadists?|"
+                       r"(?<!security )(?<!private )guards?|gendarmes|militants?|rebels?|insurgents?|fighters|"
+                       r"militiam[ae]n|jihadists?|"
                        r"terrorists?|gunmen|bandits|checkpoints?|bases?|outposts?|barracks|convoys?|patrols?|"
                        r"posts?|positions?|jawans?|cadres|forces|commanders?|combatants|peacekeepers|vigilantes)\b",
                        after)

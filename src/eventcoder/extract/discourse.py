@@ -62,7 +62,8 @@ def toll_sentences(doc: Document, mentions: list[Mention]) -> list[Mention]:
     used = {m.sentence.index for m in mentions}
     out: list[Mention] = []
     for s in doc.sentences:
-        if s.index in used or not re.search(r"\b(?:fatalit\w*|killed|dead|died|deaths?|death toll|bodies|lost their lives)\b",
+        if s.index in used or not re.search(r"\b(?:fatalit\w*|killed|dead|died|deaths?|death toll|bodies|lost their"
+                                            r" lives)\b",
                                             s.text, re.I):
             continue
         prev = [m for m in mentions if 0 < s.index - m.sentence.index <= 2]
@@ -106,8 +107,10 @@ def protest_followup(sub: str, s: Sentence, doc: Document) -> str:
 
 _VICTIMS_WERE_ARMED = re.compile(
     r"\b(?:victims?|the (?:dead|deceased|man|men|target(?: of the attack)?|slain)|one of (?:the )?(?:victims|dead|men)|"
-    r"one victim)\b[^.;]{0,60}?\b(?:was|were|had been|is|are)\s+(?:\w+\s+){0,3}?(?:(?:an? |the )?(?:alleged |suspected |"
-    r"known )?members? of (?:a |an |the )?(?:[\w'-]+\s+){0,3}?(?:gang|cartel|criminal (?:group|organi[sz]ation)|armed group|"
+    r"one victim)\b[^.;]{0,60}?\b(?:was|were|had been|is|are)\s+(?:\w+\s+){0,3}?(?:(?:an? |the )?(?:alleged |suspected "
+    r"|"
+    r"known )?members? of (?:a |an |the )?(?:[\w'-]+\s+){0,3}?(?:gang|cartel|criminal (?:group|organi[sz]ation)|armed"
+    r" group|"
     r"militia)|involved in (?:drug trafficking|organi[sz]ed crime|criminal activit\w+)|(?:an? |the )?(?:gang|cartel) "
     r"(?:member|leader|boss|commander)s?|(?:the )?leaders? of (?:a |an |the )?(?:[\w'-]+\s+){0,2}?(?:gang|cartel|"
     r"criminal group))\b", re.I)
@@ -135,10 +138,12 @@ GENERIC = re.compile(r"(?:attacks?|blasts?|explosions?|bombings?|assaults?|viole
                       r"raids?|operations?|shootings?|ambush(?:es)?|strikes?|killings?|massacres?|abductions?|"
                       r"kidnappings?|protests?|demonstrations?|rall(?:y|ies)|unrest|riots?)$", re.I)
 ANAPHOR = re.compile(r"\b(?:the|this|that|these|those|its|their|his|which|same|such)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|martyred|slain|killing|injuring|wounding)$",
+_CASUALTY = re.compile(r"(?:dead|killed|injured|wounded|died|deaths?|hurt|shot|martyred|slain|killing|injuring|"
+                       r"wounding)$",
                        re.I)
 _NEW_EVENT = re.compile(r"\b(?:separate(?:ly)?|another (?:[\w-]+ )?(?:attack|incident|clash|raid|bombing|explosion|"
-                        r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|third|different|similar)|"
+                        r"strike|case|event|protest|demonstration|village|town)|meanwhile|elsewhere|in a (?:second|"
+                        r"third|different|similar)|"
                         r"also|earlier|later|overnight|the (?:next|following|previous) day)\b", re.I)
 _CROWD_EVENTS = taxonomy.DEMONSTRATION_SUBS | {Sub.MOB_VIOLENCE}
 _TOLL_OF_EARLIER = re.compile(
@@ -146,7 +151,8 @@ _TOLL_OF_EARLIER = re.compile(
     r"confirmed the deaths?|(?:identified|named) the (?:slain|dead|deceased|victims|attackers?|bombers?)|"
     r"the (?:bomber|attacker|assailant|gunman|suicide bomber) (?:was|were|had been) (?:also )?(?:killed|shot dead|"
     r"injured|wounded|arrested))\b", re.I)
-_RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|confiscated)\b",
+_RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:recovered|seized|found|"
+                        r"confiscated)\b",
                         re.I)
 
 
@@ -177,7 +183,8 @@ def restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
     if GENERIC.match(word) and ANAPHOR.search(before):
         return last
     if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(
-            r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and not re.search(r"\bby\b", text[cls.trigger_end:]):
+            r"\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?$", before)) and \
+            not re.search(r"\bby\b", text[cls.trigger_end:]):
         return last
     return last if sub == Sub.DISRUPTED_WEAPONS_USE and prev_violent and _RECOVERED.search(text) else None
 

@@ -29,7 +29,8 @@ _HABITUAL_PRESENT = re.compile(r"\b(?:they|militants|groups|gangs|fighters|gunme
 
 _GENRES = [
     ("court report", re.compile(r"\b(?:court|tribunal|judge|atc)\b.*\b(?:jails?|sentences?|convicts?|acquits?)\b|"
-                                r"\b(?:sentences?|jails?|convicts?)\s+(?:\w+\s+){0,3}(?:to death|for life|over|for)\b", re.I)),
+                                r"\b(?:sentences?|jails?|convicts?)\s+(?:\w+\s+){0,3}(?:to death|for life|over|"
+                                r"for)\b", re.I)),
     ("history", re.compile(r"\b(?:\d+ years (?:on|since|after|ago)|years on|anniversary|remembers?|commemorat\w*|"
                            r"marks \d+ years)\b", re.I)),
     ("review", re.compile(r"^review\b|\b(?:film|movie|box office|premiere|documentary|novel)\b", re.I)),
@@ -45,20 +46,25 @@ _GENRES = [
 _SPORT_SENSE = re.compile(r"(?:attack|clash|shot|shoot|fir(?:e|ed|ing)\b|strik|struck|battl|fight|fought|kill|beat|hit|"
                           r"bomb|blast|raid|defeat|destroy|storm|invad|captur|seiz|took|overr|ambush|offensive|"
                           r"massacr|crush|wound|injur|hurt|died|dead|death|explo|assault|war\b)", re.I)
-_CUMULATIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+)?(?:displaced|killed|detained|arrested|"
+_CUMULATIVE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:\w+\s+)?(?:displaced|killed|detained|arrested"
+                         r"|"
                          r"abducted|kidnapped|fled|died|murdered|recorded|registered|documented|forced)\b|"
-                         r"\b(?:more than|over|at least|nearly|almost|some)\s+[\d,]+\s+(?:[\w-]+\s+){0,2}(?:were|have been|"
+                         r"\b(?:more than|over|at least|nearly|almost|some)\s+[\d,]+\s+(?:[\w-]+\s+){0,2}(?:were|have"
+                         r" been|"
                          r"had been)\s+(?:killed|murdered|abducted|kidnapped|detained|arrested|displaced)\b|"
                          r"\b(?:received|recorded|registered|documented|logged|counted)\s+(?:more than\s+|over\s+)?"
                          r"(?:[\d,]+|dozens of|scores of|hundreds of)\s+(?:complaints|reports|cases|incidents)\b", re.I)
 _TALLY = re.compile(r"\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last night|"
                     r"this morning|dawn|early|the (?:attack|raid|blast|strike|clashes|fighting))\b)\w+|\bso far\b|"
-                    r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b|\bin the run-?up to\b", re.I)
+                    r"\bthis year\b|\bin total\b|\bestimat\w*|\btally\b|\boverall\b|\bto date\b|\bin the run-?up"
+                    r" to\b", re.I)
 _ACCIDENT = re.compile(r"\b(?:crash(?:ed|es)?|collided|collision|accident|drowned|overturned|capsized|electrocuted|"
-                       r"hit by a (?:car|truck|bus|train|lorry)|road accident|traffic accident|involuntary manslaughter|"
+                       r"hit by a (?:car|truck|bus|train|lorry)|road accident|traffic accident|involuntary manslaughter"
+                       r"|"
                        r"(?:scooter|motorbike|motorcycle|bicycle|moped)\s+(?:[\w'-]+\s+){0,6}?(?:hit|struck|crashed|"
                        r"collided|skidded))\b", re.I)
-_MATCH_REPORT = re.compile(r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|draw|defeat|loss)|(?:won|winning|beat|lost|losing|drew|"
+_MATCH_REPORT = re.compile(r"\b(?:\d{1,2}-\d{1,2} (?:win|victory|draw|defeat|loss)|(?:won|winning|beat|lost|losing|drew"
+                           r"|"
                            r"drawing)\s+(?:\w+\s+){0,3}?\d{1,2}-\d{1,2}|half-time|kick-off)\b", re.I)
 
 
@@ -118,7 +124,8 @@ def _background(t: _Told) -> str | None:
 def _accident(t: _Told) -> str | None:
     """A death or injury in an accident ("died when the scooter he was riding crashed into a wall"), with no
     weapon or attacker named: no political violence."""
-    if t.sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH, None) and re.fullmatch(r"died|dead|death|killed|injured|hurt", t.trig) and \
+    if t.sub_event_type in (Sub.ATTACK, Sub.ARMED_CLASH, None) and re.fullmatch(r"died|dead|death|killed|injured|"
+                                                                                r"hurt", t.trig) and \
             _ACCIDENT.search(t.low) and not re.search(r"\b(?:shot|stabbed|gunmen|attack\w*|beaten|bomb\w*|armed|"
                                                       r"rammed into (?:a |the )?(?:crowd|protesters))\b", t.low):
         return "accident"
@@ -196,7 +203,8 @@ def _court_report(t: _Told) -> str | None:
     """A court report of an old event (sentenced, convicted, a trial) - not an arrest, and not a
     demonstration outside a court."""
     if not t.protest and t.cues["legal"].search(t.low) and re.search(
-            r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|testified|jailed for|charged with|guilty|court)\b",
+            r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|testified|jailed for|charged with|guilty|"
+            r"court)\b",
             t.low):
         if not re.search(r"\b(?:arrested|detained)\b", t.trig):
             return "court report"
@@ -212,9 +220,11 @@ def _not_a_conflict_sense(t: _Told) -> str | None:
         return None
     conflict_words = t.cues["protest"].search(low)
     sport_sense = not t.protest and _SPORT_SENSE.match(t.trig)
-    if not conflict_words and not t.protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police|gunmen|rebels|insurgents|"
+    if not conflict_words and not t.protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police"
+                                                              r"|gunmen|rebels|insurgents|"
                      r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
-                     r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or sport_sense and re.search(
+                     r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or \
+            sport_sense and re.search(
             r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
             r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
             r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"
@@ -284,7 +294,8 @@ def _negated(t: _Told) -> str | None:
 def _expected(t: _Told) -> str | None:
     """Something "expected", "due" or "set" to happen ("mediators are expected to meet this week in a new push
     for a ceasefire"), with nothing that happened told: future."""
-    if re.search(r"\b(?:are|is|were|was) (?:expected|due|set|scheduled|slated|poised) to\b", t.before) and not re.search(
+    if re.search(r"\b(?:are|is|were|was) (?:expected|due|set|scheduled|slated|poised) to\b", t.before) and \
+            not re.search(
             r"\b(?:killed|died|injured|wounded|clashed|attacked|arrested|took place|happened|erupted)\b", t.low):
         return "future"
     return None

@@ -200,7 +200,8 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
             (pa.latitude, pa.longitude), (pb.latitude, pb.longitude)) < 15:
         return True  # a city and its district ("Kharkiv", "Saltivka")
     # one is the admin area the other lies in, or an unnamed place in it
-    return (a.place.kind == "admin1" and pb.admin1 == pa.admin1) or (b.place.kind == "admin1" and pa.admin1 == pb.admin1)
+    return ((a.place.kind == "admin1" and pb.admin1 == pa.admin1)
+            or (b.place.kind == "admin1" and pa.admin1 == pb.admin1))
 
 
 # one strike told twice names its shooter differently ("a Turkish drone strike", "the drone targeted a car"):
@@ -396,7 +397,8 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
 def _absorb(prev: _Draft, dr: _Draft) -> None:
     if prev.date != dr.date and _own_date(prev.mentions[0]) is None and _own_date(dr.mentions[0]) is not None:
         # an undated lede told again with its own date: the stated date is the event's
-        prev.date, prev.date_prec, prev.date_ev, prev.date_sentence = dr.date, dr.date_prec, dr.date_ev, dr.date_sentence
+        prev.date, prev.date_prec = dr.date, dr.date_prec
+        prev.date_ev, prev.date_sentence = dr.date_ev, dr.date_sentence
     prev.mentions.extend(dr.mentions)
     if prev.actor1.kind == "inferred" and dr.actor1.kind != "inferred":
         prev.actor1 = dr.actor1

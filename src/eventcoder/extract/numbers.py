@@ -26,13 +26,15 @@ _VAGUE = {
 }
 
 _NUMWORD = (
-    r"(?:\d+\s?[-–]\s?\d+(?![-–]\d)|\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"(?:\d+\s?[-–]\s?\d+(?![-–]\d)|\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|"
     r"four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a couple(?: of)?|"
     r"several|many|a number of|numerous|scores(?: of)?|multiple|a few|dozens(?: of)?|a dozen|hundreds(?: of)?|"
     r"thousands(?: of)?|an?|both|two|single|another)"
 )
-_QUAL = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|an estimated|" \
+_QUAL = r"(?:(?:at least|at most|more than|over|nearly|almost|about|around|some|up to|as many as|roughly|" \
+        r"an estimated|" \
         r"approximately|close to|upwards of|no fewer than|not less than|a total of|another|a further|further|" \
         r"the bodies of|bodies of)\s+)?"
 NUMBER_RX = re.compile(r"\b" + _QUAL + r"(?P<num>" + _NUMWORD + r")\b", re.I)
@@ -127,7 +129,8 @@ def find_fatalities(sentence: str) -> list[tuple[int, int, int]]:
                 num = 1  # "he was killed", "the man later died"
             if num is None:
                 continue
-            if re.search(r"(?:injur|wound|hurt)", m.group(0), re.I) and not re.search(r"kill|dead|died|death", m.group(0), re.I):
+            if re.search(r"(?:injur|wound|hurt)", m.group(0), re.I) and \
+                    not re.search(r"kill|dead|died|death", m.group(0), re.I):
                 continue
             # "killing two and injuring five": fine; "killed, two injured": the number belongs to the injured
             if rx is _PATTERNS[1] and _INJURED_AFTER.match(sentence[m.end("num"):]):

@@ -78,7 +78,8 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateMention]:
             out.append(DateMention(d, 1, m.start(), m.end(), text, None, has_year))
         elif m.group("monthyear"):
             try:
-                d = du_parser.parse(re.sub(r"^(?:in|early|late|mid-?)\s*", "", low), default=dt.datetime(2000, 1, 1)).date()
+                bare = re.sub(r"^(?:in|early|late|mid-?)\s*", "", low)
+                d = du_parser.parse(bare, default=dt.datetime(2000, 1, 1)).date()
             except (ValueError, OverflowError):
                 continue
             out.append(DateMention(d.replace(day=1), 3, m.start(), m.end(), text, None, True))

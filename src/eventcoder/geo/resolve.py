@@ -22,9 +22,13 @@ from ..model import ActorMention
 from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
-_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|do|dos|das|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|an|am|imeni|e)(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
+# name particles between capitalised words ("Ras al Ain", "Rio de Janeiro", "Stratford upon Avon")
+_PARTICLE = (r"(?:al|el|ad|ar|as|az|ez|es|ed|ash|ul|de|du|da|do|dos|das|del|di|la|le|los|las|bin|ibn|of|upon|on|sur|en|"
+             r"an|am|imeni|e)")
+_NAME = r"(?:(?:St|Ste|Mt|Ft)\.\s*)?" + _CAP + r"(?:(?:\s+|-)(?:" + _PARTICLE + r"(?:\s+|-)){0,2}" + _CAP + r"){0,4}"
 _ADMIN_KW = (r"(?:province|governorate|district|state|region|county|department|prefecture|municipality|"
-             r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|local government area|"
+             r"oblast|territory|township|division|zone|tehsil|taluka?|mandal|area|sub-?district|upazila|commune|LGA|"
+             r"local government area|"
              r"local government|wilaya|woreda|raion|city|town|village|neighbou?rhood|camp|settlement|hamlet|locality|"
              r"sub-county|parish|ward|corregimiento|vereda|barangay|countryside|badia|desert)")
 _AREA_KW = re.compile(r"^(?:province|governorate|state|region|oblast|department|prefecture|division|wilaya|"
@@ -44,7 +48,8 @@ _CAPITAL_OF = re.compile(r"\s*,\s*(?:the|a|an)?\s*(?:\w+\s+){0,3}?(?:capital|cit
                          r"stronghold|hub)\b(?:\s+of|\s+in)?", re.I)
 _ACTION_ON = re.compile(r"\b(?:shelled|attacked|seized|captured|recaptured|retook|took|entered|stormed|besieged|"
                         r"bombed|raided|overran|struck|hit|targeted|liberated|encircled|reached|fled|evacuated)\s+$")
-_FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "Market", "Hospital", "University", "School",
+_FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "Market", "Hospital", "University",
+             "School",
              "Church", "Mosque", "Temple", "Stadium", "Airport", "Station", "Mall", "Junction", "Complex", "Hall",
              "Boulevard", "Highway", "Prison", "Court", "College", "Cathedral", "Palace", "Building", "Tower", "Center",
              "Centre", "Club", "Hotel", "Company", "Corporation", "Party", "Union", "Movement", "Front", "Council",
@@ -54,8 +59,10 @@ _TAIL_KW = re.compile(r"LGA|District|Province|Governorate|Region|State|County|To
                       r"Oblast|Raion|Tehsil|Taluka?|Mandal|Woreda|Upazila|Prefecture|Department|Territory|Sub-[Dd]istrict")
 _FACILITY_AFTER = re.compile(r"\s+(?:avenue|street|road|square|junction|checkpoint|roundabout|market|highway|bridge|"
                              r"complex|mall|park|plaza|hospital|university|stadium|campus|prison|expressway|motorway|"
-                             r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|oil field|oilfield|"
-                             r"power plant|dam|port|(?:oil\s+|gas\s+|power\s+|military\s+|police\s+|army\s+)?(?:facility|factory|depot|"
+                             r"tollbooth|toll booth|boulevard|crossing|intersection|airport|air base|airbase|refinery|"
+                             r"oil field|oilfield|"
+                             r"power plant|dam|port|(?:oil\s+|gas\s+|power\s+|military\s+|police\s+|army\s+)?"
+                             r"(?:facility|factory|depot|"
                              r"terminal|warehouse|compound|headquarters|building|offices?|plant))\b")
 _WHEN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
          "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -78,7 +85,8 @@ _STOP = {
     "Court", "Parliament", "Assembly", "Senate", "Committee", "Commission", "Church", "Mosque", "Temple", "Street",
     "Road", "Highway", "Bridge", "Market", "Square", "Airport", "Station", "Camp", "Base", "Village", "Town", "City",
     "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds", "Thousands", "Scores",
-    "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader", "Deputy",
+    "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader",
+    "Deputy",
     "Speaker", "Secretary", "Ambassador", "Embassy", "Consulate", "Office", "Capitol",
 }
 
@@ -106,13 +114,17 @@ class Resolved:
     geo_precision: int
 
 
-_DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:capital|seat|headquarters)\s+of\s+|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+_DIRS = (r"(?:(?:the\s+)?(?:provincial\s+|state\s+|regional\s+|district\s+)?(?:capital|seat|headquarters)\s+of\s+|"
+         r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
          r"south-west)(?:ern)?\s+(?:of\s+)?|(?:outskirts|countryside|vicinity|suburbs?)\s+of\s+|near\s+)?")
 _PAREN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*\(([^()\n]{2,120})\)")
-_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
+_CHAIN = re.compile(r"\s*(?:" + _ADMIN_KW + r"\b)?\s*,\s*(?:in\s+)?" + _DIRS + r"(?:the\s+)?(" + _NAME
+                    + r")(?:\s+(?:" + _ADMIN_KW + r")\b)?")
 # "... in|of <Name>" ending at a larger area's keyword, punctuation or the end: the area a stated area lies in
-_IN_AREA_TAIL = (r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:countryside|outskirts|vicinity|suburbs)\s+of\s+)?(" + _NAME + r")(?=\s+(?!(?:area|village|hamlet|neighbou?rhood|camp|"
-                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$|\s+(?:in|of)\s+(?:the\s+)?[A-Z]|\s+-\s+[A-Z])")
+_IN_AREA_TAIL = (r"\s+(?:in|of)\s+(?:the\s+)?(?:(?:countryside|outskirts|vicinity|suburbs)\s+of\s+)?(" + _NAME
+                 + r")(?=\s+(?!(?:area|village|hamlet|neighbou?rhood|camp|"
+                 r"locality|settlement)\b)(?:" + _ADMIN_KW + r")\b|\s*[,.;(]|\s*$|\s+(?:in|of)\s+(?:the\s+)?[A-Z]|"
+                                                             r"\s+-\s+[A-Z])")
 _IN_AREA = re.compile(r"\s*(?:" + _ADMIN_KW + r")" + _IN_AREA_TAIL)  # after an area word: "district of Duhok"
 _IN_AREA_BARE = re.compile(r"\s*(?:" + _ADMIN_KW + r")?" + _IN_AREA_TAIL)  # after a remark: "(Kurdish name) in Y"
 _PART_KW = re.compile(r"\b(?:" + _ADMIN_KW + r"|regency|independent administration|countryside|badia|city)\b\.?", re.I)
