@@ -82,6 +82,7 @@ class ArticleContext:
     named_group: ActorMention | None  # the named non-state group the article is about
     genre: str | None  # "court", "feature", ...: a story that tells old events (factuality.story_genre)
     geo: GeoContext  # country votes from names, demonyms, dateline and actors (never changed later)
+    domain: str | None = None  # "sport", "arts": the article's vocabulary (participants.article_domain)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class Document:
     kept: tuple[int, ...] = ()  # sentences the prefilter (or the classifier) says may hold an event
     learned: Mapping[int, tuple[str, float]] = field(default_factory=dict)  # the classifier's judgement
     entities: Mapping[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # spaCy GPE/LOC/FAC
+    names: Mapping[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # spaCy ORG/PERSON/DATE ... spans
     places: Places | None = None
     dates: Dates | None = None
     mentions: tuple[Mention, ...] = ()

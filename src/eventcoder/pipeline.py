@@ -36,6 +36,7 @@ from .extract import discourse, factuality
 from .extract.actors import find_actors
 from .extract.mentions import find_mentions
 from .extract.merge import merge_mentions
+from .extract.participants import article_domain
 from .extract.roles import dominant_named
 from .extract.when import find_dates
 from .geo.gazetteer import Gazetteer, default_gazetteer
@@ -96,7 +97,8 @@ def context_component(doc: Document) -> Document:
     actors = find_actors(full, None)
     geo = country_context(full, ct.dateline, doc.options.gazetteer, actors)
     genre = factuality.story_genre(ct.headline, doc.sentences[0].text if doc.sentences else None)
-    return replace(doc, context=ArticleContext(tuple(actors), _country_name(geo), dominant_named(actors), genre, geo))
+    return replace(doc, context=ArticleContext(tuple(actors), _country_name(geo), dominant_named(actors), genre, geo,
+                                               article_domain(full)))
 
 
 def judge_component(doc: Document) -> Document:
@@ -116,15 +118,20 @@ def prefilter_component(doc: Document) -> Document:
     return replace(doc, kept=kept)
 
 
+# names whose words are no trigger: firms and organisations, people, works, products, named events, laws, dates
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "DATE"})
+
+
 def parse_component(doc: Document) -> Document:
-    """spaCy's named places (GPE, LOC, FAC) in the kept sentences only."""
+    """spaCy's named places (GPE, LOC, FAC) and other names in the kept sentences only."""
     if not doc.kept:
         return doc
     kept = [doc.sentences[i] for i in doc.kept]
-    ents = {}
+    ents, names = {}, {}
     for s, sdoc in zip(kept, model().pipe((s.text for s in kept), batch_size=32), strict=True):
         ents[s.index] = [(e.text, e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC")]
-    return replace(doc, entities=ents)
+        names[s.index] = tuple((e.start_char, e.end_char) for e in sdoc.ents if e.label_ in NAME_LABELS)
+    return replace(doc, entities=ents, names=names)
 
 
 def _copy(ctx: GeoContext) -> GeoContext:

@@ -179,6 +179,7 @@ class _Sentence:
     country: str | None
     following: str | None
     aircraft: re.Match[str] | None  # the air trigger when it only names aircraft and no strike word is near
+    names: tuple[tuple[int, int], ...] = ()  # spans of names (actors, named days, entities): no trigger inside
 
     def out(self, sub: str, m: re.Match[str] | None, conf: float = 0.8) -> Classification:
         """A classification at match m (or, with none, at the first trigger the sentence holds)."""
@@ -200,12 +201,14 @@ _AIR_MOVEMENT = re.compile(r"\b(?:entered|flew|violated|crossed|scrambled|sortie
 
 
 def _read_sentence(text: str, actors: list[ActorMention], country: str | None,
-                   following: str | None) -> _Sentence | None:
+                   following: str | None, entities: tuple[tuple[int, int], ...] = ()) -> _Sentence | None:
     """The triggers a sentence holds, once filtered, with what the rules read; None when it holds none."""
     # a trigger word inside a named day ("Liberation Day", "Martyrs' Day") is no event either, nor one inside
     # a description of a group in passing ("Fano, a network of militias that fought alongside the army, turned")
+    # nor one inside the name of a firm, a person, a work, a law or a date ("Merrill Lynch", "Arrested
+    # Development", "in March"): ``entities``, spans the parser names
     names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)] + \
-        [m.span(1) for m in _APPOSITION.finditer(text)]
+        [m.span(1) for m in _APPOSITION.finditer(text)] + list(entities)
     trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
     arrest = trig[Sub.ARRESTS]
     charge = arrest and _CHARGE.search(text[arrest.end():])
@@ -230,7 +233,7 @@ def _read_sentence(text: str, actors: list[ActorMention], country: str | None,
         aircraft = air
         trig = {**trig, Sub.AIR_DRONE_STRIKE: None}
     return _Sentence(text, text.lower(), actors, frozenset(a.kind for a in actors), trig, cues, country,
-                     following, aircraft)
+                     following, aircraft, tuple(names))
 
 
 # ---- the rules, in their order of precedence: each decides one codebook question or passes (None) ----
@@ -311,7 +314,7 @@ def _mob_or_riot(s: _Sentence) -> Classification | None:
     demonstration when the crowd riots over a grievance or stones the police and burns cars and bins.
     Rioting named as a charge ("arrested 112 people on charges of rioting") is no crowd of this sentence."""
     low = s.low
-    mob = _mob_actor(s.text, s.actors) or _MOB_WORD.search(low)
+    mob = _mob_actor(s.text, s.actors) or _first_outside(_MOB_WORD, low, list(s.names))
     if mob and re.match(r"riot|communal|sectarian", mob.group(0), re.I) and re.search(
             r"\b(?:charges? of|charged with|accused of|suspected of|on suspicion of|in connection with|booked for|"
             r"cases? of)\s+(?:\w+\s+)?$", low[:mob.start()]):
@@ -598,15 +601,19 @@ RULES = (
 
 
 def classify_sentence(text: str, actors: list[ActorMention], country: str | None = None,
-                      following: str | None = None) -> Classification | None:
+                      following: str | None = None,
+                      entities: tuple[tuple[int, int], ...] = ()) -> Classification | None:
     """The ACLED sub-event type a sentence reports, or None: the first of RULES that decides.
 
     ``following``: the next sentence, which may give a gathering's purpose ("They called for ...").
 
     ``country``: where the report is set; state forces of another country taking ground there are, for
     ACLED, not a government regaining its territory.
+
+    ``entities``: spans of names the parser found (firms, people, works, laws, dates): a trigger word inside
+    one is no event ("Merrill Lynch", "in March").
     """
-    s = _read_sentence(text, actors, country, following)
+    s = _read_sentence(text, actors, country, following, entities)
     if s is None:
         return None
     for rule in RULES:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..doc import Diagnostic, Document, Mention
 from ..knowledge import countries
 from ..model import ActorMention, DateMention, Sentence
-from . import discourse, factuality
+from . import discourse, factuality, participants
 from .actors import find_actors
 from .classify import Classification, classify_sentence
 from .numbers import sentence_fatalities
@@ -38,7 +38,7 @@ def classify(doc: Document, s: Sentence, actors: list[ActorMention], country: st
     assert doc.places is not None
     following = doc.sentences[s.index + 1].text if s.index + 1 < len(doc.sentences) else None
     cls = classify_sentence(s.text, actors, sentence_country(doc.places.by_sentence.get(s.index, ())) or country,
-                            following)
+                            following, doc.names.get(s.index, ()))
     clf = doc.options.classifier
     if clf is not None:
         cls = clf.combine(s.text, cls, doc.learned[s.index], discourse.paragraph(doc.text, s))
@@ -87,6 +87,10 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
         date = event_date(doc, s, cls)
         if factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end, [date] if date is not None else [],
                                        published, cls.sub_event_type, lede=s.index == 0):
+            continue
+        if participants.missing_party(cls.sub_event_type, s.text, actors) or \
+                participants.other_sense(doc.context.domain, cls.sub_event_type, s.text, actors) or \
+                participants.no_violence(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors):
             continue
         if doc.context.genre and date is not None and date.text.lower() == "today":
             date = None  # in a feature, "today" is nowadays, not the day of an event

@@ -1,0 +1,197 @@
+"""An event needs what ACLED needs: participants of the right kind.
+
+ACLED codes political violence, demonstrations and the strategic developments of conflict actors. A
+company's "deal", a footballer who "joined" a club, a team that "beat" another or a critic who "attacked" a
+policy are none of these, however the trigger words read. Two questions, each one named function:
+
+- ``missing_party``: a strategic development needs a conflict party in its sentence (an armed actor: state
+  forces, an armed group, unidentified gunmen), or, for an agreement, the thing conflict parties agree on
+  (a ceasefire, a prisoner exchange), and for a ban, the state banning a group or its gatherings;
+- ``other_sense``: in an article about sport or the arts (its vocabulary, read over a whole text of 150+ words), a
+  sentence with no armed actor, no harm to people and no crowd met by force uses the words of violence in
+  their sporting or figurative sense ("beat", "clash", "shot", "attack").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import alternatives
+from ..model import ActorMention
+from . import taxonomy
+from .taxonomy import Sub
+
+ARMED = frozenset({"state_military", "state_police", "named", "unidentified"})
+# what conflict parties agree on (ACLED's Agreement: ceasefires, peace deals, prisoner exchanges, surrenders)
+_SETTLEMENT = re.compile(r"\b" + alternatives("settlement") + r"\b", re.I)
+# the state banning a group or its gatherings (ACLED's Change to group/activity)
+_STATE_BAN = re.compile(r"\b(?:government|authorities|ministry|junta|regime|court|president|parliament)\b[^.;]{0,80}?"
+                        r"\b(?:banned|proscribed|outlawed|dissolved|designated)\b[^.;]{0,60}?\b(?:party|parties|group|"
+                        r"groups|organi[sz]ations?|movements?|militias?|protests?|rallies|demonstrations?|"
+                        r"gatherings?|assembl(?:y|ies))\b", re.I)
+_HARM = re.compile(r"\b" + alternatives("harm") + r"\b", re.I)
+
+
+_PROPERTY = re.compile(r"\b" + alternatives("property") + r"\b", re.I)
+_WEAPON = re.compile(r"\b" + alternatives("weapon") + r"\b", re.I)
+_POLITICAL = re.compile(r"\b" + alternatives("political_person") + r"\b", re.I)
+_CROWD_PEOPLE = re.compile(r"\b" + alternatives("crowd_people") + r"\b", re.I)
+_DISASTER = re.compile(r"\b" + alternatives("disaster") + r"\b", re.I)
+_PROTEST_NOUN = re.compile(r"\b(?:protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?|vigils?|strikes?|"
+                           r"walkouts?|boycotts?|blockades?|hunger strikes?)\b", re.I)
+_FIGURATIVE_RALLY = re.compile(r"\b(?:stocks?|markets?|shares?|prices?|dollar|euro|pound|yen|index|indices|bonds?|oil|"
+                               r"gold|currenc(?:y|ies)|sterling|it)\s+(?:\w+\s+){0,2}?rall(?:y|ied|ies|ying)\b", re.I)
+_TERRITORY = (Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
+              Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY)
+_WEAPON_SUBS = (Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.SUICIDE_BOMB, Sub.GRENADE, Sub.CHEMICAL_WEAPON,
+                Sub.DISRUPTED_WEAPONS_USE)
+_VIOLENCE = (Sub.ATTACK, Sub.ARMED_CLASH, Sub.MOB_VIOLENCE, Sub.ABDUCTION_FORCED_DISAPPEARANCE)
+_CROWDS = {"protesters", "rioters"}
+
+
+def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None:
+    """Why an event lacks the participants ACLED's definition of its type needs (None: it has them).
+
+    - an agreement: a conflict party, or the thing conflict parties agree on (a ceasefire, prisoners);
+    - a change to group/activity: a conflict party, or the state banning a group or its gatherings;
+    - territory taken or handed over: an armed party;
+    - looting or destruction: an armed party, a crowd, or physical property;
+    - explosives and disrupted weapons: an armed party, harm to people, or a weapon;
+    - arrests: politically significant ones (ACLED): state forces, or people of political weight;
+    - a demonstration: not a market that "rallied" (people who gather: ``no_violence``);
+    - violence: not deaths from natural causes, accidents or fiction.
+    """
+    kinds = {a.kind for a in actors}
+    armed = bool(kinds & ARMED)
+    if sub == Sub.AGREEMENT:
+        return None if armed or _SETTLEMENT.search(text) else "no conflict party"
+    if sub == Sub.CHANGE_TO_GROUP_ACTIVITY:
+        return None if armed or _STATE_BAN.search(text) else "no conflict party"
+    if sub in _TERRITORY:
+        return None if armed else "no armed party"
+    if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
+        return None if armed or kinds & _CROWDS or _PROPERTY.search(text) else "no physical property"
+    if sub in _WEAPON_SUBS:
+        return None if armed or _HARM.search(text) or _WEAPON.search(text) else "no weapon"
+    if sub == Sub.ARRESTS:
+        return None if armed or kinds & (_CROWDS | {"party", "named"}) or _POLITICAL.search(text) else \
+            "no politically significant arrest"
+    if sub in taxonomy.DEMONSTRATION_SUBS and _FIGURATIVE_RALLY.search(text):
+        return "a market rally"
+    if sub in _VIOLENCE and not armed and _DISASTER.search(text):
+        return "natural cause, accident or fiction"
+    return None
+
+
+_PERSON = re.compile(r"(?:" + alternatives("crowd_people") + "|" + alternatives("political_person") + "|" +
+                     alternatives("person") + r")$", re.I)
+_HUMAN_PRONOUNS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves", "he", "she", "they",
+                   "we", "i", "who", "whom", "one", "someone", "anyone", "everyone", "nobody"}
+_SHOW_SENSE = re.compile(r"demonstrat\w*$", re.I)
+_VERB_OF_SHOWING = re.compile(r"(?:rall(?:ied|ying)|demonstrat(?:ed|ing|es|e))$", re.I)
+
+
+def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    return (tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in _HUMAN_PRONOUNS
+            or bool(_PERSON.match(tok.lower_)) or bool(_PERSON.match(tok.lemma_ or "")))
+
+
+def _targets(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """Who or what a trigger acts on: its object, a passive subject, the object of "on/against/of" after a
+    noun trigger, and the heads of coordinated ones."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj", "attr")]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon")):
+        out += [c for c in prep.children if c.dep_ == "pobj"]
+    if tok.dep_ in ("amod", "compound", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        out.append(tok.head)  # "the wounded soldiers", "attacked villagers"
+    if tok.dep_ == "relcl":
+        out.append(tok.head)
+    for t in list(out):
+        out += [c for c in t.conjuncts]
+    return out
+
+
+def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[ActorMention]) -> str | None:
+    """Why violence words are no violence against people (None: they may be), read from the parse.
+
+    With no armed actor and no harm named, an attack, a beating or a rape is ACLED violence only when its
+    target is a person ("attacked a journalist", "was beaten"), not a policy, a record or a firm ("attacked
+    Tory plans", "the assault on Yukos' assets", "a 20-yard shot"); a clash or a battle needs an armed side
+    (ACLED's Armed clash is between organised armed groups: politicians who "clashed" argued), or at least
+    weapons. Mob violence is left to the classifier's own test of harm done by a crowd. A protest word
+    with a direct object means showing ("demonstrated their latest products"), and one modifying a noun names
+    no gathering ("a protest vote").
+    """
+    kinds = {a.kind for a in actors}
+    if sub in taxonomy.DEMONSTRATION_SUBS:
+        if kinds & _CROWDS and not _SHOW_SENSE.match(text[trigger[0]:trigger[1]]):
+            return None
+        if _VERB_OF_SHOWING.match(text[trigger[0]:trigger[1]]) and not (
+                kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text)):
+            return "no crowd"  # "it rallied", "the figures demonstrate"
+        tok = _trigger_token(text, trigger)
+        if tok is None:
+            return None
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "obj")]
+        if _SHOW_SENSE.match(tok.text) and objects and not any(_is_person(o) for o in objects):
+            return "a showing"
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not _PROTEST_NOUN.match(tok.head.text):
+            return "a protest word naming no gathering"
+        return None
+    if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED or _HARM.search(text):
+        return None
+    if sub == Sub.ARMED_CLASH:
+        return None if _WEAPON.search(text) or re.search(r"\barmed\b", text, re.I) else "no armed side"
+    tok = _trigger_token(text, trigger)
+    if tok is None:
+        return None
+    targets = _targets(tok)
+    if any(_is_person(t) for t in targets):
+        return None
+    if tok.pos_ == "VERB" and not targets and sub != Sub.ATTACK:
+        return None
+    return "no violence against people"
+
+
+def _trigger_token(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token or None
+    from ..nlp import parser
+
+    doc = parser()(text)
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span.root
+
+
+def _per_1000(rx: re.Pattern[str], text: str, words: int) -> float:
+    return 1000 * sum(1 for _ in rx.finditer(text)) / max(words, 1)
+
+
+_SPORT = re.compile(r"\b" + alternatives("sport") + r"\b", re.I)
+_ARTS = re.compile(r"\b" + alternatives("arts") + r"\b", re.I)
+_CONFLICT = re.compile(r"\b" + alternatives("conflict") + r"\b", re.I)
+DOMAIN_DENSITY = 12.0  # words of the domain per 1,000 words of the article
+MIN_WORDS = 150  # a shorter text (a coded note, a snippet) is too short to tell its domain
+CONFLICT_DENSITY = 10.0
+
+
+def article_domain(text: str) -> str | None:
+    """"sport" or "arts" where the article's vocabulary is that of a contest or of culture (at least 12 of
+    its words in 1,000) and not that of a conflict (under 10 in 1,000); None otherwise."""
+    words = len(text.split())
+    if words < MIN_WORDS or _per_1000(_CONFLICT, text, words) >= CONFLICT_DENSITY:
+        return None
+    sport, arts = _per_1000(_SPORT, text, words), _per_1000(_ARTS, text, words)
+    if max(sport, arts) < DOMAIN_DENSITY:
+        return None
+    return "sport" if sport >= arts else "arts"
+
+
+def other_sense(domain: str | None, sub: str, text: str, actors: list[ActorMention]) -> str | None:
+    """Why, in a sport or arts article, a sentence's words of violence are no event (None: they may be).
+    Demonstrations are left to ``missing_party`` (fans and artists demonstrate too)."""
+    if domain is None or sub in taxonomy.DEMONSTRATION_SUBS:
+        return None
+    if {a.kind for a in actors} & ARMED or _HARM.search(text):
+        return None
+    return f"{domain} sense"
