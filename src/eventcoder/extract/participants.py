@@ -41,6 +41,10 @@ _PROTEST_NOUN = re.compile(r"\b(?:protests?|demonstrations?|rall(?:y|ies)|marche
                            r"walkouts?|boycotts?|blockades?|hunger strikes?)\b", re.I)
 _FIGURATIVE_RALLY = re.compile(r"\b(?:stocks?|markets?|shares?|prices?|dollar|euro|pound|yen|index|indices|bonds?|oil|"
                                r"gold|currenc(?:y|ies)|sterling|it)\s+(?:\w+\s+){0,2}?rall(?:y|ied|ies|ying)\b", re.I)
+# what a protest word may modify and still name a gathering ("a protest march", "sit-in protests")
+_GATHERING = re.compile(r"(?:protests?|demonstrations?|rall(?:y|ies)|march(?:es)?|sit-ins?|vigils?|strikes?|"
+                        r"walk(?:out)?s?|processions?|gatherings?|meetings?|camps?|actions?|campaigns?|movements?|caravans?|"
+                        r"convoys?|blockades?|picket\w*|hunger strikes?)$", re.I)
 _TERRITORY = (Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
               Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY)
 _WEAPON_SUBS = (Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.SUICIDE_BOMB, Sub.GRENADE, Sub.CHEMICAL_WEAPON,
@@ -135,7 +139,7 @@ def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[Acto
         objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "obj")]
         if _SHOW_SENSE.match(tok.text) and objects and not any(_is_person(o) for o in objects):
             return "a showing"
-        if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not _PROTEST_NOUN.match(tok.head.text):
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not _GATHERING.match(tok.head.text):
             return "a protest word naming no gathering"
         return None
     if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED or _HARM.search(text):
@@ -170,17 +174,23 @@ def _per_1000(rx: re.Pattern[str], text: str, words: int) -> float:
 _SPORT = re.compile(r"\b" + alternatives("sport") + r"\b", re.I)
 _ARTS = re.compile(r"\b" + alternatives("arts") + r"\b", re.I)
 _CONFLICT = re.compile(r"\b" + alternatives("conflict") + r"\b", re.I)
+_NATURAL_DISASTER = re.compile(r"\b" + alternatives("natural_disaster") + r"\b", re.I)
+_VIOLENT_HARM = re.compile(r"\b" + alternatives("violent_harm") + r"\b", re.I)
 DOMAIN_DENSITY = 12.0  # words of the domain per 1,000 words of the article
-MIN_WORDS = 150  # a shorter text (a coded note, a snippet) is too short to tell its domain
+MIN_WORDS = 100  # a shorter text (a coded note, a snippet) is too short to tell its domain
+DISASTER_DENSITY = 3.0  # a natural disaster named 3 times in 1,000 words is what the article is about
 CONFLICT_DENSITY = 10.0
 
 
 def article_domain(text: str) -> str | None:
-    """"sport" or "arts" where the article's vocabulary is that of a contest or of culture (at least 12 of
-    its words in 1,000) and not that of a conflict (under 10 in 1,000); None otherwise."""
+    """"sport", "arts" or "disaster" where the article's vocabulary is that of a contest, of culture (at least
+    12 of its words in 1,000) or of a natural disaster (3 in 1,000), and not that of a conflict (under 10 in
+    1,000); None otherwise, and for texts under 100 words."""
     words = len(text.split())
     if words < MIN_WORDS or _per_1000(_CONFLICT, text, words) >= CONFLICT_DENSITY:
         return None
+    if _per_1000(_NATURAL_DISASTER, text, words) >= DISASTER_DENSITY:
+        return "disaster"
     sport, arts = _per_1000(_SPORT, text, words), _per_1000(_ARTS, text, words)
     if max(sport, arts) < DOMAIN_DENSITY:
         return None
@@ -188,10 +198,17 @@ def article_domain(text: str) -> str | None:
 
 
 def other_sense(domain: str | None, sub: str, text: str, actors: list[ActorMention]) -> str | None:
-    """Why, in a sport or arts article, a sentence's words of violence are no event (None: they may be).
-    Demonstrations are left to ``missing_party`` (fans and artists demonstrate too)."""
-    if domain is None or sub in taxonomy.DEMONSTRATION_SUBS:
+    """Why, in a sport, arts or disaster article, a sentence's words of violence are no event (None: they may
+    be): it names no armed actor and no harm done by violence (an injury, a death or a "shot" alone is not:
+    "injured British number one", "5,000 people were killed" by a tsunami). A demonstration there needs a
+    crowd named as protesters or a protest word ("fans chanting", "a third-set rally" are none)."""
+    if domain is None:
         return None
-    if {a.kind for a in actors} & ARMED or _HARM.search(text):
+    if {a.kind for a in actors} & ARMED or _VIOLENT_HARM.search(text):
+        return None
+    if sub in taxonomy.DEMONSTRATION_SUBS and ({a.kind for a in actors} & _CROWDS or _PROTEST_WORD.search(text)):
         return None
     return f"{domain} sense"
+
+
+_PROTEST_WORD = re.compile(r"\b(?:protest\w*|demonstrat(?:ion|ions|ors?)|marched|sit-ins?|picket\w*)\b", re.I)
