@@ -100,6 +100,16 @@ def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
             or bool(_PERSON.match(tok.lower_)) or bool(_PERSON.match(tok.lemma_ or "")))
 
 
+_AGENT_NOUN = re.compile(r"\w+(?:er|or|ist|ian|ant|ent|man|men|people|folk|ees)s?$", re.I)
+
+
+def _is_crowd(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """People who may gather: a person word, an agent noun ("shopkeepers", "pensioners"), or a counted noun
+    ("about 100 X")."""
+    return _is_person(tok) or (tok.pos_ == "NOUN" and (bool(_AGENT_NOUN.match(tok.text)) or any(
+        c.dep_ == "nummod" for c in tok.children)))
+
+
 def _targets(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     """Who or what a trigger acts on: its object, a passive subject, the object of "on/against/of" after a
     noun trigger, and the heads of coordinated ones."""
@@ -130,10 +140,14 @@ def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[Acto
     if sub in taxonomy.DEMONSTRATION_SUBS:
         if kinds & _CROWDS and not _SHOW_SENSE.match(text[trigger[0]:trigger[1]]):
             return None
+        tok = None
         if _VERB_OF_SHOWING.match(text[trigger[0]:trigger[1]]) and not (
                 kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text)):
-            return "no crowd"  # "it rallied", "the figures demonstrate"
-        tok = _trigger_token(text, trigger)
+            tok = _trigger_token(text, trigger)
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] if tok is not None else []
+            if not any(_is_crowd(t) for t in subjects):
+                return "no crowd"  # "it rallied", "the figures demonstrate"
+        tok = tok or _trigger_token(text, trigger)
         if tok is None:
             return None
         objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "obj")]
