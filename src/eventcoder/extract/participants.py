@@ -79,7 +79,7 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
         return None if armed or _HARM.search(text) or _WEAPON.search(text) else "no weapon"
     if sub == Sub.ARRESTS:
         return None if armed or kinds & (_CROWDS | {"party", "named"}) or _POLITICAL.search(text) else \
-            "no politically significant arrest"
+            "no politically significant arrest"  # (the arrestee's own words: ``no_violence``)
     if sub in taxonomy.DEMONSTRATION_SUBS and _FIGURATIVE_RALLY.search(text):
         return "a market rally"
     if sub in _VIOLENCE and not armed and _DISASTER.search(text):
@@ -107,6 +107,12 @@ def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
 
 
 _AGENT_NOUN = re.compile(r"\w+(?:er|or|ist|ian|ant|ent|man|men|people|folk|ees)s?$", re.I)
+
+
+def _words_of(tok) -> str:  # noqa: ANN001 - a spaCy token
+    """A noun with its modifiers, without relative clauses ("Mr K, who funded opposition groups" -> "Mr K")."""
+    skip = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "appos") for t in c.subtree}
+    return " ".join(t.text for t in tok.subtree if t.i not in skip)
 
 
 def _subjects(tok):  # noqa: ANN001, ANN202 - spaCy tokens
@@ -190,6 +196,13 @@ def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[Acto
             return "a showing"
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and not _GATHERING.match(tok.head.text):
             return "a protest word naming no gathering"
+        return None
+    if sub == Sub.ARRESTS and not kinds & (ARMED | _CROWDS | {"party", "named"}):
+        # no state force named: the arrest is ACLED's only if those arrested are of political weight
+        tok = _trigger_token(text, trigger)
+        held = [t for t in _targets(tok) + _subjects(tok) if t.dep_ != "agent"] if tok is not None else []
+        if tok is not None and not any(_POLITICAL.search(_words_of(t)) for t in held):
+            return "no politically significant arrest"
         return None
     if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED:
         return None
