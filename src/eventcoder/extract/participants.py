@@ -89,6 +89,8 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
 
 _PERSON = re.compile(r"(?:" + alternatives("crowd_people") + "|" + alternatives("political_person") + "|" +
                      alternatives("person") + r")$", re.I)
+_QUANTITIES = {"dozens", "hundreds", "thousands", "scores", "tens", "millions", "some", "many", "several", "most",
+               "all", "both", "none", "few", "number", "total", "group", "couple", "pair", "herd", "flock", "pack"}
 _HUMAN_PRONOUNS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves", "he", "she", "they",
                    "we", "i", "who", "whom", "one", "someone", "anyone", "everyone", "nobody"}
 _SHOW_SENSE = re.compile(r"demonstrat\w*$", re.I)
@@ -156,7 +158,10 @@ def _targets(tok):  # noqa: ANN001, ANN202 - spaCy tokens
         out.append(tok.head)
     for t in list(out):
         out += [c for c in t.conjuncts]
-    return out
+    # "dozens of deer", "hundreds of villagers": the people or animals counted
+    counted = [p for t in out if t.lower_ in _QUANTITIES or t.pos_ == "NUM" for c in t.children
+               if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [t for t in out if not (t.lower_ in _QUANTITIES or t.pos_ == "NUM")] + counted if counted else out
 
 
 def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[ActorMention]) -> str | None:

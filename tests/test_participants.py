@@ -1,0 +1,108 @@
+"""An event needs the participants ACLED's type needs: general news gives no events, conflict news keeps them."""
+
+import datetime as dt
+
+import pytest
+
+import eventcoder
+from eventcoder.extract import participants
+from eventcoder.extract.actors import find_actors
+
+PUB = dt.date(2024, 6, 12)
+
+
+def _subs(text: str) -> list[str]:
+    return [e.sub_event_type for e in eventcoder.extract(text, PUB)]
+
+
+@pytest.mark.parametrize("text", [
+    # company deals and verbs of agreeing
+    "The carmaker agreed a $2bn deal with a Chinese battery maker on Monday to supply its new plant.",
+    "Shareholders approved the agreement on Tuesday, sending the firm's shares up 6%.",
+    # a footballer joins, a chief executive is appointed, a firm is taken over or a price falls
+    "The striker joined the Portuguese champions on a four-year contract on Friday.",
+    "The bank appointed a new chief executive on Monday after months of speculation.",
+    "Shares in the retailer fell to 120p on Tuesday after a takeover bid collapsed.",
+    # figures of speech: a verbal attack, a market rally, a product demonstration, a blocked website
+    "The opposition leader attacked the government's tax plans in parliament on Wednesday.",
+    "Stocks rallied in Tokyo on Thursday as the yen weakened.",
+    "The company demonstrated its new folding phone at a trade fair in Barcelona on Monday.",
+    "The browser now blocks advertising sites by default, the company said on Tuesday.",
+    # an ordinary crime, a natural disaster, the deaths of animals
+    "A former accountant was arrested on Monday on suspicion of fraud at the charity.",
+    "More than 300 people were killed when an earthquake struck the coastal province on Sunday.",
+    "Hunters shot dozens of deer in the national park on Saturday under a new cull.",
+    # an election is no ACLED event
+    "Voters in the capital went to the polls on Sunday in a referendum on the new constitution.",
+])
+def test_general_news_gives_no_event(text):
+    assert _subs(text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Rebels and the government signed a ceasefire agreement in Juba on Monday.", "Agreement"),
+    ("The warring parties agreed on a prisoner exchange on Tuesday, the mediators said.", "Agreement"),
+    ("The army deployed hundreds of troops to the border district on Monday.", "Change to group/activity"),
+    ("Gunmen attacked a journalist outside his home in Lagos on Friday, beating him with clubs.", "Attack"),
+    ("About 500 teachers demonstrated outside the education ministry in Accra on Monday.", "Peaceful protest"),
+    ("Hundreds of shopkeepers rallied in the market square of Mardan on Tuesday against new taxes.",
+     "Peaceful protest"),
+    ("Residents blocked the highway near Oaxaca on Thursday to demand the return of water supplies.",
+     "Peaceful protest"),
+    ("Police arrested 30 opposition activists in Minsk on Tuesday.", "Arrests"),
+    ("Al-Shabaab fighters seized the town of Bulo Burde on Sunday.", "Non-state actor overtakes territory"),
+    ("Rioters burned shops and cars in the old town of Dhaka on Tuesday.", "Violent demonstration"),
+    ("A roadside bomb exploded near a police convoy in Kandahar on Monday, killing three officers.",
+     "Remote explosive/landmine/IED"),
+])
+def test_conflict_news_keeps_its_event(text, sub):
+    assert sub in _subs(text)
+
+
+def test_missing_party_names_the_reason():
+    deal = "The firm signed a supply deal with a rival on Monday."
+    assert participants.missing_party("Agreement", deal, find_actors(deal, None)) == "no conflict party"
+    truce = "The two sides agreed a truce on Monday."
+    assert participants.missing_party("Agreement", truce, find_actors(truce, None)) is None
+    gold = "The price of gold fell to $400 an ounce."
+    assert participants.missing_party("Non-state actor overtakes territory", gold, []) == "no armed party"
+    trust = "The scandal destroyed public trust in the firm."
+    assert participants.missing_party("Looting/property destruction", trust, []) == "no physical property"
+    houses = "Unknown people destroyed three houses in the village."
+    assert participants.missing_party("Looting/property destruction", houses, []) is None
+    ban = "The government banned the opposition party on Friday."
+    assert participants.missing_party("Change to group/activity", ban, []) is None
+
+
+def test_article_domain_reads_the_whole_vocabulary():
+    match = ("United beat City 2-1 in the league on Saturday. The striker scored twice and the goalkeeper saved a "
+             "penalty as the team climbed to second in the table. The manager praised his players after the match, "
+             "and the club's fans sang at the final whistle. ") * 3
+    assert participants.article_domain(match) == "sport"
+    war = ("Troops and rebels fought near the town on Saturday. Soldiers said militants attacked a police post and "
+           "the army shelled rebel positions. ") * 5
+    assert participants.article_domain(war) is None
+    assert participants.article_domain("A short note on a match and a goal.") is None  # too short to tell
+
+
+MATCH = (
+    "Rovers beaten as Athletic reach the final\n"
+    "Holders Rovers were beaten 3-0 by Athletic in the cup semi-final on Saturday. The striker scored twice in "
+    "the first half and the goalkeeper saved a penalty before the break. Rovers attacked for most of the second "
+    "half but the visitors' defence held firm, and a late shot from the captain hit the post. The manager said "
+    "his players had lost the match in midfield and that the club's league season now rests on the final games. "
+    "Athletic, who won the title two seasons ago, will meet the champions in the final next month, and their "
+    "coach said the squad would rest key players in the league fixture on Wednesday. The team's fans sang long "
+    "after the final whistle, and the club thanked supporters for a record crowd at the stadium."
+)
+
+
+def test_in_a_sport_article_a_beating_is_a_result_but_a_riot_is_an_event():
+    assert _subs(MATCH) == []
+    riot = MATCH + " After the match, fans threw stones at riot police outside the stadium, who fired tear gas."
+    assert _subs(riot)
+
+
+def test_a_protest_word_before_a_noun_names_no_gathering():
+    assert _subs("Labour warned voters against a protest vote in the election on Tuesday.") == []
+    assert _subs("Hundreds joined a protest march in Lisbon on Saturday against rising rents.") == ["Peaceful protest"]
