@@ -15,6 +15,7 @@ policy are none of these, however the trigger words read. Two questions, each on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..knowledge import alternatives
 from ..model import ActorMention
@@ -230,10 +231,15 @@ def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[Acto
     return "no violence against people"
 
 
-def _trigger_token(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token or None
+@lru_cache(maxsize=64)
+def _parsed(text: str):  # noqa: ANN202 - a spaCy Doc
     from ..nlp import parser
 
-    doc = parser()(text)
+    return parser()(text)
+
+
+def _trigger_token(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token or None
+    doc = _parsed(text)
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or not len(span):
         return None
