@@ -191,5 +191,12 @@ def speaker_verbs() -> tuple[str, ...]:
 
 
 @cache
+def state_periods() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each country's government periods (``data/state_periods.json``), in date order: (first day, label)."""
+    data = _load_json("state_periods.json")
+    return {c: tuple(sorted((str(a), str(b)) for a, b in v)) for c, v in data.items() if not c.startswith("_")}
+
+
+@cache
 def actors_data() -> dict[str, Any]:
     return _load_json("actors.json")

@@ -1,7 +1,7 @@
 """The pipeline: an ordered list of named components, each a function of the document.
 
     Article -> clean -> sentences -> context -> judge -> prefilter -> parse -> places -> dates
-            -> mentions -> tolls -> summaries -> handovers -> events -> identify
+            -> mentions -> tolls -> summaries -> handovers -> events -> periods -> identify
 
 Each component takes the :class:`~eventcoder.doc.Document` and returns it with its own output added; none
 changes what another wrote. ``Pipeline().replace(name, fn)`` swaps one component for the user's own (same
@@ -37,6 +37,7 @@ from .extract.actors import find_actors
 from .extract.mentions import find_mentions
 from .extract.merge import merge_mentions
 from .extract.participants import article_domain
+from .extract.periods import period_name
 from .extract.roles import dominant_named
 from .extract.when import find_dates
 from .geo.gazetteer import Gazetteer, default_gazetteer
@@ -191,6 +192,16 @@ def events_component(doc: Document) -> Document:
     return replace(doc, events=tuple(events), diagnostics=doc.diagnostics + missing)
 
 
+def periods_component(doc: Document) -> Document:
+    """State forces named by the government period that covers the event's date (``extract/periods.py``)."""
+    out = []
+    for e in doc.events:
+        d = e.date.date
+        a2 = replace(e.actor2, name=period_name(e.actor2.name, d)) if e.actor2 else None
+        out.append(replace(e, actor1=replace(e.actor1, name=period_name(e.actor1.name, d)), actor2=a2))
+    return replace(doc, events=tuple(out))
+
+
 def article_id(article: Article) -> str:
     """The article's own id, or a hash of its text."""
     return article.id or "sha256:" + hashlib.sha256(article.body.encode("utf-8")).hexdigest()[:16]
@@ -244,6 +255,7 @@ COMPONENTS: tuple[tuple[str, Component], ...] = (
     ("summaries", summaries_component),
     ("handovers", handovers_component),
     ("events", events_component),
+    ("periods", periods_component),
     ("identify", identify_component),
 )
 
