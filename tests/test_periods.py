@@ -16,14 +16,16 @@ def test_the_period_that_covers_the_event_date():
 
 
 def test_no_period_known_leaves_the_suffix_off():
-    assert period_name("Military Forces of Guatemala (2020-2024)", dt.date(1988, 6, 1)) == "Military Forces of Guatemala"
+    guatemala = "Military Forces of Guatemala (2020-2024)"
+    assert period_name(guatemala, dt.date(1988, 6, 1)) == "Military Forces of Guatemala"
     # a country with no periods listed keeps its name's own period only where the event falls within it
     assert period_label("Freedonia", dt.date(2022, 1, 1), 2019, None) == "2019-"
     assert period_label("Freedonia", dt.date(2012, 1, 1), 2019, None) is None
 
 
 def test_other_names_and_undated_events_are_unchanged():
-    assert period_name("Unidentified Armed Group (Nigeria)", dt.date(2024, 1, 1)) == "Unidentified Armed Group (Nigeria)"
+    group = "Unidentified Armed Group (Nigeria)"
+    assert period_name(group, dt.date(2024, 1, 1)) == group
     assert period_name("Military Forces of Nigeria (2015-2023)", None) == "Military Forces of Nigeria (2015-2023)"
     unit = "Military Forces of Iran (1979-) Islamic Revolutionary Guard Corps"
     assert period_name(unit, dt.date(2024, 1, 1)) == unit

@@ -1,18 +1,11 @@
-"""Learn the sub-event classifier from a user's own coded notes, and combine it with the rules.
+"""Learn the sub-event classifier from a user's own coded notes.
 
 ``train`` runs the rules over every coded note of a gold CSV in ACLED's format, then fits a
 scikit-learn pipeline (TF-IDF of words, word pairs and character n-grams, plus the rules' answer as
 one more feature -> class-balanced multinomial logistic regression) and saves it with skops (never
 pickle). Because the rules' answer is a feature, the model learns where this user's coding agrees with the
-rules and where it does not. How the model is loaded and combined with the rules: :mod:`eventcoder.classifier`.
-At run time, sentence by sentence:
-
-- the rules found an event of type R: the model reads the sentence's paragraph (it was trained on
-  whole notes) and R; its type M replaces R only where M differs and the model gives it probability
-  >= ``override_threshold`` (default 0.3), keeping the rule's trigger as evidence;
-- the rules found nothing: the model's type is used where its probability is >= ``new_threshold``
-  (default 0.6), with the whole sentence as evidence;
-- otherwise the rules' result stands.
+rules and where it does not. How the model is loaded and combined with the rules, sentence by sentence:
+:mod:`eventcoder.classifier`.
 """
 
 from __future__ import annotations
