@@ -110,6 +110,8 @@ def evaluate(
                                        "how often an event is coded."),
     published: str | None = typer.Option(None, "--published", help="With --stream: publication date YYYY-MM-DD "
                                          "of articles that give none."),
+    geo: Path | None = typer.Option(None, "--geo", help="Gold toponyms in XML (Gritta et al.'s format): "
+                                    "geoparsing found / acc@161km / error km."),
     model: Path | None = typer.Option(None, "--model", help="A model made by `eventcoder train`."),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     errors: Path | None = typer.Option(None, "--errors", help="Write the rows that were wrong to this CSV."),
@@ -120,8 +122,24 @@ def evaluate(
     """Score eventcoder against gold events, field by field (--gold), or on a news stream (--stream)."""
     from . import evaluate as ev
 
-    if (gold is None) == (stream is None):
-        _fail("give one of --gold FILE or --stream FILE.jsonl")
+    if sum(x is not None for x in (gold, stream, geo)) != 1:
+        _fail("give one of --gold FILE, --stream FILE.jsonl or --geo FILE.xml")
+    if geo is not None:
+        from . import geoeval as ge
+
+        try:
+            grep = ge.run_geo(geo, jobs=jobs, progress=not json_out and sys.stderr.isatty(), errors_path=errors,
+                              limit=limit)
+        except EventcoderError as exc:
+            _fail(str(exc), exc.exit_code)
+            return
+        if json_out:
+            import json
+
+            sys.stdout.write(json.dumps(grep.scores, indent=2) + "\n")
+        else:
+            ge.print_geo(grep, Console())
+        return
     if stream is not None:
         from . import stream as st
 

@@ -456,6 +456,11 @@ class Gazetteer:
         towns = [p for p, k in self.lookup(name) if k == "city" and p.country_code == country_code] if name else []
         return max(towns, key=lambda p: p.population) if towns else None
 
+    def feature_code(self, geonameid: int) -> str | None:
+        """The GeoNames feature code of a place by its id (None where the gazetteer lacks it)."""
+        row = self.con.execute("SELECT feature_code FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        return row[0] if row else None
+
     def count(self) -> int:
         return self.con.execute("SELECT count(*) FROM places").fetchone()[0]
 
