@@ -185,11 +185,6 @@ def alternatives(name: str) -> str:
     return "(?:" + "|".join(words()[name]) + ")"
 
 
-def speaker_verbs() -> tuple[str, ...]:
-    """Words after an actor that make it the one who speaks, not the one who acts ("police said")."""
-    return words()["speaker"]
-
-
 @cache
 def state_periods() -> dict[str, tuple[tuple[str, str], ...]]:
     """Each country's government periods (``data/state_periods.json``), in date order: (first day, label)."""

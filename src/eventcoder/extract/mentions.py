@@ -90,7 +90,7 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
             continue
         if participants.missing_party(cls.sub_event_type, s.text, actors) or \
                 participants.other_sense(doc.context.domain, cls.sub_event_type, s.text, actors) or \
-                participants.no_violence(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors):
+                participants.missing_in_parse(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors):
             continue
         if doc.context.genre and date is not None and date.text.lower() == "today":
             date = None  # in a feature, "today" is nowadays, not the day of an event

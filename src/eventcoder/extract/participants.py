@@ -62,7 +62,7 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
     - looting or destruction: an armed party, a crowd, or physical property;
     - explosives and disrupted weapons: an armed party, harm to people, or a weapon;
     - arrests: politically significant ones (ACLED): state forces, or people of political weight;
-    - a demonstration: not a market that "rallied" (people who gather: ``no_violence``);
+    - a demonstration: not a market that "rallied" (people who gather: ``missing_in_parse``);
     - violence: not deaths from natural causes, accidents or fiction.
     """
     kinds = {a.kind for a in actors}
@@ -79,7 +79,7 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
         return None if armed or _HARM.search(text) or _WEAPON.search(text) else "no weapon"
     if sub == Sub.ARRESTS:
         return None if armed or kinds & (_CROWDS | {"party", "named"}) or _POLITICAL.search(text) else \
-            "no politically significant arrest"  # (the arrestee's own words: ``no_violence``)
+            "no politically significant arrest"  # (the arrestee's own words: ``missing_in_parse``)
     if sub in taxonomy.DEMONSTRATION_SUBS and _FIGURATIVE_RALLY.search(text):
         return "a market rally"
     if sub in _VIOLENCE and not armed and _DISASTER.search(text):
@@ -163,8 +163,9 @@ def _targets(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     return [t for t in out if not (t.lower_ in _QUANTITIES or t.pos_ == "NUM")] + counted if counted else out
 
 
-def no_violence(sub: str, text: str, trigger: tuple[int, int], actors: list[ActorMention]) -> str | None:
-    """Why violence words are no violence against people (None: they may be), read from the parse.
+def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list[ActorMention]) -> str | None:
+    """Why the parse shows the participants are not those the type needs (None: they may be). Only the
+    sentences the cheap tests leave in doubt are parsed.
 
     With no armed actor and no harm named, an attack, a beating or a rape is ACLED violence only when its
     target is a person ("attacked a journalist", "was beaten"), not a policy, a record or a firm ("attacked
