@@ -119,47 +119,29 @@ def evaluate(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N rows."),
 ) -> None:
-    """Score eventcoder against gold events, field by field (--gold), or on a news stream (--stream)."""
-    from . import evaluate as ev
-
+    """Score eventcoder against gold events (--gold), on a news stream (--stream) or on gold toponyms (--geo)."""
     if sum(x is not None for x in (gold, stream, geo)) != 1:
         _fail("give one of --gold FILE, --stream FILE.jsonl or --geo FILE.xml")
+    progress = not json_out and sys.stderr.isatty()
     if geo is not None:
         from . import geoeval as ge
 
-        try:
-            grep = ge.run_geo(geo, jobs=jobs, progress=not json_out and sys.stderr.isatty(), errors_path=errors,
-                              limit=limit)
-        except EventcoderError as exc:
-            _fail(str(exc), exc.exit_code)
-            return
-        if json_out:
-            import json
-
-            sys.stdout.write(json.dumps(grep.scores, indent=2) + "\n")
-        else:
-            ge.print_geo(grep, Console())
-        return
-    if stream is not None:
+        run, show = (lambda: ge.run_geo(geo, jobs=jobs, progress=progress, errors_path=errors, limit=limit)), \
+            ge.print_geo
+    elif stream is not None:
         from . import stream as st
 
-        try:
-            rep = st.run_stream(stream, _date(published, "--published"), jobs=jobs,
-                                progress=not json_out and sys.stderr.isatty(), errors_path=errors, limit=limit)
-        except EventcoderError as exc:
-            _fail(str(exc), exc.exit_code)
-            return
-        if json_out:
-            import json
+        pub = _date(published, "--published")
+        run, show = (lambda: st.run_stream(stream, pub, jobs=jobs, progress=progress, errors_path=errors,
+                                           limit=limit)), st.print_stream
+    else:
+        from . import evaluate as ev
 
-            sys.stdout.write(json.dumps(rep.scores, indent=2) + "\n")
-        else:
-            st.print_stream(rep, Console())
-        return
-    assert gold is not None
+        assert gold is not None
+        run, show = (lambda: ev.run(gold, model_path=model, articles=articles, jobs=jobs, limit=limit,
+                                    progress=progress, errors_path=errors)), ev.print_report
     try:
-        report = ev.run(gold, model_path=model, articles=articles, jobs=jobs, limit=limit,
-                        progress=not json_out and sys.stderr.isatty(), errors_path=errors)
+        report = run()
     except EventcoderError as exc:
         _fail(str(exc), exc.exit_code)
         return
@@ -168,7 +150,7 @@ def evaluate(
 
         sys.stdout.write(json.dumps(report.scores, indent=2) + "\n")
     else:
-        ev.print_report(report, Console())
+        show(report, Console())
 
 
 @app.command()
