@@ -15,6 +15,9 @@ from functools import cache
 from ..knowledge import actors_data, countries
 from ..model import ActorMention
 
+# the kinds of actor that are armed, organised sides: state forces, named armed groups, unidentified gunmen
+ARMED_KINDS = frozenset({"state_military", "state_police", "named", "unidentified"})
+
 KIND_INTER = {"state": 1, "rebel": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
               "protesters": 6, "civilians": 7, "external": 8}
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge import alternatives, cue_patterns, trigger_patterns
-from .actors import ActorMention, demonym_country
+from .actors import ARMED_KINDS, ActorMention, demonym_country
 from .taxonomy import Sub
 
 # order of precedence when a sentence holds several triggers: the most specific, most violent first
@@ -24,7 +24,6 @@ PRECEDENCE = [
     Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.DISRUPTED_WEAPONS_USE, Sub.ARRESTS, Sub.HEADQUARTERS_OR_BASE_ESTABLISHED,
     Sub.AGREEMENT, Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.OTHER,
 ]
-_ARMED_KINDS = {"state_military", "state_police", "named", "unidentified"}
 
 # an unorganised crowd: when it is the one doing violence (no protest demand), ACLED codes Mob violence
 _CROWD = alternatives("crowd")  # data/words.json
@@ -539,14 +538,14 @@ def _clash_or_attack(s: _Sentence) -> Classification | None:
         return s.out(Sub.ARMED_CLASH, m, 0.7)
     if clash and (sides_armed or not _civilian_victims(low, s.actors)):
         generic = m.group(0).lower() in _GENERIC_CLASH
-        if not generic or sides_armed or kinds & _ARMED_KINDS:
+        if not generic or sides_armed or kinds & ARMED_KINDS:
             return s.out(Sub.ARMED_CLASH, m, 0.8)
     if attack:
         w = attack.group(0).lower()
         weak = w in _WEAK_ATTACK
         if sides_armed and not _civilian_victims(low, s.actors):
             return s.out(Sub.ARMED_CLASH, attack, 0.7)
-        if not weak or kinds & _ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
+        if not weak or kinds & ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
             if not (trig[Sub.LOOTING_PROPERTY_DESTRUCTION] and w in ("raid", "raids", "raided", "attack",
                                                                      "attacks", "attacked")
                     and not _civilian_victims(low, s.actors)):
@@ -748,7 +747,7 @@ def _backdrop(text: str, m: re.Match[str]) -> bool:
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
     """Who did what a trigger reports: the armed actor after 'by', else the last one before it."""
-    armed = [a for a in actors if a.kind in _ARMED_KINDS and not re.match(
+    armed = [a for a in actors if a.kind in ARMED_KINDS and not re.match(
         r"\s*" + alternatives("attribution") + r"\b", text[a.end:])]
     by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?", text[m.end():m.end() + 60])
     if by:
@@ -766,7 +765,7 @@ def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMent
 
 def _mob_actor(text: str, actors: list[ActorMention]) -> re.Match[str] | None:
     """A crowd (no armed, organised group) that does the violence: 'villagers beat', 'lynched by residents'."""
-    armed = [a for a in actors if a.kind in _ARMED_KINDS]
+    armed = [a for a in actors if a.kind in ARMED_KINDS]
     m = _MOB_SUBJECT.search(text)
     if m and not _NOT_SUBJECT.search(m.group("gap")) and not any(a.start < m.end() for a in armed) \
             and not re.search(r"\b(?:armed|gunmen|kill\w*|attack\w*|shot)\b", text[:m.start()], re.I):
@@ -815,7 +814,7 @@ def _civilian_victims(low: str, actors: list[ActorMention]) -> bool:
 
 
 def _two_armed_sides(low: str, actors: list[ActorMention], m: re.Match[str]) -> bool:
-    armed = [a for a in actors if a.kind in _ARMED_KINDS]
+    armed = [a for a in actors if a.kind in ARMED_KINDS]
     names = {a.name for a in armed}
     if len(names) >= 2:
         return True

@@ -20,9 +20,9 @@ from functools import lru_cache
 from ..knowledge import alternatives
 from ..model import ActorMention
 from . import taxonomy
+from .actors import ARMED_KINDS
 from .taxonomy import Sub
 
-ARMED = frozenset({"state_military", "state_police", "named", "unidentified"})
 # what conflict parties agree on (ACLED's Agreement: ceasefires, peace deals, prisoner exchanges, surrenders)
 _SETTLEMENT = re.compile(r"\b" + alternatives("settlement") + r"\b", re.I)
 # the state banning a group or its gatherings (ACLED's Change to group/activity)
@@ -66,7 +66,7 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
     - violence: not deaths from natural causes, accidents or fiction.
     """
     kinds = {a.kind for a in actors}
-    armed = bool(kinds & ARMED)
+    armed = bool(kinds & ARMED_KINDS)
     if sub == Sub.AGREEMENT:
         return None if armed or _SETTLEMENT.search(text) else "no conflict party"
     if sub == Sub.CHANGE_TO_GROUP_ACTIVITY:
@@ -202,14 +202,14 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
         if _SHOW_SENSE.match(tok.text) and objects and not any(_is_person(o) for o in objects):
             return "a showing"
         return None
-    if sub == Sub.ARRESTS and not kinds & (ARMED | _CROWDS | {"party", "named"}):
+    if sub == Sub.ARRESTS and not kinds & (ARMED_KINDS | _CROWDS | {"party", "named"}):
         # no state force named: the arrest is ACLED's only if those arrested are of political weight
         tok = _trigger_token(text, trigger)
         held = [t for t in _targets(tok) + _subjects(tok) if t.dep_ != "agent"] if tok is not None else []
         if tok is not None and not any(_POLITICAL.search(_words_of(t)) for t in held):
             return "no politically significant arrest"
         return None
-    if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED:
+    if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED_KINDS:
         return None
     rest = text[:trigger[0]] + " " * (trigger[1] - trigger[0]) + text[trigger[1]:]  # the harm besides the trigger
     if sub == Sub.ATTACK and _ANIMAL_TARGET.search(rest):
@@ -284,7 +284,7 @@ def other_sense(domain: str | None, sub: str, text: str, actors: list[ActorMenti
     crowd named as protesters or a protest word ("fans chanting", "a third-set rally" are none)."""
     if domain is None:
         return None
-    if {a.kind for a in actors} & ARMED or _VIOLENT_HARM.search(text):
+    if {a.kind for a in actors} & ARMED_KINDS or _VIOLENT_HARM.search(text):
         return None
     if sub in taxonomy.DEMONSTRATION_SUBS and ({a.kind for a in actors} & _CROWDS or _PROTEST_WORD.search(text)):
         return None

@@ -15,10 +15,9 @@ from dataclasses import replace
 
 from ..knowledge import alternatives
 from ..model import ActorMention
-from .actors import civilians, demonym_country, state_name
+from .actors import ARMED_KINDS, civilians, demonym_country, state_name
 from .taxonomy import REMOTE_VIOLENCE_SUBS, Sub
 
-_ARMED = {"state_military", "state_police", "named", "unidentified"}
 # weapons fired from afar: the target is civilians where the sentence names them, else the other armed side
 REMOTE_SUBS = REMOTE_VIOLENCE_SUBS
 _VAC = {Sub.ATTACK, Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.SEXUAL_VIOLENCE}
@@ -106,7 +105,7 @@ def agent(sub: str, text: str, trig: tuple[int, int], armed: list[ActorMention],
           by: ActorMention | None) -> ActorMention | None:
     """The armed actor that did it, from the parse of the clause around the trigger."""
     t0, t1 = trig
-    if by is not None and by.kind in _ARMED:
+    if by is not None and by.kind in ARMED_KINDS:
         return by
     # (not the object inside a trigger's span: "attacked a police station"; a weapon inside the span,
     # "fired artillery", acts only where no force is named before it)
@@ -203,7 +202,7 @@ def roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention]
         return protest_roles(sub, t0, acts, country)
     if sub in _RIOT:
         return riot_roles(sub, t0, acts, country)
-    armed = [a for a in acts if a.kind in _ARMED]
+    armed = [a for a in acts if a.kind in ARMED_KINDS]
     a1 = agent(sub, text, trig, armed, by)
     others = [a for a in armed if a1 is None or a.name != a1.name]
     a1 = (a1 or striking_state(sub, text, t0) or displaced_civilians(sub, text, trig, country)
