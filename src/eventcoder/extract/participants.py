@@ -188,14 +188,15 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
                 return "protesters named, no protest told"
         if kinds & _CROWDS and not _SHOW_SENSE.match(word):
             return None
-        tok = None
         if _VERB_OF_SHOWING.match(word) and not (
                 kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text)):
             tok = _trigger_token(text, trigger)
             subjects = _subjects(tok) if tok is not None else []
             if not any(_is_crowd(t) for t in subjects):
                 return "no crowd"  # "it rallied", "the figures demonstrate"
-        tok = tok or _trigger_token(text, trigger)
+        if not re.search(r"demonstrat", word, re.I):
+            return None  # only "demonstrate" has the sense of showing: no parse needed for the rest
+        tok = _trigger_token(text, trigger)
         if tok is None:
             return None
         objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "obj")]
