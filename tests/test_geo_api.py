@@ -8,7 +8,7 @@ import eventcoder
 from eventcoder.cli import app
 
 KEYS = {"name", "start", "end", "latitude", "longitude", "geonameid", "feature_code", "country_code", "admin1",
-        "geo_precision"}
+        "geo_precision", "seat_latitude", "seat_longitude", "adjectival"}
 
 ARTICLE = (
     "Bombs hit Mosul and Kirkuk as militants regroup\n"
@@ -77,3 +77,46 @@ def test_cli_geoparse_missing_file(tmp_path):
     res = CliRunner().invoke(app, ["geoparse", str(tmp_path / "nope.txt"), "--json"])
     assert res.exit_code != 0
     assert "no such file" in res.output
+
+
+def _km(a, b):
+    from eventcoder.geo.gazetteer import distance_km
+
+    return distance_km(a, b)
+
+
+def test_a_country_and_a_state_are_placed_at_their_own_point_with_the_capital_apart():
+    text = ("Farmers in Texas say exports to Canada and Australia fell this year, while Queensland growers "
+            "expect a better harvest.")
+    found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    assert found["Texas"]["feature_code"] == "ADM1"
+    # the state's middle, not Austin; Austin stays as the seat ACLED codes a state-only event to
+    assert _km((found["Texas"]["latitude"], found["Texas"]["longitude"]), (31.3, -99.3)) < 161
+    assert _km((found["Texas"]["seat_latitude"], found["Texas"]["seat_longitude"]), (30.27, -97.74)) < 20
+    assert _km((found["Canada"]["latitude"], found["Canada"]["longitude"]), (45.42, -75.70)) > 1000  # not Ottawa
+    assert found["Canada"]["geonameid"] == 6251999 and found["Canada"]["feature_code"] == "PCLI"
+    assert _km((found["Australia"]["latitude"], found["Australia"]["longitude"]), (-35.28, 149.13)) > 1000
+    assert _km((found["Queensland"]["latitude"], found["Queensland"]["longitude"]), (-27.47, 153.03)) > 300
+
+
+def test_a_state_beats_a_small_town_of_its_name_abroad_or_at_home():
+    found = {f["name"]: f for f in eventcoder.geoparse("Wildfires spread across California and Virginia.")}
+    assert found["California"]["feature_code"] == "ADM1" and found["California"]["admin1"] == "California"
+    assert found["Virginia"]["feature_code"] == "ADM1" and found["Virginia"]["admin1"] == "Virginia"
+
+
+def test_demonyms_are_adjectival_toponyms_of_their_country():
+    text = "Russian troops crossed into Georgia, Georgian officials said, as Turkish mediators called for talks."
+    found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    assert found["Russian"]["country_code"] == "RU" and found["Russian"]["feature_code"] == "PCLI"
+    assert found["Russian"]["adjectival"] and not found["Georgia"]["adjectival"]
+    assert found["Turkish"]["country_code"] == "TR"
+    assert found["Georgian"]["country_code"] == "GE"
+    # a demonym names no place an event happens at: the event pipeline codes none of them as a location
+    assert "Turkish" not in {e.location for e in eventcoder.extract(text, "2024-05-01")}
+
+
+def test_continents_are_found_at_their_geonames_point():
+    found = {f["name"]: f for f in eventcoder.geoparse("Aid groups in Africa and Europe appealed for funds.")}
+    assert found["Africa"]["feature_code"] == "CONT" and found["Africa"]["geonameid"] == 6255146
+    assert _km((found["Europe"]["latitude"], found["Europe"]["longitude"]), (48.7, 9.1)) < 50

@@ -145,3 +145,15 @@ def test_renamed_regions_take_todays_name():
     assert bordeaux.admin1 == "Nouvelle-Aquitaine"
     janakpur = max((p for p, k in g.lookup("Janakpur") if p.country_code == "NP"), key=lambda p: p.population)
     assert janakpur.admin1 == "Madhesh"
+
+
+def test_referent_points_come_from_outlines_and_the_range_of_towns():
+    from eventcoder.geo.gazetteer import _largest_polygon_centroid, _trimmed_middle
+
+    square = {"type": "Polygon", "coordinates": [[[10, 0], [12, 0], [12, 2], [10, 2], [10, 0]]]}
+    islet = {"type": "Polygon", "coordinates": [[[50, 50], [50.1, 50], [50.1, 50.1], [50, 50]]]}
+    outline = {"features": [{"geometry": islet}, {"geometry": square}]}
+    assert _largest_polygon_centroid(outline) == pytest.approx((1.0, 11.0))
+    assert _largest_polygon_centroid({"features": []}) is None
+    # one stray town far off does not move an area's middle
+    assert _trimmed_middle([float(x) for x in range(100)] + [900.0]) == pytest.approx(49.5, abs=1)

