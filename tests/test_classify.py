@@ -89,6 +89,31 @@ CASES = [
     # the police clashing or torching: the crowd's violence is weaker evidence (0.7, after force)
     ("Police clashed with and torched the stalls of vendors protesting in Harare.",
      "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "clashed"),
+    # setting fires, scuffles and a demonstration that descends into violence are the crowd's own violence,
+    # whatever force the police used
+    ("Students lit fires on the campus road as police fired tear gas at the protest in Dhaka.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "lit fires"),
+    ("Riot police fired water cannon at demonstrators in Bogota during scuffles outside the congress building.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "scuffles"),
+    ("Police used tear gas as a march by opposition supporters in Kinshasa descended into violence on Sunday.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "descended into violence"),
+    ("A rally of taxi drivers in Dakar ended in one of the worst outbreaks of violence the city had seen.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "outbreaks of violence"),
+    # clashes at a demonstration are violent whoever is named as clashing first
+    ("Police clashed with protesters and fired tear gas near the central bank in Beirut.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "clashed"),
+    # a demonstration attacked: by the forces it is force used on it (with injuries or brutality excessive);
+    # by anyone else unarmed, a mob's violence
+    ("Soldiers brutally attacked a peaceful student demonstration in Mandalay on Friday.",
+     "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "attacked a peaceful student demonstration"),
+    ("Police attacked and injured protesters outside the parliament in Tirana.",
+     "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "attacked and injured protesters"),
+    ("Police attacked protesters outside the parliament in Tirana.",
+     "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "attacked protesters"),
+    ("A group of men attacked a peaceful rally of Kurdish activists in Lyon on Wednesday.",
+     "_protest_ladder", Sub.MOB_VIOLENCE, "attacked a peaceful rally"),
+    ("A march of teachers was attacked by supporters of the ruling party in Harare on Friday.",
+     "_protest_ladder", Sub.MOB_VIOLENCE, "march of teachers was attacked by"),
     # mob violence against a violent demonstration
     ("Villagers lynched a suspected thief in Kasese district on Monday.",
      "_mob_or_riot", Sub.MOB_VIOLENCE, "Villagers lynched"),

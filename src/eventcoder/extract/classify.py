@@ -283,13 +283,59 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
                  or trig[Sub.GRENADE])
     if explosive and not violent:
         return None
-    if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)", s.low):
+    if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}torch\w*", s.low):
+        # clashes are the crowd's violence too, whoever the sentence makes their subject ("police clashed
+        # with protesters"): the codebook's physical clashes; only the police torching is theirs alone
         return s.out(Sub.VIOLENT_DEMONSTRATION, violent, 0.8)
+    assault = _ASSAULT_ON_PROTEST.search(text)
+    if assault and not force and not _grievance(text, assault.start()):
+        # a demonstration attacked: by the state's forces it is force on the demonstrators; by armed men an
+        # attack (left to the rules of armed violence); by anyone else (a crowd, a rival group, supporters of
+        # a party) ACLED's Mob violence
+        by = _assault_agent(text, assault)
+        if by == "forces":
+            return s.out(Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+                         if _HURT.search(text) or _BRUTAL.search(text) else Sub.PROTEST_WITH_INTERVENTION, assault,
+                         0.7)
+        if by == "armed":
+            return None
+        return s.out(Sub.MOB_VIOLENCE, assault, 0.65)
     if force:
         return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
     if violent:
         return s.out(Sub.VIOLENT_DEMONSTRATION, violent, 0.7)
     return s.out(Sub.PEACEFUL_PROTEST, pm, 0.85)
+
+
+_DEMONSTRATION = (r"(?:(?!(?:an?|the|by)\b)[\w-]+\s+){0,2}?(?:rall(?:y|ies)|"
+                  r"protests?|demonstrations?|marche?s?|sit-ins?|vigils?|protesters|protestors|demonstrators|"
+                  r"marchers|picket(?:ers|s)?)")
+_ASSAULT_ON_PROTEST = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|assault(?:ed|ing|s)?|set upon|stormed|raided)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+)?"
+    r"(?:group of\s+)?" + _DEMONSTRATION + r"\b|"
+    r"\b" + _DEMONSTRATION + r"\s+(?:(?!by\b)[\w,-]+\s+){0,4}?(?:was|were|had been|has been|have been|came under)\s+"
+    r"(?:\w+\s+)?(?:attack(?:ed)?|assaulted|set upon|stormed)\s+(?:\w+\s+)?by\b", re.I)
+_FORCE_AGENT = re.compile(r"\b(?:police(?:men|women)?|officers|security forces|security personnel|soldiers|troops|"
+                          r"army|military|gendarmes?|riot police|national guard|guards|agents)\b", re.I)
+_ARMED_AGENT = re.compile(r"\b(?:gunmen|armed (?:men|group|assailants|attackers)|militants?|militiam[ae]n|militias?|"
+                          r"rebels?|insurgents?|jihadists?|terrorists?|bandits)\b", re.I)
+_HURT = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|bleeding|broken (?:bones|limbs|arms?|legs?))\b", re.I)
+_BRUTAL = re.compile(r"\b(?:brutal(?:ly)?|savage(?:ly)?|violent(?:ly)?|mercilessly|ruthlessly)\b", re.I)
+
+
+def _assault_agent(text: str, m: re.Match[str]) -> str:
+    """Who attacked a demonstration: 'forces' (police, soldiers), 'armed' (gunmen, militants) or 'other'
+    (a crowd, a rival group): the one after 'by' in the passive, else the subject of the clause before."""
+    if re.search(r"\bby\s*$", m.group(0)):
+        who = text[m.end():m.end() + 60]
+    else:
+        who = re.split(r"[;:]|,\s+(?:and|but|while|as|after)\b|\b(?:after|when|while|as)\b",
+                       text[:m.start()])[-1]
+    if _FORCE_AGENT.search(who):
+        return "forces"
+    if _ARMED_AGENT.search(who):
+        return "armed"
+    return "other"
 
 
 _MOB_WORD = re.compile(
