@@ -76,6 +76,9 @@ CASES = [
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dispersed"),
     ("Police arrested 30 students who were protesting outside parliament in Kampala.",
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "Police arrested"),
+    # demonstrators dragged away: force short of serious harm
+    ("Gendarmes dragged the protesters away from the gates of the prefecture in Bastia on Monday.",
+     "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dragged the protesters away"),
     ("Security forces opened fire on demonstrators in Khartoum, killing four protesters.",
      "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "opened fire on demonstrators"),
     ("Riot police beat demonstrators with batons outside the ministry in Tbilisi.",

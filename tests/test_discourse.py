@@ -33,6 +33,8 @@ def test_document_until_a_component_stops_there():
      "Violent demonstration"),
     ("Miners rallied in La Paz on Wednesday against the new mining law. Clashes broke out near the main square.",
      "Violent demonstration"),
+    ("Opposition supporters marched in Conakry on Thursday. The Bambeto district was the scene of escalating "
+     "violence by nightfall.", "Violent demonstration"),
 ])
 def test_a_protest_is_coded_by_what_the_next_sentences_report(text, sub):
     d = _doc(text)

@@ -737,6 +737,8 @@ _INTERVENTION = re.compile(
     r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray|stun grenades?|batons?|"
     r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathicharg\w*|dispers(?:ed|e|ing|al)|broke up|cracked down on|clamped down|"
     r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
+    r"dragg?(?:ed|ing|s)? (?:them|the (?:protesters|demonstrators|marchers|strikers)|protesters|demonstrators) "
+    r"(?:away|out|off|from)|"
     r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
     r"blocked (?:them|the (?:protesters|demonstrators|march|marchers|rally))|"
     r"(?:beat(?:en|s)?|hit(?:s|ting)?|kick(?:ed|s)?|assault(?:ed|s)?) (?:up )?(?:the |an? )?(?:[\w-]+ ){0,2}?"

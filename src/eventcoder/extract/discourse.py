@@ -82,7 +82,10 @@ _PROTEST_UPGRADE = [
                                          r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
                                          r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
                                          r"stone[- ]pelting|(?:scuffles|clashes|violence) (?:broke out|erupted|ensued)|"
-                                         r"there (?:were|was) (?:\w+ )?(?:scuffles|clashes))\b", re.I)),
+                                         r"there (?:were|was) (?:\w+ )?(?:scuffles|clashes)|"
+                                         r"(?:scenes?|outbreaks?) of (?:escalating |street )?violence|"
+                                         r"escalating violence|(?:descended|degenerated) into (?:\w+ ){0,2}violence)\b",
+                                         re.I)),
 ]
 
 
