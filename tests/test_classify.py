@@ -76,6 +76,11 @@ CASES = [
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dispersed"),
     ("Police arrested 30 students who were protesting outside parliament in Kampala.",
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "Police arrested"),
+    # a dispersal told as brutal that hurts people: the codebook's violence resulting in serious injuries
+    ("Several teachers were injured after riot police violently dispersed their sit-in in Rabat on Sunday.",
+     "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "dispersed"),
+    ("Riot police dispersed a sit-in of teachers in Rabat on Sunday, injuring three.",
+     "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dispersed"),
     # demonstrators dragged away: force short of serious harm
     ("Gendarmes dragged the protesters away from the gates of the prefecture in Bastia on Monday.",
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dragged the protesters away"),

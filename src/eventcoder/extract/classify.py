@@ -778,6 +778,11 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
             if hurt and m is not None and re.search(r"\b" + _FORCES + r"\b", text, re.I) and \
                     not _grievance(text, hurt.start()):
                 return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
+            if re.search(r"\b(?:brutal(?:ly)?|savage(?:ly)?|violent(?:ly)?|mercilessly|ruthlessly)\s+(?:\w+\s+)?$",
+                         text[max(0, m.start() - 30):m.start()], re.I) and _HURT.search(text) and \
+                    re.search(r"\b" + _FORCES + r"\b", text, re.I):
+                # "violently dispersed the protest ... people were injured": force that hurts, told as brutal
+                return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
             return Sub.PROTEST_WITH_INTERVENTION, m
     return None
 
