@@ -76,6 +76,14 @@ CASES = [
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dispersed"),
     ("Police arrested 30 students who were protesting outside parliament in Kampala.",
      "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "Police arrested"),
+    # a dispersal told as brutal that hurts people: the codebook's violence resulting in serious injuries
+    ("Several teachers were injured after riot police violently dispersed their sit-in in Rabat on Sunday.",
+     "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "dispersed"),
+    ("Riot police dispersed a sit-in of teachers in Rabat on Sunday, injuring three.",
+     "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dispersed"),
+    # demonstrators dragged away: force short of serious harm
+    ("Gendarmes dragged the protesters away from the gates of the prefecture in Bastia on Monday.",
+     "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "dragged the protesters away"),
     ("Security forces opened fire on demonstrators in Khartoum, killing four protesters.",
      "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "opened fire on demonstrators"),
     ("Riot police beat demonstrators with batons outside the ministry in Tbilisi.",
@@ -89,6 +97,31 @@ CASES = [
     # the police clashing or torching: the crowd's violence is weaker evidence (0.7, after force)
     ("Police clashed with and torched the stalls of vendors protesting in Harare.",
      "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "clashed"),
+    # setting fires, scuffles and a demonstration that descends into violence are the crowd's own violence,
+    # whatever force the police used
+    ("Students lit fires on the campus road as police fired tear gas at the protest in Dhaka.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "lit fires"),
+    ("Riot police fired water cannon at demonstrators in Bogota during scuffles outside the congress building.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "scuffles"),
+    ("Police used tear gas as a march by opposition supporters in Kinshasa descended into violence on Sunday.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "descended into violence"),
+    ("A rally of taxi drivers in Dakar ended in one of the worst outbreaks of violence the city had seen.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "outbreaks of violence"),
+    # clashes at a demonstration are violent whoever is named as clashing first
+    ("Police clashed with protesters and fired tear gas near the central bank in Beirut.",
+     "_protest_ladder", Sub.VIOLENT_DEMONSTRATION, "clashed"),
+    # a demonstration attacked: by the forces it is force used on it (with injuries or brutality excessive);
+    # by anyone else unarmed, a mob's violence
+    ("Soldiers brutally attacked a peaceful student demonstration in Mandalay on Friday.",
+     "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "attacked a peaceful student demonstration"),
+    ("Police attacked and injured protesters outside the parliament in Tirana.",
+     "_protest_ladder", Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, "attacked and injured protesters"),
+    ("Police attacked protesters outside the parliament in Tirana.",
+     "_protest_ladder", Sub.PROTEST_WITH_INTERVENTION, "attacked protesters"),
+    ("A group of men attacked a peaceful rally of Kurdish activists in Lyon on Wednesday.",
+     "_protest_ladder", Sub.MOB_VIOLENCE, "attacked a peaceful rally"),
+    ("A march of teachers was attacked by supporters of the ruling party in Harare on Friday.",
+     "_protest_ladder", Sub.MOB_VIOLENCE, "march of teachers was attacked by"),
     # mob violence against a violent demonstration
     ("Villagers lynched a suspected thief in Kasese district on Monday.",
      "_mob_or_riot", Sub.MOB_VIOLENCE, "Villagers lynched"),
@@ -154,8 +187,31 @@ CASES = [
      "_territory", Sub.GOVERNMENT_REGAINS_TERRITORY, "recaptured"),
     ("The army regained control of Palmyra from Islamic State fighters on Sunday.",
      "_territory", Sub.GOVERNMENT_REGAINS_TERRITORY, "regained control"),
-    ("Al-Shabaab fighters captured the town of Bulo Burde after government troops withdrew.",
+    ("Al-Shabaab fighters captured the town of Bulo Burde after heavy fighting with government troops.",
      "_territory", Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "captured the town"),
+    # the ground taken after the other side left it, with no fighting told: a handover
+    ("Al-Shabaab fighters captured the town of Bulo Burde after government troops withdrew.",
+     "_territory", Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, "captured the town"),
+    ("Houthi fighters took control of the district centre in Al Bayda as tribal forces pulled out overnight.",
+     "_territory", Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, "took control"),
+    ("Government troops entered the village of Tchila and met no resistance from the rebels on Sunday.",
+     "_remaining_trigger", Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, "met no resistance"),
+    ("The soldiers reached the town of Ndele and had not encountered any resistance, the governor said.",
+     "_remaining_trigger", Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, "not encountered any resistance"),
+    ("Army units took control of two villages near Kidal without becoming involved in any armed clashes.",
+     "_territory", Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, "without becoming involved in any armed clashes"),
+    # every form of the verbs of taking ground, of any kind of place
+    ("ADF rebels have taken over three localities in Beni territory, a local official said.",
+     "_territory", Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "taken over three localities"),
+    ("The army recovered the districts that had fallen to the insurgents in Cabo Delgado last year.",
+     "_territory", Sub.GOVERNMENT_REGAINS_TERRITORY, "recovered the districts"),
+    # the state's forces lead a coordinated subject: their allied militias make no non-state gain
+    ("The Iraqi army and pro-government tribal militias took control of the village of Albu Ubaid on Monday.",
+     "_territory", Sub.GOVERNMENT_REGAINS_TERRITORY, "took control"),
+    # fighters leaving under a deal: the ground handed over under it
+    ("Hundreds of rebel fighters left the besieged district of Waer in Homs under an evacuation agreement.",
+     "_remaining_trigger", Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY,
+     "left the besieged district of Waer in Homs under an evacuation agreement"),
     # police and a crowd: a riot
     ("Police clashed with youths in the Mathare slum on Saturday.",
      "_police_clash_with_crowd", Sub.VIOLENT_DEMONSTRATION, "Police clashed with youths"),
@@ -220,6 +276,8 @@ def test_the_rules_are_tried_in_order():
     "Troops have been deployed in the region since June.",
     # troops marching into a town are no march of demonstrators
     "Soldiers marched into the town of Dolo on Monday.",
+    # what police recovered in a place is no ground retaken
+    "Divers recovered the flight recorders in the area on Monday.",
 ])
 def test_no_event(text):
     assert coded(text) is None
@@ -236,6 +294,14 @@ def test_territory_taken_with_no_clash_reported_next():
     assert coded(text, following="No clashes were reported.") == (Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY,
                                                                    "seized the village")
     assert deciding_rule(text, following="No clashes were reported.") == "_territory"
+
+
+def test_territory_taken_with_no_fighting_told_by_the_next_sentence():
+    text = "Al-Shabaab fighters retook the town of Moqokori on Monday."
+    nxt = "Residents said the soldiers had pulled out without firing a single shot."
+    assert coded(text, following=nxt) == (Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, "retook")
+    assert coded(text, following="Residents said the fighting lasted for hours.") == (
+        Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "retook")
 
 
 def test_foreign_state_forces_taking_ground_are_no_government_regaining_it():

@@ -28,6 +28,13 @@ def test_document_until_a_component_stops_there():
      "Protest with intervention"),
     ("Hundreds of farmers rallied outside parliament in Nairobi on Monday. They sang and waved flags.",
      "Peaceful protest"),
+    # scuffles or clashes breaking out are the crowd's physical clashes: the codebook's violent demonstration
+    ("Several thousand dockers marched through Antwerp on Thursday. There were scuffles near the port office.",
+     "Violent demonstration"),
+    ("Miners rallied in La Paz on Wednesday against the new mining law. Clashes broke out near the main square.",
+     "Violent demonstration"),
+    ("Opposition supporters marched in Conakry on Thursday. The Bambeto district was the scene of escalating "
+     "violence by nightfall.", "Violent demonstration"),
 ])
 def test_a_protest_is_coded_by_what_the_next_sentences_report(text, sub):
     d = _doc(text)

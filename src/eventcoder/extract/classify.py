@@ -283,13 +283,59 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
                  or trig[Sub.GRENADE])
     if explosive and not violent:
         return None
-    if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}(?:clash\w*|torch\w*)", s.low):
+    if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}torch\w*", s.low):
+        # clashes are the crowd's violence too, whoever the sentence makes their subject ("police clashed
+        # with protesters"): the codebook's physical clashes; only the police torching is theirs alone
         return s.out(Sub.VIOLENT_DEMONSTRATION, violent, 0.8)
+    assault = _ASSAULT_ON_PROTEST.search(text)
+    if assault and not force and not _grievance(text, assault.start()):
+        # a demonstration attacked: by the state's forces it is force on the demonstrators; by armed men an
+        # attack (left to the rules of armed violence); by anyone else (a crowd, a rival group, supporters of
+        # a party) ACLED's Mob violence
+        by = _assault_agent(text, assault)
+        if by == "forces":
+            return s.out(Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS
+                         if _HURT.search(text) or _BRUTAL.search(text) else Sub.PROTEST_WITH_INTERVENTION, assault,
+                         0.7)
+        if by == "armed":
+            return None
+        return s.out(Sub.MOB_VIOLENCE, assault, 0.65)
     if force:
         return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
     if violent:
         return s.out(Sub.VIOLENT_DEMONSTRATION, violent, 0.7)
     return s.out(Sub.PEACEFUL_PROTEST, pm, 0.85)
+
+
+_DEMONSTRATION = (r"(?:(?!(?:an?|the|by)\b)[\w-]+\s+){0,2}?(?:rall(?:y|ies)|"
+                  r"protests?|demonstrations?|marche?s?|sit-ins?|vigils?|protesters|protestors|demonstrators|"
+                  r"marchers|picket(?:ers|s)?)")
+_ASSAULT_ON_PROTEST = re.compile(
+    r"\b(?:attack(?:ed|ing|s)?|assault(?:ed|ing|s)?|set upon|stormed|raided)\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+)?"
+    r"(?:group of\s+)?" + _DEMONSTRATION + r"\b|"
+    r"\b" + _DEMONSTRATION + r"\s+(?:(?!by\b)[\w,-]+\s+){0,4}?(?:was|were|had been|has been|have been|came under)\s+"
+    r"(?:\w+\s+)?(?:attack(?:ed)?|assaulted|set upon|stormed)\s+(?:\w+\s+)?by\b", re.I)
+_FORCE_AGENT = re.compile(r"\b(?:police(?:men|women)?|officers|security forces|security personnel|soldiers|troops|"
+                          r"army|military|gendarmes?|riot police|national guard|guards|agents)\b", re.I)
+_ARMED_AGENT = re.compile(r"\b(?:gunmen|armed (?:men|group|assailants|attackers)|militants?|militiam[ae]n|militias?|"
+                          r"rebels?|insurgents?|jihadists?|terrorists?|bandits)\b", re.I)
+_HURT = re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|bleeding|broken (?:bones|limbs|arms?|legs?))\b", re.I)
+_BRUTAL = re.compile(r"\b(?:brutal(?:ly)?|savage(?:ly)?|violent(?:ly)?|mercilessly|ruthlessly)\b", re.I)
+
+
+def _assault_agent(text: str, m: re.Match[str]) -> str:
+    """Who attacked a demonstration: 'forces' (police, soldiers), 'armed' (gunmen, militants) or 'other'
+    (a crowd, a rival group): the one after 'by' in the passive, else the subject of the clause before."""
+    if re.search(r"\bby\s*$", m.group(0)):
+        who = text[m.end():m.end() + 60]
+    else:
+        who = re.split(r"[;:]|,\s+(?:and|but|while|as|after)\b|\b(?:after|when|while|as)\b",
+                       text[:m.start()])[-1]
+    if _FORCE_AGENT.search(who):
+        return "forces"
+    if _ARMED_AGENT.search(who):
+        return "armed"
+    return "other"
 
 
 _MOB_WORD = re.compile(
@@ -470,6 +516,21 @@ def _agreement(s: _Sentence) -> Classification | None:
     return None
 
 
+# the other side leaving the ground, told as what came before the taking ("after the troops withdrew")
+_LEFT_BEFORE = re.compile(r"\b(?:after|as|when|once|following)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?"
+                          r"(?:withdrew|had withdrawn|have withdrawn|pulled out|had pulled out|retreated|had retreated|"
+                          r"abandoned|vacated|left|had left|fled|had fled|evacuated)\b")
+_FIGHTING = re.compile(r"\b(?:fight(?!ers?\b)\w*|fought|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|dead|"
+                       r"wounded|injured|shell\w*|bombard\w*|airstrikes?|air strikes?|exchange of fire|gunfire|"
+                       r"firefight|heavy|intense|ambush\w*|storm\w*)\b")
+# the next sentence telling the ground taken or left with no fighting ("without firing a shot")
+_NO_FIGHT_TOLD = re.compile(r"\b(?:without|no|not|never)\s+(?:\w+\s+){0,4}?(?:any\s+|a\s+|a single\s+)?"
+                            r"(?:armed\s+)?(?:resistance|clashes|fighting|fight|shot|gunshot|shots|exchange of fire)\b",
+                            re.I)
+_COORDINATE = re.compile(r"\s*,?\s*(?:and|along with|together with|alongside|with|backed by|supported by|aided by|"
+                         r"assisted by)\s+(?:[\w'-]+\s+){0,3}", re.I)
+
+
 def _territory(s: _Sentence) -> Classification | None:
     """Territory taken ("captured the town", "took control of"), not people taken: with no fighting told
     (here or in the next sentence) a Non-violent transfer of territory; else by who took it, Government
@@ -481,15 +542,28 @@ def _territory(s: _Sentence) -> Classification | None:
                                   r"individuals|detainees|and (?:detained|arrested))\b",
                                   low[territory.end():territory.end() + 40]):
         return None
-    if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr",
-                                                                 low):
+    if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr|"
+                                                                 r"\b(?:not|never|no|little) (?:\w+ ){0,2}?"
+                                                                 r"(?:resistance|opposition)", low):
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY], 0.75)
-    if s.following and re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
-                                r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
-                                s.following, re.I):
-        # "... took control of the village from Al Shabaab. No clashes were reported."
+    left = _LEFT_BEFORE.search(low)
+    if left and not _FIGHTING.search(low):
+        # "Al-Shabaab took the town after government troops pulled out": the ground changed hands because the
+        # other side left it, with no fighting told: a handover, not a capture
+        return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.65)
+    if s.following and (re.match(r"\W*(?:no (?:clashes|fighting|resistance|exchange of fire)(?: (?:was|were) "
+                                 r"(?:reported|recorded))?|there (?:was|were) no (?:clashes|fighting|resistance))\b",
+                                 s.following, re.I) or _NO_FIGHT_TOLD.search(s.following)):
+        # "... took control of the village from Al Shabaab. No clashes were reported." / "Residents said the
+        # troops pulled out without firing a shot."
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
     agent = _agent(s.text, territory, s.actors)
+    if agent is not None and agent.kind not in ("state_military", "state_police"):
+        # "the Iraqi military and pro-government militias took control": the state's forces lead the
+        # coordinated subject, their allies do not make it a non-state gain
+        lead = next((a for a in s.actors if a.kind in ("state_military", "state_police") and a.end <= agent.start
+                     and _COORDINATE.fullmatch(s.text[a.end:agent.start])), None)
+        agent = lead or agent
     # state forces named by their country ("Russian forces") taking ground in another country
     foreign = (agent is not None and s.country is not None and len(agent.text.split()) > 1
                and demonym_country(agent.text.split()[0]) not in (None, s.country))
@@ -569,12 +643,23 @@ _REMAINING = (Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.LOOTING_PROPERTY_DESTRUCTI
               Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, Sub.CHANGE_TO_GROUP_ACTIVITY, Sub.OTHER)
 
 
+_LEAVING_UNDER_DEAL = re.compile(
+    r"\b(?:(?:began|begin|started|start)\s+(?:leaving|to leave|evacuating|withdrawing|pulling out)|left|leave|leaves|"
+    r"evacuated|withdrew|withdraw|pulled out|handed over)\b[^.;]{0,120}?\bunder\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:deal|agreement|accord|arrangement|truce)\b", re.I)
+
+
 def _remaining_trigger(s: _Sentence) -> Classification | None:
     """The first remaining trigger outside a quotation, in precedence order. Property destroyed told after
     arrests ("arrested 14 people in a raid, adding that bulldozers damaged roads") is the arrests; a force
     that "has been deployed" is a standing presence, no movement; forces withdrawing with no one named
     taking over is a movement of forces (Change to group/activity), not a Non-violent transfer of territory."""
     text, trig = s.text, s.trig
+    deal = trig[Sub.AGREEMENT] and _LEAVING_UNDER_DEAL.search(text)
+    if deal and s.kinds & ARMED_KINDS and not is_quoted(text, deal.start()):
+        # "rebel fighters began leaving the town under an evacuation deal": the ground handed over under the
+        # deal is the event, a Non-violent transfer of territory (the deal itself was told before)
+        return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, deal, 0.6)
     for sub in _REMAINING:
         m = trig[sub]
         if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and m and trig[Sub.ARRESTS] and \
@@ -652,6 +737,8 @@ _INTERVENTION = re.compile(
     r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray|stun grenades?|batons?|"
     r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathicharg\w*|dispers(?:ed|e|ing|al)|broke up|cracked down on|clamped down|"
     r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
+    r"dragg?(?:ed|ing|s)? (?:them|the (?:protesters|demonstrators|marchers|strikers)|protesters|demonstrators) "
+    r"(?:away|out|off|from)|"
     r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
     r"blocked (?:them|the (?:protesters|demonstrators|march|marchers|rally))|"
     r"(?:beat(?:en|s)?|hit(?:s|ting)?|kick(?:ed|s)?|assault(?:ed|s)?) (?:up )?(?:the |an? )?(?:[\w-]+ ){0,2}?"
@@ -691,6 +778,11 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
             if hurt and m is not None and re.search(r"\b" + _FORCES + r"\b", text, re.I) and \
                     not _grievance(text, hurt.start()):
                 return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
+            if re.search(r"\b(?:brutal(?:ly)?|savage(?:ly)?|violent(?:ly)?|mercilessly|ruthlessly)\s+(?:\w+\s+)?$",
+                         text[max(0, m.start() - 30):m.start()], re.I) and _HURT.search(text) and \
+                    re.search(r"\b" + _FORCES + r"\b", text, re.I):
+                # "violently dispersed the protest ... people were injured": force that hurts, told as brutal
+                return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
             return Sub.PROTEST_WITH_INTERVENTION, m
     return None
 
@@ -705,6 +797,7 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
     return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|"
                          r"control)|"
                          r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"
+                         r"(?:have|has|had) (?:now )?controlled|"
                          r"transfer\w*|ceded|relinquish\w*|in control|control of|without (?:a fight|resistance|fighting"
                          r"|"
                          r"clashes))\b", low)

@@ -81,7 +81,11 @@ _PROTEST_UPGRADE = [
     (Sub.VIOLENT_DEMONSTRATION, re.compile(r"\b(?:(?:protesters|demonstrators|they|rioters|crowd)\s+(?:\w+\s+){0,3}?"
                                          r"(?:threw|pelted|hurled|torched|burned|set fire|vandali[sz]ed|attacked|"
                                          r"clashed|damaged|smashed|stormed|ransacked|looted)|turned violent|"
-                                         r"stone[- ]pelting)\b", re.I)),
+                                         r"stone[- ]pelting|(?:scuffles|clashes|violence) (?:broke out|erupted|ensued)|"
+                                         r"there (?:were|was) (?:\w+ )?(?:scuffles|clashes)|"
+                                         r"(?:scenes?|outbreaks?) of (?:escalating |street )?violence|"
+                                         r"escalating violence|(?:descended|degenerated) into (?:\w+ ){0,2}violence)\b",
+                                         re.I)),
 ]
 
 
