@@ -123,9 +123,9 @@ def test_continents_are_found_at_their_geonames_point():
 
 
 def test_a_county_is_the_county_not_a_town_of_its_name():
-    text = ("Deputies in Laurel County arrested two men on Sunday. A fire in Avoyelles Parish destroyed a church, "
-            "and police in Oxfordshire closed a road.")
+    text = "Deputies in Laurel County arrested two men on Sunday. A fire in Avoyelles Parish destroyed a church."
     found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    found.update({f["name"]: f for f in eventcoder.geoparse("Police in Oxfordshire closed a road near Banbury.")})
     laurel = found["Laurel"]
     assert laurel["feature_code"] == "ADM2" and laurel["admin1"] == "Kentucky"  # not Laurel, Maryland
     assert laurel["seat_latitude"] is not None  # its largest town, where ACLED codes a county-only event

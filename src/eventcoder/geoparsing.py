@@ -12,8 +12,8 @@ from typing import Any
 
 from .clean import clean
 from .extract.actors import find_actors
-from .geo.gazetteer import Gazetteer, default_gazetteer, display_admin
-from .geo.resolve import GeoContext, Resolved, Toponym, country_context, resolve, resolve_text
+from .geo.gazetteer import Gazetteer, admin_norm, default_gazetteer, display_admin, norm
+from .geo.resolve import _STOP, GeoContext, Resolved, Toponym, country_context, resolve, resolve_text
 from .knowledge import countries
 from .nlp import model
 
@@ -49,29 +49,106 @@ def _row(text: str, start: int, t: Toponym, r: Any, gaz: Gazetteer) -> dict[str,
     return row
 
 
-def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_raw: Any = None) -> list[dict]:
-    doc = model()(seg)
+def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_raw: Any = None,
+           doc: Any = None) -> list[dict]:
+    doc = doc if doc is not None else model()(seg)
     ents = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
     out = []
     for r in resolve_text(seg, ents, gaz, ctx):
         t = r.toponym
+        if r.place is None and not t.keyword:
+            r = _second_level_area(r, gaz, ctx)
         if r.place is None and not (t.keyword or t.prep) and gaz.region(t.name) is None:
             continue
         start = to_raw(t.start) if to_raw else offset + t.start
         if raw[start:start + (t.end - t.start)] != seg[t.start:t.end]:
             continue  # a span the cleaning joined across a cut: no exact offsets in the input
-        out.append(_row(raw, start, t, r, gaz))
+        out.append({**_row(raw, start, t, r, gaz), "_r": r})
+
+    def taken(s: int, e: int) -> bool:
+        a = to_raw(s) if to_raw else offset + s
+        b = a + (e - s)
+        return any(o["start"] < b and a < o["end"] for o in out)
+
+    extra: list[Resolved] = []
     for e in doc.ents:
-        if e.label_ != "NORP" or any(o["start"] <= (to_raw(e.start_char) if to_raw else offset + e.start_char)
-                                     < o["end"] for o in out):
-            continue
-        r = _demonym_country(e.text, e.start_char, e.end_char, gaz)
-        if r is None:
-            continue
-        start = to_raw(e.start_char) if to_raw else offset + e.start_char
-        if raw[start:start + len(e.text)] == e.text:
-            out.append(_row(raw, start, r.toponym, r, gaz))
+        if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
+            r = _demonym_country(e.text, e.start_char, e.end_char, gaz)
+            if r is not None:
+                extra.append(r)
+    for t in _embedded_toponyms(seg, doc, gaz):
+        if not taken(t.start, t.end) and not any(x.toponym.start < t.end and t.start < x.toponym.end for x in extra):
+            r = resolve(t, gaz, ctx)
+            if r.place is not None:
+                extra.append(r)
+    for r in extra:
+        t = r.toponym
+        start = to_raw(t.start) if to_raw else offset + t.start
+        if raw[start:start + (t.end - t.start)] == seg[t.start:t.end]:
+            out.append({**_row(raw, start, t, r, gaz), "_r": r})
     return out
+
+
+# words after a place name that make it an attribute of people, bodies or things there ("a Huntsville man",
+# "Berea police", "the Lancaster City Council", "Sligo-based", "Vancouver International Airport")
+_ATTRIBUTIVE = re.compile(
+    r"(?:-based\b|\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|couple|family|"
+    r"families|police|officers?|firefighters|deputies|sheriff|mayor|council|councillors?|city council|city|county|"
+    r"school|schools|schoolchildren|students|hospital|airport|university|college|business|businesses|company|firm|"
+    r"area|region|office|department|police department|fire department|court|jail|prison|authorities|officials|"
+    r"government|voters|lawmakers|legislature|senator|representative|residents'|native's|home|homes|apartment|"
+    r"street|road|plant|factory|church|store|mall|park|market|station)\b)", re.I)
+_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?]\s\s))([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+                       r"(?:,\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?\s*(?:\((?:AP|Reuters|AFP|CNN|UPI)\)\s*)?"
+                       r"(?:--|[-—–])\s")
+
+
+def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
+    """Place names the patterns of ``find_toponyms`` do not state as places, where English uses them as
+    attributes or in names: "a Huntsville man", "Sligo-based", "the Richmond Police Department", "Texas
+    Southern University", and an agency dateline opening a sentence ("COLUMBUS, Ohio (AP) --")."""
+    out: list[Toponym] = []
+    for m in _DATELINE.finditer(seg):
+        name = m.group(1).rstrip(".").title()
+        if len(name) > 2 and gaz.lookup(name):
+            hints = (m.group(2).rstrip("."),) if m.group(2) else ()
+            out.append(Toponym(name, m.start(1), m.start(1) + len(name), "", "", hints[0] if hints else "", hints))
+    for e in doc.ents:
+        if e.label_ not in ("ORG", "FAC", "GPE", "PERSON") and not _ATTRIBUTIVE.match(seg, e.end_char):
+            continue
+        # the longest run of the entity's first words that names a place, followed by more of the name or by
+        # an attributive word
+        toks = [t for t in e if not t.is_punct or t.text == "."]
+        if toks and toks[0].lower_ == "the":
+            toks = toks[1:]
+        if not toks:
+            continue
+        first = toks[0].idx
+        for k in range(min(len(toks), 3), 0, -1):
+            span = seg[first:toks[k - 1].idx + len(toks[k - 1].text)]
+            rest_is_name = k < len(toks) and e.label_ in ("ORG", "FAC")
+            if not (rest_is_name or _ATTRIBUTIVE.match(seg, first + len(span))):
+                continue
+            if span[:1].isupper() and not any(t.text in _STOP for t in toks[:k]) and _is_place_name(span, gaz):
+                out.append(Toponym(span, first, first + len(span)))
+                break
+    return out
+
+
+def _is_place_name(name: str, gaz: Gazetteer) -> bool:
+    """A name the gazetteer holds as a country, first-level area or town of some size (1,000 people)."""
+    return any(k in ("country", "admin1") or p.population >= 1000 for p, k in gaz.lookup(name))
+
+
+def _second_level_area(r: Resolved, gaz: Gazetteer, ctx: GeoContext) -> Resolved:
+    """"Oxfordshire", "Cuyahoga": a name the gazetteer knows only as a second-level area (a county) is that
+    area, in a country the article names (or any, where it names none). Only the geoparser reads a bare
+    name so; event coding places a report stated only by a district as ACLED does."""
+    areas = [p for p in gaz.lookup_admin2(r.toponym.name)
+             if not ctx.country_votes or p.country_code in ctx.country_votes]
+    if not areas:
+        return r
+    return Resolved(r.toponym, max(areas, key=lambda p: p.population), "city", 2)
 
 
 def _demonym_country(name: str, start: int, end: int, gaz: Gazetteer) -> Resolved | None:
@@ -93,8 +170,18 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     gaz = gazetteer or default_gazetteer()
     ct = clean(text)
     full = ct.text
-    ctx = country_context(full, ct.dateline, gaz, find_actors(full, None))
-    out = _parse(full, 0, text, gaz, ctx, ct.to_raw)
+    actors = find_actors(full, None)
+    doc = model()(full)
+    # read twice: the first reading gathers where the article is (its countries, towns, the states and
+    # counties it names), the second resolves every name knowing all of it ("Paris" before "Henry County")
+    first = country_context(full, ct.dateline, gaz, actors)
+    rows = _parse(full, 0, text, gaz, first, ct.to_raw, doc)
+    ctx = country_context(full, ct.dateline, gaz, actors)
+    ctx.country_votes = first.country_votes
+    ctx.anchors = list(first.anchors)
+    ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
+                  if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
+    out = _parse(full, 0, text, gaz, ctx, ct.to_raw, doc)
     covered = set(ct.offsets)
     # the dateline ("KIRKUK, Iraq (Reuters) -"), at each line start where it stands
     if ct.dateline:
@@ -103,7 +190,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
             t = Toponym(m.group(1), 0, len(m.group(1)))
             r = resolve(t, gaz, ctx)
             if r.place is not None:
-                out.append(_row(text, m.start(1), t, r, gaz))
+                out.append({**_row(text, m.start(1), t, r, gaz), "_r": r})
     # the headline
     if ct.headline:
         h = text.find(ct.headline)
@@ -134,4 +221,30 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
             if src <= d["start"] and d["end"] <= src + len(seg):
                 out.append({**d, "start": d["start"] + shift, "end": d["end"] + shift})
     uniq = {d["start"]: d for d in out}
-    return [uniq[k] for k in sorted(uniq)]
+    return [{k: v for k, v in d.items() if k != "_r"} for d in _one_sense_per_discourse(
+        [uniq[k] for k in sorted(uniq)])]
+
+
+def _one_sense_per_discourse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A name stands for one place throughout an article: where one mention states its area ("Paris,
+    Tenn.", "Gainesville, Texas") or its kind, the other mentions of the name that state none take its place."""
+    best: dict[str, tuple[int, dict[str, Any]]] = {}
+    for d in rows:
+        r = d.get("_r")
+        if r is None or r.place is None or d["adjectival"]:
+            continue
+        strength = 2 if r.toponym.hints else 1 if r.toponym.keyword or r.toponym.prep else 0
+        key = norm(d["name"])
+        if key not in best or strength > best[key][0]:
+            best[key] = (strength, d)
+    out = []
+    for d in rows:
+        r = d.get("_r")
+        b = best.get(norm(d["name"]))
+        if r is not None and b is not None and b[0] == 2 and b[1] is not d and not r.toponym.hints \
+                and not d["adjectival"]:
+            src = b[1]
+            d = {**d, **{k: src[k] for k in ("latitude", "longitude", "geonameid", "feature_code", "country_code",
+                                               "admin1", "seat_latitude", "seat_longitude")}}
+        out.append(d)
+    return out

@@ -622,15 +622,12 @@ _COUNTY_KW = ("county", "parish", "shire")
 
 
 def _counties(top: Toponym, gaz: Gazetteer, cands: list) -> list:
-    """"Laurel County", "Avoyelles Parish", "Oxfordshire": a name the text states as a county, or one the
-    gazetteer knows only as a second-level area, is that area (at its largest town, kind city), not a
-    town of its name; a first-level area of the name stays a candidate (Kenya's counties are provinces)."""
-    if top.keyword.lower() in _COUNTY_KW:
-        areas = gaz.lookup_admin2(f"{top.name} {top.keyword}") or gaz.lookup_admin2(top.name)
-    elif not cands and not top.keyword:
-        areas = gaz.lookup_admin2(top.name)
-    else:
+    """"Laurel County", "Avoyelles Parish": a name the text states as a county is that second-level area (at
+    its largest town, kind city), not a town of its name; a first-level area of the name stays a candidate
+    (Kenya's counties are provinces)."""
+    if top.keyword.lower() not in _COUNTY_KW:
         return []
+    areas = gaz.lookup_admin2(f"{top.name} {top.keyword}") or gaz.lookup_admin2(top.name)
     if not areas:
         return []
     return [(p, "city") for p in areas] + [(p, k) for p, k in cands if k == "admin1"]
@@ -899,9 +896,10 @@ def _score_near_stated_town(p: GazPlace, kind: str, r: _Reading) -> float:
 
 
 def _score_in_article_province(p: GazPlace, kind: str, r: _Reading) -> float:
-    """A town in a province the article names as such ("in the country's Sagaing region") +2, unless the
-    name is itself that kind of province."""
-    if kind == "city" and not r.want_area and (p.country_code, admin_norm(p.admin1)) in r.ctx.areas and \
+    """A town or county in a province the article names as such ("in the country's Sagaing region") +2,
+    unless the name is itself that kind of province."""
+    if kind == "city" and (not r.want_area or p.feature_code == "ADM2") and \
+            (p.country_code, admin_norm(p.admin1)) in r.ctx.areas and \
             (p.country_code, admin_norm(r.top.name)) not in r.ctx.areas:
         return 2.0
     return 0.0
