@@ -54,10 +54,18 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     doc = doc if doc is not None else model()(seg)
     ents = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
     out = []
+    parts: list[Resolved] = []
     for r in resolve_text(seg, ents, gaz, ctx):
         t = r.toponym
         if r.place is None and not t.keyword:
             r = _second_level_area(r, gaz, ctx)
+        if r.place is None and not t.keyword:
+            # "Ohio Department of Development", "Northeast Nebraska", "Fargo-Moorhead": no place as a whole;
+            # the places named in it are
+            inside = _places_inside(seg, t, gaz, ctx)
+            if inside:
+                parts += inside
+                continue
         if r.place is None and not (t.keyword or t.prep) and gaz.region(t.name) is None:
             continue
         start = to_raw(t.start) if to_raw else offset + t.start
@@ -70,7 +78,7 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
         b = a + (e - s)
         return any(o["start"] < b and a < o["end"] for o in out)
 
-    extra: list[Resolved] = []
+    extra: list[Resolved] = [r for r in parts if not taken(r.toponym.start, r.toponym.end)]
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
             r = _demonym_country(e.text, e.start_char, e.end_char, gaz)
@@ -136,8 +144,45 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
 
 
 def _is_place_name(name: str, gaz: Gazetteer) -> bool:
-    """A name the gazetteer holds as a country, first-level area or town of some size (1,000 people)."""
-    return any(k in ("country", "admin1") or p.population >= 1000 for p, k in gaz.lookup(name))
+    """A name the gazetteer holds, as written (not only without an area word: "Ohio Department" is none), as
+    a country, first-level area or town of some size (1,000 people)."""
+    key = norm(name)
+    return any((k in ("country", "admin1") or p.population >= 1000) and key in (norm(p.name), norm(p.admin1))
+               or (k == "country" and gaz.has_name(key)) for p, k in gaz.lookup(name))
+
+
+_COMPASS = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+                      r"North-?east(?:ern)?|North-?west(?:ern)?|South-?east(?:ern)?|South-?west(?:ern)?|Northeast|"
+                      r"Northwest|Southeast|Southwest)\s+")
+
+
+def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> list[Resolved]:
+    """The places named inside a capitalised run that is no place itself: its first words ("Ohio" of "Ohio
+    Department of Development", after a compass word: "Northeast Nebraska"), or each part of a hyphenated
+    pair ("Fargo-Moorhead", "Israeli-Egyptian": a demonym is its country)."""
+    text = seg[t.start:t.end]
+    if "-" in text and " " not in text:
+        out, pos = [], t.start
+        for piece in text.split("-"):
+            if piece[:1].isupper():
+                r = _demonym_country(piece, pos, pos + len(piece), gaz)
+                if r is None and _is_place_name(piece, gaz):
+                    r = resolve(Toponym(piece, pos, pos + len(piece)), gaz, ctx)
+                if r is not None and r.place is not None:
+                    out.append(r)
+            pos += len(piece) + 1
+        return out
+    start = t.start
+    if (c := _COMPASS.match(text)) and c.end() < len(text):
+        start += c.end()
+    words = list(re.finditer(r"\S+", seg[start:t.end]))
+    for k in range(min(len(words), 3), 0, -1):
+        name = seg[start:start + words[k - 1].end()]
+        if name[:1].isupper() and name.split()[0] not in _STOP and _is_place_name(name, gaz) and (
+                k < len(words) or start > t.start):
+            r = resolve(Toponym(name, start, start + len(name)), gaz, ctx)
+            return [r] if r.place is not None else []
+    return []
 
 
 def _second_level_area(r: Resolved, gaz: Gazetteer, ctx: GeoContext) -> Resolved:

@@ -509,7 +509,7 @@ def _add_referents(con: sqlite3.Connection) -> None:
 
 def _add_loose(con: sqlite3.Connection, names: Iterable[tuple[str, int, str]] | None = None) -> None:
     rows = list(names if names is not None else
-                con.execute("SELECT name, geonameid, kind FROM names WHERE kind != 'country'"))
+                con.execute("SELECT name, geonameid, kind FROM names WHERE kind NOT IN ('country', 'admin2')"))
     con.executemany("INSERT OR IGNORE INTO loose VALUES (?,?,?,?)",
                     [(k, n, gid, kind) for n, gid, kind in rows if len(k := skeleton(n)) >= 2])
 
@@ -549,6 +549,10 @@ class Gazetteer:
     def lookup(self, name: str) -> list[tuple[GazPlace, str]]:
         """Candidates for a name: (place, kind) with kind city/admin1/country."""
         return [(p, k) for p, k in self._named(name) if k not in ("area2", "admin2")]
+
+    def has_name(self, key: str) -> bool:
+        """Is this normalised name (``norm``) one the gazetteer holds as written?"""
+        return self.con.execute("SELECT 1 FROM names WHERE name = ? LIMIT 1", (key,)).fetchone() is not None
 
     def lookup_admin2(self, name: str) -> list[GazPlace]:
         """Second-level areas of this name ("Laurel County", "Oxfordshire"), at their largest town."""

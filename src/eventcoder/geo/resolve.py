@@ -368,7 +368,13 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
             continue  # "CPN(US)": a party's name, not the United States
         # "Russian forces shelled ...": a demonym names an actor's country more often than the place's
         named = norm(text[s:e]) in {norm(c.name), *(norm(a) for a in c.aliases)}
-        votes[c.alpha2] += 1 if named else 0.5
+        vote = 1.0 if named else 0.5
+        # "Georgia" is also a US state of millions: the name's vote is shared between the two readings
+        states = {p.country_code for p, k in gaz.lookup(text[s:e]) if named and k == "admin1"
+                  and p.country_code != c.alpha2 and p.population >= 1_000_000}
+        for cc in states:
+            votes[cc] += vote / (len(states) + 1)
+        votes[c.alpha2] += vote / (len(states) + 1)
     for name in actor_countries:
         c = db.by_name.get(name)
         if c:
@@ -502,7 +508,7 @@ def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> G
     rows = gaz.con.execute(
         "SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population, feature_code"
         " FROM places WHERE admin2 = ? COLLATE NOCASE OR admin2 LIKE ?", (name, name + " %")).fetchall()
-    towns = [GazPlace(*r) for r in rows if (r[4], admin_norm(r[5])) in h_admin1 and r[8] != "ADM1"]
+    towns = [GazPlace(*r) for r in rows if (r[4], admin_norm(r[5])) in h_admin1 and r[8] not in ("ADM1", "ADM2")]
     if not towns:
         return None
     return max(towns, key=lambda p: (p.population, norm(p.name) == norm(name)))
