@@ -131,3 +131,38 @@ def test_a_county_is_the_county_not_a_town_of_its_name():
     assert laurel["seat_latitude"] is not None  # its largest town, where ACLED codes a county-only event
     assert found["Avoyelles Parish"]["admin1"] == "Louisiana"
     assert found["Oxfordshire"]["country_code"] == "GB" and found["Oxfordshire"]["feature_code"] == "ADM2"
+
+
+def test_places_used_as_attributes_or_inside_names_and_agency_datelines():
+    text = ("Budget talks stall. COLUMBUS, Ohio (AP) -- A Huntsville man and a Sligo-based charity joined the "
+            "Richmond Police Department and Texas Southern University at a hearing. Officials of the Ohio "
+            "Department of Development said storms hit Northeast Nebraska after the Egyptian-US talks.")
+    found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    assert found["COLUMBUS"]["admin1"] == "Ohio"  # the dateline's stated state decides among the Columbuses
+    assert {"Huntsville", "Sligo", "Richmond", "Texas", "Ohio", "Nebraska", "Egyptian", "US"} <= set(found)
+    assert found["Nebraska"]["feature_code"] == "ADM1" and found["Egyptian"]["adjectival"]
+    # a firm named after its partners holds no place
+    assert "Stevens" not in {f["name"] for f in eventcoder.geoparse("He sued Stevens & Wilkinson in court.")}
+
+
+def test_one_place_per_name_in_an_article_and_the_states_it_names():
+    text = ("Paris police said a man was arrested on Sunday. The man, 34, of Paris, Tenn., was held in the Henry "
+            "County jail.")
+    found = eventcoder.geoparse(text)
+    paris = [f for f in found if f["name"] == "Paris"]
+    assert len(paris) == 2 and {f["admin1"] for f in paris} == {"Tennessee"}  # the first one too, not France
+    henry = next(f for f in found if f["name"] == "Henry")
+    assert henry["admin1"] == "Tennessee" and henry["feature_code"] == "ADM2"  # not the larger one in Georgia
+
+
+def test_georgia_is_the_state_in_american_news_and_the_country_in_caucasus_news():
+    us = eventcoder.geoparse("ATLANTA - Georgia lawmakers passed a budget, Gov. Sonny Perdue said in Atlanta.")
+    assert next(f for f in us if f["name"] == "Georgia")["country_code"] == "US"
+    ge = eventcoder.geoparse("Russian tanks rolled into Georgia. Georgia said Russia attacked Gori and Tbilisi.")
+    assert {f["country_code"] for f in ge if f["name"] == "Georgia"} == {"GE"}
+
+
+def test_a_city_state_is_its_city_and_a_capital_outranks_a_larger_namesake_area():
+    found = {f["name"]: f for f in eventcoder.geoparse("Talks moved from Hong Kong to Singapore and Washington.")}
+    assert found["Hong Kong"]["feature_code"] == "PPL" and found["Singapore"]["feature_code"] == "PPL"
+    assert found["Washington"]["admin1"] == "District of Columbia"

@@ -134,7 +134,10 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
         first = toks[0].idx
         for k in range(min(len(toks), 3), 0, -1):
             span = seg[first:toks[k - 1].idx + len(toks[k - 1].text)]
-            rest_is_name = k < len(toks) and e.label_ in ("ORG", "FAC")
+            # the rest of a body's or site's name ("Police Department", "Southern University", "Herald"); a firm
+            # named after its partners ("Stevens & Wilkinson") holds no place
+            rest = seg[toks[k].idx:e.end_char] if k < len(toks) else ""
+            rest_is_name = e.label_ in ("ORG", "FAC") and bool(rest) and not re.match(r"(?:&|and\b)", rest)
             if not (rest_is_name or _ATTRIBUTIVE.match(seg, first + len(span))):
                 continue
             if span[:1].isupper() and not any(t.text in _STOP for t in toks[:k]) and _is_place_name(span, gaz):

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .errors import InputError
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -35,6 +37,19 @@ class Article:
     url: str | None = None
     source: str | None = None
     id: str | None = None
+
+    def __post_init__(self) -> None:
+        # the publication date as a date: an ISO string ("2024-05-01") or a datetime is taken as one
+        p = self.published
+        if isinstance(p, dt.datetime):
+            object.__setattr__(self, "published", p.date())
+        elif isinstance(p, str):
+            try:
+                object.__setattr__(self, "published", dt.date.fromisoformat(p.strip()[:10]))
+            except ValueError:
+                raise InputError(f"publication date {p!r} is not an ISO date (YYYY-MM-DD)") from None
+        elif p is not None and not isinstance(p, dt.date):
+            raise InputError(f"publication date {p!r} is not a date")
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,9 @@ _STOP = {
     "Mayor", "Archbishop", "Bishop", "Pope", "King", "Queen", "Prince", "Sheikh", "Emir", "Director", "Leader",
     "Deputy",
     "Speaker", "Secretary", "Ambassador", "Embassy", "Consulate", "Office", "Capitol",
+    # month abbreviations ("on Dec. 5") and feasts and names of God ("at Christmas", "in God")
+    "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Christmas", "Easter", "God",
+    "Jesus", "Christ", "Lord",
 }
 
 
@@ -616,7 +619,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         return _name_the_gazetteer_lacks(top, gaz, ctx)
     r = _Reading(top, gaz, ctx, cands, _Stated(*_hint_areas(hints, gaz)), _wants_area(top))
     place, kind, score = _best_candidate(r)
-    for rule in (_district_is_no_town_abroad, _no_namesake_on_another_continent, _stated_province_beats_namesake,
+    for rule in (_district_is_no_town_abroad, _alias_of_a_small_town_abroad, _no_namesake_on_another_continent,
+                 _stated_province_beats_namesake,
                  _village_in_the_one_stated_region, _part_of_a_metropolis):
         overruled = rule(r, place, kind, score)
         if overruled is not None:
@@ -830,12 +834,16 @@ def _score_own_name(p: GazPlace, kind: str, r: _Reading) -> float:
 
 
 def _score_kind(p: GazPlace, kind: str, r: _Reading) -> float:
-    """A bare country name is the country; an admin1 area outranks a hamlet of the same name, not a town
-    ("Kirkuk", "Texas"), nor where the text says city ("Almaty city" is not the province around it); a
-    province named after its capital ("Idlib", "Sagaing") is, bare, the city."""
+    """A bare country name is the country (a city-state's is its city); an admin1 area outranks a hamlet of
+    the same name, not a town ("Kirkuk", "Texas"), nor where the text says city ("Almaty city" is not the
+    province around it); a province named after its capital ("Idlib", "Sagaing") is, bare, the city."""
     kw = r.top.keyword
     if kind == "country":
-        return 5.0 if not kw else -2.0
+        if kw:
+            return -2.0
+        cap = r.gaz.capital(p.country_code)
+        # a city-state ("Hong Kong", "Singapore", "Djibouti"): the country's name is its capital's, the city
+        return 0.0 if cap is not None and norm(cap.name) == norm(r.top.name) else 5.0
     if kind == "admin1":
         if kw.lower() in _TOWN_KW:
             return -4.0
@@ -931,6 +939,17 @@ def _district_is_no_town_abroad(r: _Reading, place: GazPlace, kind: str, score: 
     ctx = r.ctx
     if score < 0 and kind == "city" and r.want_area and not ctx.country_votes.get(place.country_code) and \
             max(ctx.country_votes.values(), default=0) >= 1:
+        return Resolved(r.top, None, "unknown", 2)
+    return None
+
+
+def _alias_of_a_small_town_abroad(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
+    """"Outside the Government Headquarters in Hong Kong": a name that is only another name of a small town
+    (under 20,000 people) in a country the article does not name, where it firmly names others, is no place."""
+    ctx = r.ctx
+    if kind == "city" and score < 0 and place.population < 20_000 and norm(place.name) != norm(r.top.name) \
+            and not ctx.country_votes.get(place.country_code) and max(ctx.country_votes.values(), default=0) >= 1 \
+            and not r.stated.any():
         return Resolved(r.top, None, "unknown", 2)
     return None
 
