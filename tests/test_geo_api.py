@@ -166,3 +166,11 @@ def test_a_city_state_is_its_city_and_a_capital_outranks_a_larger_namesake_area(
     found = {f["name"]: f for f in eventcoder.geoparse("Talks moved from Hong Kong to Singapore and Washington.")}
     assert found["Hong Kong"]["feature_code"] == "PPL" and found["Singapore"]["feature_code"] == "PPL"
     assert found["Washington"]["admin1"] == "District of Columbia"
+
+
+def test_abbreviated_provinces_and_states_after_a_town():
+    found = eventcoder.geoparse("Floods hit Brandon, Man., and Cairns, Qld, as crews from Kelowna, B.C., helped.")
+    got = {f["name"]: (f["admin1"], f["country_code"]) for f in found}
+    assert got["Brandon"] == ("Manitoba", "CA") and got["Man."] == ("Manitoba", "CA")
+    assert got["Cairns"] == ("Queensland", "AU") and got["B.C."] == ("British Columbia", "CA")
+    assert eventcoder.geoparse("Officials in Seattle, WA said.")[0]["admin1"] == "Washington"  # not Australia

@@ -185,12 +185,20 @@ def _demonym(name: str) -> bool:
 
 @cache
 def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
-    """US states' AP-style abbreviations ("Tenn.", "W.Va.", "N.C."), from the ``us`` package: the abbreviation
-    (spaces dropped) -> the state's name, and a pattern for one written after a comma ("Paris, Tenn.")."""
+    """Abbreviated states and provinces: US states' AP style ("Tenn.", "W.Va.", "N.C.", from the ``us``
+    package) and ``data/area_abbreviations.tsv`` (Canada's provinces, Australia's states): the abbreviation
+    (spaces dropped) -> the area's name, and a pattern for one written after a comma ("Paris, Tenn.")."""
+    from importlib import resources
+
     import us
 
     names = {s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
              if s.ap_abbr and s.ap_abbr.endswith(".") and s.ap_abbr != s.name}
+    table = resources.files("eventcoder.data").joinpath("area_abbreviations.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and not line.startswith("#"):
+            names.setdefault(parts[0], parts[1])
     alts = sorted(names, key=len, reverse=True)
     rx = re.compile(r",\s*(" + "|".join(re.escape(a).replace(r"\.", r"\.\s?") for a in alts) + r")(?![\w.])")
     return names, rx
