@@ -174,3 +174,13 @@ def test_abbreviated_provinces_and_states_after_a_town():
     assert got["Brandon"] == ("Manitoba", "CA") and got["Man."] == ("Manitoba", "CA")
     assert got["Cairns"] == ("Queensland", "AU") and got["B.C."] == ("British Columbia", "CA")
     assert eventcoder.geoparse("Officials in Seattle, WA said.")[0]["admin1"] == "Washington"  # not Australia
+
+
+def test_a_name_used_as_a_place_is_a_place_wherever_it_stands_in_the_article():
+    text = ("Crime fell in Edmonton last year, police said.\nEdmonton was the only city to earn a top grade. "
+            "Edmonton's economy grew, while Hope Wells, a teacher, said little.")
+    found = eventcoder.geoparse(text)
+    edm = [f for f in found if f["name"] == "Edmonton"]
+    assert len(edm) == 3 and {f["admin1"] for f in edm} == {"Alberta"}
+    assert all(text[f["start"]:f["end"]] == "Edmonton" for f in edm)
+    assert not any(f["name"] in ("Hope", "Wells") for f in found)  # never stated as places

@@ -268,9 +268,33 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
         for d in kept:
             if src <= d["start"] and d["end"] <= src + len(seg):
                 out.append({**d, "start": d["start"] + shift, "end": d["end"] + shift})
+    out += _other_mentions(text, out)
     uniq = {d["start"]: d for d in out}
     return [{k: v for k, v in d.items() if k != "_r"} for d in _one_sense_per_discourse(
         [uniq[k] for k in sorted(uniq)])]
+
+
+def _other_mentions(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A name the article uses as a place is a place wherever it stands in the article, also where no cue
+    states it ("Edmonton was the only city to ...", "Edmonton's economy"): one sense per discourse. Only
+    names read as a country, an area or a town under its own name (not a town's other name)."""
+    spans = sorted((d["start"], d["end"]) for d in rows)
+    out: list[dict[str, Any]] = []
+    done: set[str] = set()
+    for d in rows:
+        r = d.get("_r")
+        name = d["name"]
+        if r is None or r.place is None or d["adjectival"] or name in done or len(name) < 4 or not name[0].isupper():
+            continue
+        done.add(name)
+        if r.kind == "city" and d["feature_code"] != "ADM2" and norm(r.place.name) != norm(name):
+            continue
+        for m in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            out.append({**d, "start": m.start(), "end": m.end()})
+            spans.append((m.start(), m.end()))
+    return out
 
 
 def _one_sense_per_discourse(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
