@@ -184,3 +184,12 @@ def test_a_name_used_as_a_place_is_a_place_wherever_it_stands_in_the_article():
     assert len(edm) == 3 and {f["admin1"] for f in edm} == {"Alberta"}
     assert all(text[f["start"]:f["end"]] == "Edmonton" for f in edm)
     assert not any(f["name"] in ("Hope", "Wells") for f in found)  # never stated as places
+
+
+def test_a_state_the_articles_towns_lie_in_outranks_a_country_of_its_name():
+    text = ("A state House leader from Ocilla is sponsoring a bill that would prohibit Georgia communities from "
+            "banning modular homes, builders in Lilburn and Duluth said.")
+    got = {f["name"]: f["country_code"] for f in eventcoder.geoparse(text)}
+    assert got["Georgia"] == "US" and got["Lilburn"] == "US"
+    found = eventcoder.geoparse("The Laurel County Sheriff's Office said two men were held.")
+    assert found[0]["name"] == "Laurel" and found[0]["admin1"] == "Kentucky"

