@@ -124,3 +124,21 @@ def test_articles_report_for_people():
     assert r.exit_code == 0, r.output
     assert "3 articles; events matched one to one: precision" in r.output
     assert "sub-event types" in r.output
+
+
+def test_errors_list_rows_whose_place_is_wrong_with_the_distance(tmp_path):
+    gold = tmp_path / "g.csv"
+    gold.write_text(
+        "event_date,event_type,sub_event_type,admin1,location,latitude,longitude,notes,timestamp\n"
+        "2023-03-14,Protests,Peaceful protest,Nairobi,Nairobi,-1.2833,36.8167,"
+        "\"On 14 March 2023, hundreds of teachers marched in Nairobi to demand unpaid salaries.\",1679270400\n"
+        "2023-03-14,Protests,Peaceful protest,Mombasa,Mombasa,-4.0435,39.6682,"
+        "\"On 14 March 2023, hundreds of teachers marched in Nairobi to demand unpaid salaries.\",1679270400\n")
+    errs = tmp_path / "e.csv"
+    r = runner.invoke(app, ["evaluate", "--gold", str(gold), "--json", "--errors", str(errs)])
+    assert r.exit_code == 0, r.output
+    import csv
+
+    rows = list(csv.DictReader(errs.open()))
+    assert len(rows) == 1 and rows[0]["gold_location"] == "Mombasa"
+    assert rows[0]["wrong"] == "admin1 location" and 400 < float(rows[0]["location_error_km"]) < 500

@@ -99,23 +99,35 @@ def score(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], errors
 
     inter_ok, admin_ok, loc_ok, date_ok, fat_ok, err_rows = [], [], [], [], [], []
     for r, p in zip(rows, preds, strict=True):
+        wrong = []
         if r.get("inter1", ""):
             inter_ok.append(bool(p) and str(p["inter1"]) == str(int(float(r["inter1"]))))
         if r.get("admin1", ""):
             admin_ok.append(bool(p) and bool(p["admin1"]) and default_gazetteer().same_admin1(p["admin1"], r["admin1"]))
+            if not admin_ok[-1]:
+                wrong.append("admin1")
+        km = None
         if r.get("latitude", "") and r.get("longitude", ""):
-            loc_ok.append(bool(p) and p["latitude"] is not None and distance_km(
-                (float(r["latitude"]), float(r["longitude"])), (p["latitude"], p["longitude"])) <= 25)
+            if p and p["latitude"] is not None:
+                km = distance_km((float(r["latitude"]), float(r["longitude"])), (p["latitude"], p["longitude"]))
+            loc_ok.append(km is not None and km <= 25)
+            if not loc_ok[-1]:
+                wrong.append("location")
         if r.get("event_date", "") and ("timestamp" in r or "article" in r):
             date_ok.append(bool(p) and p["event_date"] == r["event_date"][:10])
         if r.get("fatalities", ""):
             fat_ok.append(bool(p) and str(p["fatalities"]) == str(int(float(r["fatalities"]))))
         if p is None or p["sub_event_type"] != r["sub_event_type"]:
+            wrong.insert(0, "sub_event_type")
+        if wrong:
             err_rows.append({"notes": r.get("notes", ""), "article": r.get("article", ""),
                              "gold_sub_event_type": r["sub_event_type"],
                              "pred_sub_event_type": p["sub_event_type"] if p else NONE,
                              "gold_actor1": r.get("actor1", ""), "pred_actor1": p["actor1"] if p else "",
-                             "gold_location": r.get("location", ""), "pred_location": p["location"] if p else ""})
+                             "gold_location": r.get("location", ""), "pred_location": p["location"] if p else "",
+                             "wrong": " ".join(wrong), "gold_admin1": r.get("admin1", ""),
+                             "pred_admin1": p["admin1"] if p else "",
+                             "location_error_km": round(km, 1) if km is not None else None})
 
     def f1(y: list[str], p: list[str], avg: str) -> float:
         return round(f1_score(y, p, average=avg, labels=sorted(set(y)), zero_division=0), 4)
@@ -144,8 +156,9 @@ def score(rows: list[dict[str, str]], preds: list[dict[str, Any] | None], errors
         import pandas as pd
 
         pd.DataFrame(err_rows, columns=["notes", "article", "gold_sub_event_type", "pred_sub_event_type",
-                                        "gold_actor1", "pred_actor1", "gold_location",
-                                        "pred_location"]).to_csv(errors_path, index=False)
+                                        "gold_actor1", "pred_actor1", "gold_location", "pred_location",
+                                        "wrong", "gold_admin1", "pred_admin1",
+                                        "location_error_km"]).to_csv(errors_path, index=False)
     return Report(scores, per_class, [(g, p, c) for (g, p), c in conf.most_common(15)])
 
 
