@@ -150,7 +150,10 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
 
 def _is_place_name(name: str, gaz: Gazetteer) -> bool:
     """A name the gazetteer holds, as written (not only without an area word: "Ohio Department" is none), as
-    a country, first-level area or town of some size (1,000 people)."""
+    a country, first-level area or town of some size (1,000 people); a compass word alone is none ("East" of
+    "East Bank Middle School")."""
+    if _COMPASS.fullmatch(name + " "):
+        return False
     key = norm(name)
     return any((k in ("country", "admin1") or p.population >= 1000) and key in (norm(p.name), norm(p.admin1))
                or (k == "country" and gaz.has_name(key)) for p, k in gaz.lookup(name))
