@@ -404,11 +404,22 @@ def _add_admin2(con: sqlite3.Connection) -> None:
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
 
 
-def _trimmed_middle(values: list[float]) -> float:
+def _trimmed_middle(values: list[float], trim: bool = True) -> float:
     """The middle of the range of values, the outer 1% at each end left out (a stray town far off)."""
     xs = sorted(values)
+    if not trim:
+        return (xs[0] + xs[-1]) / 2
     lo, hi = xs[int(0.01 * (len(xs) - 1))], xs[int(0.99 * (len(xs) - 1) + 0.5)]
     return (lo + hi) / 2
+
+
+def _area_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """An area's middle from its towns: the middle of their range, strays left out (``_trimmed_middle``); for
+    a large area (over 8 degrees of latitude or 12 of longitude: Canada's provinces, Queensland) the whole
+    range, whose sparse far towns mark how far it reaches."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    large = max(lats) - min(lats) > 8 or max(lons) - min(lons) > 12
+    return _trimmed_middle(lats, not large), _trimmed_middle(lons, not large)
 
 
 def _largest_polygon_centroid(geojson: dict) -> tuple[float, float] | None:
@@ -474,14 +485,12 @@ def _add_referents(con: sqlite3.Connection) -> None:
         if not pts:
             continue
         src = us_ids.get(admin_norm(a1)) if cc == "US" else None
-        rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), src, "ADM1",
-                     None))
+        rows.append((gid, *_area_middle(pts), src, "ADM1", None))
     for gid, cc, a1, a2 in con.execute("SELECT geonameid, country_code, admin1, admin2 FROM places "
                                        "WHERE feature_code = 'ADM2'"):
         pts = towns2.get((cc, a1, a2))
         if pts:
-            rows.append((gid, _trimmed_middle([p[0] for p in pts]), _trimmed_middle([p[1] for p in pts]), None, "ADM2",
-                         None))
+            rows.append((gid, *_area_middle(pts), None, "ADM2", None))
     outlines = _country_outlines()
     for gid, cc in con.execute("SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'"):
         d = outlines.get(cc)
