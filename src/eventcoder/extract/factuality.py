@@ -246,7 +246,7 @@ def _modal(t: _Told) -> str | None:
             r"intend\w*|aims?|aimed|prepar\w*|going|set|expected|likely|warn\w*|call\w*|urg\w*|seek\w*|"
             r"tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused)\s+(?:\w+\s+){0,3}$", window):
         return "future or hypothetical"
-    if re.search(r"\b(?:will|would|shall|could|might|may)\s+(?:\w+\s+){0,1}$", window):
+    if re.search(r"\b(?:will|would|shall|could|might|may|must(?!\s+have\b))\s+(?:\w+\s+){0,1}$", window):
         return "future or hypothetical"
     return None
 

@@ -99,7 +99,21 @@ _KILLING = re.compile(r"(?:kill|murder|massac|slain|slay|behead|lynch|execut|sho
 _PROTESTERS_NOUN = re.compile(r"(?:protest(?:er|or)s?|demonstrators?)", re.I)
 _NOT_PROTESTING = re.compile(r"(?:" + alternatives("not_protesting") + r")$", re.I)
 _ANIMAL = re.compile(r"(?:" + alternatives("animal") + r")$", re.I)
-_ANIMAL_TARGET = re.compile(r"\b" + alternatives("animal") + r"\b", re.I)
+
+
+_ANIMAL_NOUN = re.compile(r"\b(?!them\b)" + alternatives("animal") + r"\b", re.I)
+_MESSAGE = re.compile(r"\b" + alternatives("message") + r"\b", re.I)
+_FIGURE_SUBS = (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.AIR_DRONE_STRIKE)
+_BLOCKING = re.compile(r"block", re.I)
+_THING_PRONOUNS = {"it", "this", "that", "which", "these"}
+
+
+def _instruments(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """What a verb is done with ("bombarded them with a barrage of requests" -> barrage, requests)."""
+    out = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+           if p.dep_ == "pobj"]
+    return out + [q for p in out for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children
+                  if q.dep_ == "pobj"]
 
 
 def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
@@ -179,6 +193,25 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
     """
     kinds = {a.kind for a in actors}
     word = text[trigger[0]:trigger[1]]
+    if sub in _FIGURE_SUBS and _MESSAGE.search(text):
+        tok = _trigger_token(text, trigger)
+        if tok is not None and any(_MESSAGE.fullmatch(t.text) or _MESSAGE.fullmatch(t.lemma_ or "")
+                                   for t in _instruments(tok)):
+            return "a figure of speech"  # "bombarded the minister with requests", "bombarded the site with data"
+    if sub == Sub.ATTACK and _ANIMAL_NOUN.search(text):
+        # animals are no victims, whoever shoots them ("flushing out foxes to be shot", "chasing foxes then
+        # shooting them"): "them" counts as an animal only where the sentence names one
+        tok = _trigger_token(text, trigger)
+        targets = _targets(tok) if tok is not None else []
+        if targets and all(_ANIMAL.match(t.lemma_ or t.lower_) or _ANIMAL.match(t.lower_) for t in targets):
+            return "animals, not people"
+    if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and not kinds & ARMED_KINDS:
+        # with no armed actor, what is destroyed, damaged or stolen must be property, not a firm, data or an
+        # identity ("the company has been destroyed", "damaging speculation", "steal sensitive data")
+        tok = _trigger_token(text, trigger)
+        targets = _targets(tok) if tok is not None and tok.pos_ in ("VERB", "ADJ") else []  # not "arson"
+        if targets and not any(_PROPERTY.search(_words_of(t)) or _is_person(t) for t in targets):
+            return "no physical property"
     if sub in taxonomy.DEMONSTRATION_SUBS:
         if _PROTESTERS_NOUN.fullmatch(word):
             # the crowd named, not what it did: "the protesters would plead not guilty", "lost an appeal"
@@ -188,6 +221,15 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
                 return "protesters named, no protest told"
         if kinds & _CROWDS and not _SHOW_SENSE.match(word):
             return None
+        if _BLOCKING.match(word):
+            # a firm or a thing that blocks ("Google began blocking infected sites", "it can be used to block
+            # traffic") is no crowd blocking a road
+            tok = _trigger_token(text, trigger)
+            subjects = [t for t in _subjects(tok) if t.dep_ == "nsubj" or t.head is not tok] if tok is not None \
+                else []
+            if subjects and all(t.ent_type_ in ("ORG", "PRODUCT") or t.lower_ in _THING_PRONOUNS
+                                for t in subjects):
+                return "no people blocking"
         if _VERB_OF_SHOWING.match(word) and not (
                 kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text)):
             tok = _trigger_token(text, trigger)
@@ -213,11 +255,6 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
     if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED_KINDS:
         return None
     rest = text[:trigger[0]] + " " * (trigger[1] - trigger[0]) + text[trigger[1]:]  # the harm besides the trigger
-    if sub == Sub.ATTACK and _ANIMAL_TARGET.search(rest):
-        tok = _trigger_token(text, trigger)
-        targets = _targets(tok) if tok is not None else []
-        if targets and all(_ANIMAL.match(t.lemma_ or t.lower_) for t in targets):
-            return "animals, not people"
     if _HARM.search(rest) or _KILLING.match(word):
         return None  # a killing is violence against people, whatever the parse makes of the sentence
     if sub == Sub.ARMED_CLASH:
