@@ -145,3 +145,39 @@ def test_figures_animals_firms_and_devices_give_no_event(text):
 def test_violence_against_people_and_property_stays(text, sub):
     subs = _subs(text)
     assert subs and (sub is None or sub in subs), subs
+
+
+@pytest.mark.parametrize("text", [
+    # the verb that governs the trigger carries a modal, or is "expected to"
+    "A new deployment would involve about 600 troops from a battalion based in Cyprus.",
+    "Nurses from the union will join other campaigners at a rally outside parliament in the spring.",
+    "The chancellor insisted he would never support any kind of rebellion or coup against the leader.",
+    "Doctors fear the law could allow killing by neglect in hospitals.",
+    "This year, demonstrations against the summit are expected to be small.",
+    # data stolen, by anyone; engaged in an activity
+    "Criminals used hijacked computers to steal passwords and banking information from thousands of users.",
+    "Gangs target firms engaged in online trade, the report said.",
+])
+def test_hypothetical_events_data_and_activities_give_no_event(text):
+    assert _subs(text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Soldiers engaged in heavy fighting with rebels near Goma on Monday.", "Armed clash"),
+    ("Police said on Monday the bombing in Kabul would not deter them.", None),
+    ("Hundreds of nurses marched on parliament on Tuesday, and the union said more would follow.",
+     "Peaceful protest"),
+])
+def test_a_dated_or_past_event_beside_a_modal_stays(text, sub):
+    subs = _subs(text)
+    assert subs and (sub is None or sub in subs), subs
+
+
+def test_hypothetical_in_parse_names_the_reason():
+    text = "Any deployment would involve troops from a battalion based in Brunei."
+    start = text.index("deployment")
+    assert participants.hypothetical_in_parse(text, (start, start + 10)) == "future or hypothetical"
+    past = "Any deployment involved troops from a battalion based in Brunei."
+    told = "The merger could strengthen the rebels in the north, observers said."
+    assert participants.hypothetical_in_parse(told, (4, 10)) is None
+    assert participants.hypothetical_in_parse(past, (start, start + 10)) is None

@@ -105,6 +105,37 @@ _ANIMAL_NOUN = re.compile(r"\b(?!them\b)" + alternatives("animal") + r"\b", re.I
 _MESSAGE = re.compile(r"\b" + alternatives("message") + r"\b", re.I)
 _FIGURE_SUBS = (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.AIR_DRONE_STRIKE)
 _BLOCKING = re.compile(r"block", re.I)
+_FIGHTING = re.compile(r".*\b(?:fight\w*|fought|clash\w*|battles?|combat|gun\w*|fire ?fights?|shoot-?outs?|"
+                       r"exchanges? of fire|hostilities|skirmish\w*|war|warfare|firing|shelling|attacks?|"
+                       r"offensives?)\b", re.I)
+_MODALS = {"will", "would", "could", "might", "may", "shall", "must", "'ll", "wo"}
+
+
+def hypothetical_in_parse(text: str, trigger: tuple[int, int]) -> str | None:
+    """Why the parse shows the trigger is not told as having happened (None: it may be): the verb that governs
+    it carries a modal ("the deployment would involve troops", "will join campaigners at a rally", "would never
+    encourage a coup", "could allow killing") or is "expected to" ("protests are expected to be muted"). Only
+    sentences with a modal or "expected" are parsed; the caller keeps dated events."""
+    if not re.search(r"\b(?:will|would|could|might|may|shall|must|expected)\b|'ll\b", text, re.I):
+        return None
+    tok = _trigger_token(text, trigger)
+    if tok is None:
+        return None
+    if tok.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None  # an event told before, and what it "could" bring: "the merger could strengthen the rebels"
+    t = tok
+    for _ in range(4):  # the trigger's own verb, then the verbs it completes ("expected to be muted")
+        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in _MODALS for c in auxes) and not any(c.lower_ == "have" for c in auxes):
+            return "future or hypothetical"
+        if t.lemma_ == "expect" and any(c.dep_ == "xcomp" for c in t.children):
+            return "future or hypothetical"
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 _THING_PRONOUNS = {"it", "this", "that", "which", "these"}
 
 
@@ -205,6 +236,18 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
         targets = _targets(tok) if tok is not None else []
         if targets and all(_ANIMAL.match(t.lemma_ or t.lower_) or _ANIMAL.match(t.lower_) for t in targets):
             return "animals, not people"
+    if sub == Sub.ARMED_CLASH and re.fullmatch(r"engaged|engaging", word, re.I):
+        # "companies engaged in e-commerce": engaged in an activity; a clash is engaged in fighting or engages a foe
+        tok = _trigger_token(text, trigger)
+        done = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                if p.dep_ == "pobj"] if tok is not None else []
+        if done and not any(_FIGHTING.match(_words_of(p)) or _FIGHTING.search(p.text) for p in done):
+            return "engaged in an activity"
+    if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
+        tok = _trigger_token(text, trigger) if _MESSAGE.search(text) else None
+        if tok is not None and tok.pos_ == "VERB" and (targets := _targets(tok)) and all(
+                _MESSAGE.search(_words_of(t)) for t in targets):
+            return "data, not property"  # "steal sensitive data", whoever steals it
     if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and not kinds & ARMED_KINDS:
         # with no armed actor, what is destroyed, damaged or stolen must be property, not a firm, data or an
         # identity ("the company has been destroyed", "damaging speculation", "steal sensitive data")
