@@ -153,8 +153,8 @@ def deciding_check(sentence, trigger, sub=None, published=PUB, lede=False):
 def test_checks_keep_their_order():
     assert [c.__name__ for c in CHECKS] == [
         "_background", "_accident", "_cumulative_tally", "_generic", "_attribution", "_period", "_follow_up",
-        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_modal", "_conditional", "_threatened",
-        "_next_time", "_negated", "_expected", "_denied", "_ongoing", "_habitual_present", "_continues",
+        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_cyber", "_modal", "_conditional",
+        "_threatened", "_next_time", "_negated", "_expected", "_denied", "_ongoing", "_habitual_present", "_continues",
         "_habitual_cue",
     ]
     assert all(c.__doc__ for c in CHECKS)
@@ -240,3 +240,20 @@ def test_a_month_and_year_is_background_without_a_publication_date():
     text = "In October 2017, insurgents killed 40 villagers in the district."
     assert why(text, "killed", published=None) == "background"
     assert why("Insurgents killed 40 villagers in the district on Tuesday.", "killed", published=None) is None
+
+
+@pytest.mark.parametrize("text", [
+    # an attack or a theft on computers, told by its modifier
+    "The bank's website was knocked offline by a denial-of-service attack on Tuesday.",
+    "Police warned on Monday that online identity theft had doubled among pensioners.",
+    "The company said a computer virus attack had slowed its network on Wednesday.",
+    # an obligation in a game, not an event
+    "In the sequel, players must fight rebels and robots in the ruins of a city.",
+])
+def test_computer_attacks_and_obligations_are_not_coded(text):
+    assert eventcoder.extract(text, PUB) == []
+
+
+def test_an_attack_on_a_computer_shop_by_gunmen_is_still_an_attack():
+    text = "Gunmen attacked a computer shop in Kano on Tuesday, killing the owner."
+    assert [e.sub_event_type for e in eventcoder.extract(text, PUB)] == ["Attack"]

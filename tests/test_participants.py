@@ -108,3 +108,76 @@ def test_in_a_sport_article_a_beating_is_a_result_but_a_riot_is_an_event():
 
 def test_a_protest_march_is_a_protest():
     assert _subs("Hundreds joined a protest march in Lisbon on Saturday against rising rents.") == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    # what one is bombarded with is a message or data, not a weapon
+    "Opposition MPs bombarded the health minister with questions about the waiting lists on Tuesday.",
+    "On Friday hackers bombarded the bank's website with data from thousands of hijacked computers.",
+    # animals are no victims, whoever shoots them
+    "Under the new rules, deer that stray onto farmland may still be chased and shot by gamekeepers.",
+    "Police officers said on Monday that farmers were still trapping foxes and then shooting them.",
+    # with no armed actor, what is destroyed, damaged or stolen is a firm, data or an identity
+    "The founder told lawyers on Monday that his airline had been destroyed by the regulator's decision.",
+    "Fraudsters stole the personal data of two million customers from the retailer on Sunday.",
+    "The minister accused rivals of fuelling damaging rumours about the budget on Wednesday.",
+    # a firm or a device that blocks is no crowd blocking a road
+    "On Tuesday Microsoft began blocking the infected sites that spread the worm.",
+    "A firewall filters the packets, and it can also be used to block traffic from unknown addresses.",
+    # a game's player "must battle" soldiers: an obligation, no event
+    "Players must battle soldiers and monsters across eight levels in the new game.",
+    # an adjective is no actor: "a criminal investigation" names no armed group
+    "Traders at the bank face a criminal investigation in Frankfurt over a bond deal.",
+])
+def test_figures_animals_firms_and_devices_give_no_event(text):
+    assert _subs(text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Police bombarded the protesters with tear gas and rubber bullets in Nairobi on Tuesday.", None),
+    ("Gunmen shot dead two herders and stole their cattle near Gao on Sunday.", "Attack"),
+    ("Unknown men set fire to a textile factory in Dhaka on Monday, destroying its warehouse.",
+     "Looting/property destruction"),
+    ("About 200 farmers blocked the main road to the port of Lima on Thursday to demand higher prices.",
+     "Peaceful protest"),
+    ("Militants stormed the village on Sunday and stole the harvest and the livestock.", None),
+])
+def test_violence_against_people_and_property_stays(text, sub):
+    subs = _subs(text)
+    assert subs and (sub is None or sub in subs), subs
+
+
+@pytest.mark.parametrize("text", [
+    # the verb that governs the trigger carries a modal, or is "expected to"
+    "A new deployment would involve about 600 troops from a battalion based in Cyprus.",
+    "Nurses from the union will join other campaigners at a rally outside parliament in the spring.",
+    "The chancellor insisted he would never support any kind of rebellion or coup against the leader.",
+    "Doctors fear the law could allow killing by neglect in hospitals.",
+    "This year, demonstrations against the summit are expected to be small.",
+    # data stolen, by anyone; engaged in an activity
+    "Criminals used hijacked computers to steal passwords and banking information from thousands of users.",
+    "Gangs target firms engaged in online trade, the report said.",
+])
+def test_hypothetical_events_data_and_activities_give_no_event(text):
+    assert _subs(text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Soldiers engaged in heavy fighting with rebels near Goma on Monday.", "Armed clash"),
+    ("Police said on Monday the bombing in Kabul would not deter them.", None),
+    ("Hundreds of nurses marched on parliament on Tuesday, and the union said more would follow.",
+     "Peaceful protest"),
+])
+def test_a_dated_or_past_event_beside_a_modal_stays(text, sub):
+    subs = _subs(text)
+    assert subs and (sub is None or sub in subs), subs
+
+
+def test_hypothetical_in_parse_names_the_reason():
+    text = "Any deployment would involve troops from a battalion based in Brunei."
+    start = text.index("deployment")
+    assert participants.hypothetical_in_parse(text, (start, start + 10)) == "future or hypothetical"
+    past = "Any deployment involved troops from a battalion based in Brunei."
+    told = "The merger could strengthen the rebels in the north, observers said."
+    assert participants.hypothetical_in_parse(told, (4, 10)) is None
+    assert participants.hypothetical_in_parse(past, (start, start + 10)) is None

@@ -144,7 +144,8 @@ _POL = (r"(?:(?:riot|traffic|federal|state|local|district|provincial|municipal|m
 _UNIDENT = (r"(?:(?:unidentified|unknown|suspected|masked|hooded|armed|heavily armed|alleged|presumed)\s+)*"
             r"(?:gunm[ae]n|armed (?:men|group|individuals|persons|assailants|attackers|bandits|militants|youths)|"
             r"assailants?|attackers?|militants?|insurgents?|terrorists?|jihadists?|extremists?|bandits?|hitm[ae]n|"
-            r"gangsters?|gang members?|gangs?|criminals?|kidnappers?|abductors?|perpetrators?|assassins?|"
+            r"gangsters?|gang members?|gangs?|criminals|criminal(?!\s+[a-z])|kidnappers?|abductors?|perpetrators?|"
+            r"assassins?|"
             r"shooters?|raiders?|rebels?|militiam[ae]n|militias?|fighters|armed group|"
             r"unidentified (?:men|persons|individuals|people|group)|unknown (?:men|persons|individuals|people|group))")
 # armed men of a tribe, clan or ethnic group: ACLED's identity (communal) militias, interaction code 4

@@ -237,6 +237,19 @@ def _not_a_conflict_sense(t: _Told) -> str | None:
     return None
 
 
+_CYBER = re.compile(r"\b(?:denial[- ]of[- ]service|cyber|hacking|hackers?'?|viral|virus|worms?|malware|ransomware|"
+                    r"phishing|ddos|dos|online|internet|computer|web|website|email|e-mail|identity)\W+(?:\w+\W+)?$",
+                    re.I)
+
+
+def _cyber(t: _Told) -> str | None:
+    """An attack or theft on computers, told by its modifier ("denial of service attacks", "a virus attack",
+    "identity theft"): no violence against people or property."""
+    if re.fullmatch(r"attacks?|assaults?|theft|thefts|raids?|strikes?|hijack\w*", t.trig) and _CYBER.search(t.before):
+        return "computer sense"
+    return None
+
+
 def _modal(t: _Told) -> str | None:
     """Future, hypothetical, threatened: a modal ("will", "could") or an intention verb with "to" ("vowed
     to", "plans to attack") governing the trigger."""
@@ -246,7 +259,7 @@ def _modal(t: _Told) -> str | None:
             r"intend\w*|aims?|aimed|prepar\w*|going|set|expected|likely|warn\w*|call\w*|urg\w*|seek\w*|"
             r"tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused)\s+(?:\w+\s+){0,3}$", window):
         return "future or hypothetical"
-    if re.search(r"\b(?:will|would|shall|could|might|may)\s+(?:\w+\s+){0,1}$", window):
+    if re.search(r"\b(?:will|would|shall|could|might|may|must(?!\s+have\b))\s+(?:\w+\s+){0,1}$", window):
         return "future or hypothetical"
     return None
 
@@ -367,7 +380,7 @@ def _told(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateM
 # first reason wins
 CHECKS = (
     _background, _accident, _cumulative_tally, _generic, _attribution, _period, _follow_up, _trend, _history,
-    _court_report, _not_a_conflict_sense, _modal, _conditional, _threatened, _next_time, _negated, _expected,
+    _court_report, _not_a_conflict_sense, _cyber, _modal, _conditional, _threatened, _next_time, _negated, _expected,
     _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
 )
 

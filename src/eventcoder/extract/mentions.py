@@ -92,6 +92,9 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
                 participants.other_sense(doc.context.domain, cls.sub_event_type, s.text, actors) or \
                 participants.missing_in_parse(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors):
             continue
+        if (date is None or not (date.weekday or date.date is not None)) and \
+                participants.hypothetical_in_parse(s.text, (cls.trigger_start, cls.trigger_end)):
+            continue
         if doc.context.genre and date is not None and date.text.lower() == "today":
             date = None  # in a feature, "today" is nowadays, not the day of an event
         if told_as_past(doc, s, cls, date):

@@ -99,7 +99,52 @@ _KILLING = re.compile(r"(?:kill|murder|massac|slain|slay|behead|lynch|execut|sho
 _PROTESTERS_NOUN = re.compile(r"(?:protest(?:er|or)s?|demonstrators?)", re.I)
 _NOT_PROTESTING = re.compile(r"(?:" + alternatives("not_protesting") + r")$", re.I)
 _ANIMAL = re.compile(r"(?:" + alternatives("animal") + r")$", re.I)
-_ANIMAL_TARGET = re.compile(r"\b" + alternatives("animal") + r"\b", re.I)
+
+
+_ANIMAL_NOUN = re.compile(r"\b(?!them\b)" + alternatives("animal") + r"\b", re.I)
+_MESSAGE = re.compile(r"\b" + alternatives("message") + r"\b", re.I)
+_FIGURE_SUBS = (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.AIR_DRONE_STRIKE)
+_BLOCKING = re.compile(r"block", re.I)
+_FIGHTING = re.compile(r".*\b(?:fight\w*|fought|clash\w*|battles?|combat|gun\w*|fire ?fights?|shoot-?outs?|"
+                       r"exchanges? of fire|hostilities|skirmish\w*|war|warfare|firing|shelling|attacks?|"
+                       r"offensives?)\b", re.I)
+_MODALS = {"will", "would", "could", "might", "may", "shall", "must", "'ll", "wo"}
+
+
+def hypothetical_in_parse(text: str, trigger: tuple[int, int]) -> str | None:
+    """Why the parse shows the trigger is not told as having happened (None: it may be): the verb that governs
+    it carries a modal ("the deployment would involve troops", "will join campaigners at a rally", "would never
+    encourage a coup", "could allow killing") or is "expected to" ("protests are expected to be muted"). Only
+    sentences with a modal or "expected" are parsed; the caller keeps dated events."""
+    if not re.search(r"\b(?:will|would|could|might|may|shall|must|expected)\b|'ll\b", text, re.I):
+        return None
+    tok = _trigger_token(text, trigger)
+    if tok is None:
+        return None
+    if tok.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None  # an event told before, and what it "could" bring: "the merger could strengthen the rebels"
+    t = tok
+    for _ in range(4):  # the trigger's own verb, then the verbs it completes ("expected to be muted")
+        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head
+        auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.lower_ in _MODALS for c in auxes) and not any(c.lower_ == "have" for c in auxes):
+            return "future or hypothetical"
+        if t.lemma_ == "expect" and any(c.dep_ == "xcomp" for c in t.children):
+            return "future or hypothetical"
+        if t.dep_ not in ("xcomp", "conj") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+_THING_PRONOUNS = {"it", "this", "that", "which", "these"}
+
+
+def _instruments(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """What a verb is done with ("bombarded them with a barrage of requests" -> barrage, requests)."""
+    out = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+           if p.dep_ == "pobj"]
+    return out + [q for p in out for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for q in c.children
+                  if q.dep_ == "pobj"]
 
 
 def _is_person(tok) -> bool:  # noqa: ANN001 - a spaCy token
@@ -179,6 +224,37 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
     """
     kinds = {a.kind for a in actors}
     word = text[trigger[0]:trigger[1]]
+    if sub in _FIGURE_SUBS and _MESSAGE.search(text):
+        tok = _trigger_token(text, trigger)
+        if tok is not None and any(_MESSAGE.fullmatch(t.text) or _MESSAGE.fullmatch(t.lemma_ or "")
+                                   for t in _instruments(tok)):
+            return "a figure of speech"  # "bombarded the minister with requests", "bombarded the site with data"
+    if sub == Sub.ATTACK and _ANIMAL_NOUN.search(text):
+        # animals are no victims, whoever shoots them ("flushing out foxes to be shot", "chasing foxes then
+        # shooting them"): "them" counts as an animal only where the sentence names one
+        tok = _trigger_token(text, trigger)
+        targets = _targets(tok) if tok is not None else []
+        if targets and all(_ANIMAL.match(t.lemma_ or t.lower_) or _ANIMAL.match(t.lower_) for t in targets):
+            return "animals, not people"
+    if sub == Sub.ARMED_CLASH and re.fullmatch(r"engaged|engaging", word, re.I):
+        # "companies engaged in e-commerce": engaged in an activity; a clash is engaged in fighting or engages a foe
+        tok = _trigger_token(text, trigger)
+        done = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                if p.dep_ == "pobj"] if tok is not None else []
+        if done and not any(_FIGHTING.match(_words_of(p)) or _FIGHTING.search(p.text) for p in done):
+            return "engaged in an activity"
+    if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
+        tok = _trigger_token(text, trigger) if _MESSAGE.search(text) else None
+        if tok is not None and tok.pos_ == "VERB" and (targets := _targets(tok)) and all(
+                _MESSAGE.search(_words_of(t)) for t in targets):
+            return "data, not property"  # "steal sensitive data", whoever steals it
+    if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and not kinds & ARMED_KINDS:
+        # with no armed actor, what is destroyed, damaged or stolen must be property, not a firm, data or an
+        # identity ("the company has been destroyed", "damaging speculation", "steal sensitive data")
+        tok = _trigger_token(text, trigger)
+        targets = _targets(tok) if tok is not None and tok.pos_ in ("VERB", "ADJ") else []  # not "arson"
+        if targets and not any(_PROPERTY.search(_words_of(t)) or _is_person(t) for t in targets):
+            return "no physical property"
     if sub in taxonomy.DEMONSTRATION_SUBS:
         if _PROTESTERS_NOUN.fullmatch(word):
             # the crowd named, not what it did: "the protesters would plead not guilty", "lost an appeal"
@@ -188,6 +264,15 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
                 return "protesters named, no protest told"
         if kinds & _CROWDS and not _SHOW_SENSE.match(word):
             return None
+        if _BLOCKING.match(word):
+            # a firm or a thing that blocks ("Google began blocking infected sites", "it can be used to block
+            # traffic") is no crowd blocking a road
+            tok = _trigger_token(text, trigger)
+            subjects = [t for t in _subjects(tok) if t.dep_ == "nsubj" or t.head is not tok] if tok is not None \
+                else []
+            if subjects and all(t.ent_type_ in ("ORG", "PRODUCT") or t.lower_ in _THING_PRONOUNS
+                                for t in subjects):
+                return "no people blocking"
         if _VERB_OF_SHOWING.match(word) and not (
                 kinds & _CROWDS or _CROWD_PEOPLE.search(text) or _PROTEST_NOUN.search(text)):
             tok = _trigger_token(text, trigger)
@@ -213,11 +298,6 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
     if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED_KINDS:
         return None
     rest = text[:trigger[0]] + " " * (trigger[1] - trigger[0]) + text[trigger[1]:]  # the harm besides the trigger
-    if sub == Sub.ATTACK and _ANIMAL_TARGET.search(rest):
-        tok = _trigger_token(text, trigger)
-        targets = _targets(tok) if tok is not None else []
-        if targets and all(_ANIMAL.match(t.lemma_ or t.lower_) for t in targets):
-            return "animals, not people"
     if _HARM.search(rest) or _KILLING.match(word):
         return None  # a killing is violence against people, whatever the parse makes of the sentence
     if sub == Sub.ARMED_CLASH:
