@@ -181,3 +181,14 @@ def test_hypothetical_in_parse_names_the_reason():
     told = "The merger could strengthen the rebels in the north, observers said."
     assert participants.hypothetical_in_parse(told, (4, 10)) is None
     assert participants.hypothetical_in_parse(past, (start, start + 10)) is None
+
+
+def test_the_clause_verb_of_a_verbless_headline_is_none_and_the_walk_ends():
+    from eventcoder import nlp
+    from eventcoder.extract.participants import _clause_verb, _subjects
+
+    doc = nlp.parser()("Protests in Paris.")
+    assert _clause_verb(doc[2]) is None  # walks up to the root noun and stops there
+    doc = nlp.parser()("Activists continued to block the road.")
+    block = next(t for t in doc if t.lower_ == "block")
+    assert [t.text for t in _subjects(block)] == ["Activists"] and _clause_verb(doc[4]).lower_ == "block"

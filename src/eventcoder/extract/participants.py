@@ -166,7 +166,7 @@ def _subjects(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     t = tok
     while True:
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj or t.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or t.head is t:
+        if subj or t.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or t.head.i == t.i:
             return subj
         t = t.head
 
@@ -174,9 +174,10 @@ def _subjects(tok):  # noqa: ANN001, ANN202 - spaCy tokens
 def _clause_verb(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     """The verb of the clause a noun stands in ("hundreds of protesters held ..." -> held)."""
     t = tok
-    while t.head is not t and t.head.pos_ not in ("VERB", "AUX"):
+    # spaCy makes a new Token object at each access: tokens compare by index, never by identity
+    while t.head.i != t.i and t.head.pos_ not in ("VERB", "AUX"):
         t = t.head
-    return t.head if t.head is not t else None
+    return t.head if t.head.i != t.i else None
 
 
 def _is_crowd(tok) -> bool:  # noqa: ANN001 - a spaCy token
@@ -268,7 +269,7 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
             # a firm or a thing that blocks ("Google began blocking infected sites", "it can be used to block
             # traffic") is no crowd blocking a road
             tok = _trigger_token(text, trigger)
-            subjects = [t for t in _subjects(tok) if t.dep_ == "nsubj" or t.head is not tok] if tok is not None \
+            subjects = [t for t in _subjects(tok) if t.dep_ == "nsubj" or t.head.i != tok.i] if tok is not None \
                 else []
             if subjects and all(t.ent_type_ in ("ORG", "PRODUCT") or t.lower_ in _THING_PRONOUNS
                                 for t in subjects):
