@@ -153,7 +153,7 @@ def deciding_check(sentence, trigger, sub=None, published=PUB, lede=False):
 def test_checks_keep_their_order():
     assert [c.__name__ for c in CHECKS] == [
         "_background", "_accident", "_cumulative_tally", "_generic", "_attribution", "_period", "_follow_up",
-        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_cyber", "_modal", "_conditional",
+        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_cyber", "_modal", "_not_held", "_conditional",
         "_threatened", "_next_time", "_negated", "_expected", "_denied", "_ongoing", "_habitual_present", "_continues",
         "_habitual_cue",
     ]
@@ -184,6 +184,8 @@ def test_checks_keep_their_order():
      "_not_a_conflict_sense", "not a conflict sense"),
     ("Rebels could attack the town within days, aid workers said.", "attack", None,
      "_modal", "future or hypothetical"),
+    ("Opposition parties have called off a rally in Harare after talks with the police.", "rally", None,
+     "_not_held", "called off"),
     ("Militants said they would free the hostages if the army halted its raids.", "raids", None,
      "_conditional", "hypothetical"),
     ("The militia warned of attacks on convoys along the highway.", "attacks", None,
@@ -257,3 +259,19 @@ def test_computer_attacks_and_obligations_are_not_coded(text):
 def test_an_attack_on_a_computer_shop_by_gunmen_is_still_an_attack():
     text = "Gunmen attacked a computer shop in Kano on Tuesday, killing the owner."
     assert [e.sub_event_type for e in eventcoder.extract(text, PUB)] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition parties in Harare have called off a rally planned for Saturday after talks with the police.",
+    "Teachers' unions in Nairobi postponed the strike on Monday.",
+    "A march planned for next week in Dhaka has drawn support from students.",
+    "The new law curbs the right to protest outside parliament in Kampala.",
+])
+def test_an_event_called_off_only_planned_or_a_right_is_not_coded(text):
+    assert eventcoder.extract(text, PUB) == []
+
+
+def test_an_event_that_happened_although_another_was_called_off_is_coded():
+    evs = eventcoder.extract("On Monday, police in Nairobi cancelled the rally, but hundreds of students "
+                             "marched to the ministry anyway.", PUB)
+    assert [e.sub_event_type for e in evs] == ["Peaceful protest"]

@@ -264,6 +264,25 @@ def _modal(t: _Told) -> str | None:
     return None
 
 
+def _not_held(t: _Told) -> str | None:
+    """An event called off, cancelled or postponed ("campaigners have called off a demonstration"), one only
+    planned for a later day ("a march planned for the weekend"), or a right to it ("curbing of rights to
+    protest", "the freedom to demonstrate"): none took place; unless the sentence goes on to tell that
+    something happened all the same ("cancelled the rally, but hundreds marched anyway")."""
+    if re.search(r"\b(?:but|however|anyway|nevertheless|regardless|despite|defied|defying)\b",
+                 t.low[t.trigger_end:]):
+        return None
+    if re.search(r"\b(?:called off|call(?:s|ing)? off|cancel(?:l?ed|s|ling)?|postpone[ds]?|postponing|"
+                 r"abandon(?:ed|s)?|scrap(?:ped|s)?)\s+(?:(?:a|an|the|their|its|his|her|this|that|planned|proposed|"
+                 r"[\w-]+['’]s)\s+){0,3}$", t.window):
+        return "called off"
+    if re.match(r"\s+(?:[\w-]+\s+)?(?:planned|scheduled)\s+for\b", t.low[t.trigger_end:]):
+        return "only planned"
+    if re.search(r"\b(?:rights?|freedoms?|liberty)\s+(?:of\s+[\w-]+\s+)?to\s+$", t.window):
+        return "a right, not an event"
+    return None
+
+
 def _conditional(t: _Told) -> str | None:
     """A trigger in an "if", "unless", "in case" or "should" clause: hypothetical."""
     if re.search(r"\b(?:if|unless|in case|should)\b[^,.;]*$", t.before):
@@ -380,8 +399,8 @@ def _told(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateM
 # first reason wins
 CHECKS = (
     _background, _accident, _cumulative_tally, _generic, _attribution, _period, _follow_up, _trend, _history,
-    _court_report, _not_a_conflict_sense, _cyber, _modal, _conditional, _threatened, _next_time, _negated, _expected,
-    _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
+    _court_report, _not_a_conflict_sense, _cyber, _modal, _not_held, _conditional, _threatened, _next_time, _negated,
+    _expected, _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
 )
 
 
