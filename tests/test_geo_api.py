@@ -193,3 +193,11 @@ def test_a_state_the_articles_towns_lie_in_outranks_a_country_of_its_name():
     assert got["Georgia"] == "US" and got["Lilburn"] == "US"
     found = eventcoder.geoparse("The Laurel County Sheriff's Office said two men were held.")
     assert found[0]["name"] == "Laurel" and found[0]["admin1"] == "Kentucky"
+
+
+def test_a_name_repeated_often_votes_once_for_its_country():
+    text = ("An Edmonton man was jailed on Friday. Edmonton police said the attack happened near a school in "
+            "Edmonton, and officers from Hornsey, Walthamstow and Tottenham joined the search. Edmonton "
+            "residents thanked them.")
+    found = [f for f in eventcoder.geoparse(text) if f["name"] == "Edmonton"]
+    assert found and {f["country_code"] for f in found} == {"GB"}  # north London, not Alberta

@@ -237,7 +237,11 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     first = country_context(full, ct.dateline, gaz, actors)
     rows = _parse(full, 0, text, gaz, first, ct.to_raw, doc)
     ctx = country_context(full, ct.dateline, gaz, actors)
-    ctx.country_votes = first.country_votes
+    # each name the first reading placed votes once for its country, however often it is repeated (an
+    # article that names Edmonton ten times and Hornsey, Walthamstow and Wood Green once is in London)
+    for _name, cc in {(norm(r["name"]), r["country_code"]) for r in rows
+                     if r["_r"].place is not None and not r["adjectival"] and r["country_code"]}:
+        ctx.country_votes[cc] += 0.5
     ctx.anchors = list(first.anchors)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
