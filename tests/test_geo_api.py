@@ -201,3 +201,11 @@ def test_a_name_repeated_often_votes_once_for_its_country():
             "residents thanked them.")
     found = [f for f in eventcoder.geoparse(text) if f["name"] == "Edmonton"]
     assert found and {f["country_code"] for f in found} == {"GB"}  # north London, not Alberta
+
+
+def test_a_county_of_a_common_name_is_the_one_the_articles_towns_lie_in():
+    text = ("Deputies said the fire near Puryear spread fast. The Henry County sheriff said crews from Paris "
+            "helped.")
+    got = {f["name"]: (f["admin1"], f["feature_code"]) for f in eventcoder.geoparse(text)}
+    assert got["Henry"] == ("Tennessee", "ADM2")  # Puryear lies in Henry County, Tennessee (not Georgia's)
+    assert got["Paris"][0] == "Tennessee"

@@ -936,7 +936,16 @@ def _score_near_anchors(p: GazPlace, r: _Reading) -> list[float]:
 
 def _score_holds_anchors(p: GazPlace, kind: str, r: _Reading) -> float:
     """A province the article's towns lie in: +2 for each (up to +6), unless a town of its name lies in it
-    (then the name is that town): "Georgia" in a report of Atlanta and Lilburn is the state."""
+    (then the name is that town): "Georgia" in a report of Atlanta and Lilburn is the state. A county: +2
+    for each of the article's towns in it (up to +6), +0.5 for each in its state (up to +2)."""
+    if p.feature_code == "ADM2":
+        # "Henry County" in a report of Paris and Puryear: the county the article's towns lie in, or at
+        # least one in their state
+        county = {a.geonameid for a in r.ctx.anchors if a.country_code == p.country_code and a.admin2
+                  and admin_norm(a.admin2) == admin_norm(p.admin2) and a.geonameid != p.geonameid}
+        state = {a.geonameid for a in r.ctx.anchors if a.country_code == p.country_code
+                 and admin_norm(a.admin1) == admin_norm(p.admin1) and a.geonameid != p.geonameid}
+        return min(2.0 * len(county), 6.0) + min(0.5 * len(state), 2.0)
     if kind != "admin1" or (p.country_code, admin_norm(p.admin1)) in r.namesakes:
         return 0.0
     inside = {a.geonameid for a in r.ctx.anchors
