@@ -13,7 +13,16 @@ from typing import Any
 from .clean import clean
 from .extract.actors import find_actors
 from .geo.gazetteer import Gazetteer, admin_norm, default_gazetteer, display_admin, norm
-from .geo.resolve import _STOP, GeoContext, Resolved, Toponym, country_context, resolve, resolve_text
+from .geo.resolve import (
+    _STOP,
+    GeoContext,
+    Resolved,
+    Toponym,
+    _abbreviated_states,
+    country_context,
+    resolve,
+    resolve_text,
+)
 from .knowledge import countries
 from .nlp import model
 
@@ -104,10 +113,10 @@ _ATTRIBUTIVE = re.compile(
     r"families|police|officers?|firefighters|deputies|sheriff|mayor|council|councillors?|city council|city|county|"
     r"school|schools|schoolchildren|students|hospital|airport|university|college|business|businesses|company|firm|"
     r"area|region|office|department|police department|fire department|court|jail|prison|authorities|officials|"
-    r"government|voters|lawmakers|legislature|senator|representative|residents'|native's|home|homes|apartment|"
+    r"government|voters|lawmakers|legislature|senator|representative|mla|mp|mpp|mep|alderman|home|homes|apartment|"
     r"street|road|plant|factory|church|store|mall|park|market|station)\b)", re.I)
 _DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?]\s\s))([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
-                       r"(?:,\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?\s*(?:\((?:AP|Reuters|AFP|CNN|UPI)\)\s*)?"
+                       r"(?:,\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?"
                        r"(?:--|[-—–])\s")
 
 
@@ -251,10 +260,19 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     if ct.dateline:
         rx = re.compile(r"(?m)^[ \t]*(" + re.escape(ct.dateline) + r")\b", re.I)
         for m in rx.finditer(text):
-            t = Toponym(m.group(1), 0, len(m.group(1)))
+            # "COLUMBIA, Ky. (WBKO) --": the state stated after the town, a toponym of its own and its area
+            near = m.end(1) - m.start(1) + 3
+            states = [st for st in _abbreviated_states(text[m.start(1):m.end(1) + 12]) if st[1] <= near]
+            hints = tuple(st[0] for st in states)
+            t = Toponym(m.group(1), 0, len(m.group(1)), hint=hints[0] if hints else "", hints=hints)
             r = resolve(t, gaz, ctx)
             if r.place is not None:
                 out.append({**_row(text, m.start(1), t, r, gaz), "_r": r})
+            for name, a, b in states:
+                st = Toponym(name, a, b, keyword="state")
+                rs = resolve(st, gaz, ctx)
+                if rs.place is not None:
+                    out.append({**_row(text, m.start(1) + a, st, rs, gaz), "_r": rs})
     # the headline
     if ct.headline:
         h = text.find(ct.headline)

@@ -209,9 +209,10 @@ def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
     names, rx = _state_abbreviations()
     out = []
     for m in rx.finditer(text):
-        name = names.get(m.group(1).replace(" ", "").rstrip(" "))
+        abbr = m.group(1).rstrip()
+        name = names.get(abbr.replace(" ", ""))
         if name:
-            out.append((name, m.start(1), m.end(1)))
+            out.append((name, m.start(1), m.start(1) + len(abbr)))
     return out
 
 
