@@ -153,9 +153,9 @@ def deciding_check(sentence, trigger, sub=None, published=PUB, lede=False):
 def test_checks_keep_their_order():
     assert [c.__name__ for c in CHECKS] == [
         "_background", "_accident", "_cumulative_tally", "_generic", "_attribution", "_period", "_follow_up",
-        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_cyber", "_modal", "_not_held", "_conditional",
-        "_threatened", "_next_time", "_negated", "_expected", "_denied", "_ongoing", "_habitual_present", "_continues",
-        "_habitual_cue",
+        "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_cyber", "_modal", "_not_held", "_reaction",
+        "_conditional", "_threatened", "_next_time", "_negated", "_expected", "_denied", "_ongoing",
+        "_habitual_present", "_continues", "_habitual_cue",
     ]
     assert all(c.__doc__ for c in CHECKS)
 
@@ -275,3 +275,13 @@ def test_an_event_that_happened_although_another_was_called_off_is_coded():
     evs = eventcoder.extract("On Monday, police in Nairobi cancelled the rally, but hundreds of students "
                              "marched to the ministry anyway.", PUB)
     assert [e.sub_event_type for e in evs] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    ("The advert was met with protests by the National Council for Adoption, which said it exploits grief.", False),
+    ("The new posters caused Tory protests last month.", False),
+    ("The killing of the student sparked protests in Nairobi on Tuesday.", True),
+    ("The verdict sparked protests, with thousands marching through the city centre of Dakar.", True),
+])
+def test_protests_as_the_reaction_a_deed_drew_are_complaints_unless_people_gather(text, coded):
+    assert bool(eventcoder.extract(text, PUB)) is coded

@@ -283,6 +283,21 @@ def _not_held(t: _Told) -> str | None:
     return None
 
 
+def _reaction(t: _Told) -> str | None:
+    """"It was met with protests by the council", "posters which caused Tory protests": protests as the
+    reaction a decision or a deed drew, with no place and no people told gathering, are complaints."""
+    if not (t.protest and re.fullmatch(r"protests?|outcry", t.trig)):
+        return None
+    if not re.search(r"\b(?:met with|drew|drawn|draws|caused|causing|prompted|provoked|triggered|sparked|"
+                     r"attracted|faced|facing)\s+(?:[\w-]+\s+){0,2}$", t.window):
+        return None
+    after = t.sentence[t.trigger_end:]
+    if re.search(r"\b(?:in|at|outside|near|across|on the streets)\s+(?:the\s+)?[A-Z]", after) or re.search(
+            r"\b(?:thousands|hundreds|dozens|crowds?|marched|gathered|rall(?:y|ied)|streets)\b", t.low):
+        return None
+    return "a complaint"
+
+
 def _conditional(t: _Told) -> str | None:
     """A trigger in an "if", "unless", "in case" or "should" clause: hypothetical."""
     if re.search(r"\b(?:if|unless|in case|should)\b[^,.;]*$", t.before):
@@ -399,8 +414,8 @@ def _told(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateM
 # first reason wins
 CHECKS = (
     _background, _accident, _cumulative_tally, _generic, _attribution, _period, _follow_up, _trend, _history,
-    _court_report, _not_a_conflict_sense, _cyber, _modal, _not_held, _conditional, _threatened, _next_time, _negated,
-    _expected, _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
+    _court_report, _not_a_conflict_sense, _cyber, _modal, _not_held, _reaction, _conditional, _threatened,
+    _next_time, _negated, _expected, _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
 )
 
 
