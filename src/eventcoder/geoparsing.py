@@ -61,6 +61,10 @@ def _row(text: str, start: int, t: Toponym, r: Any, gaz: Gazetteer) -> dict[str,
 def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_raw: Any = None,
            doc: Any = None) -> list[dict]:
     doc = doc if doc is not None else model()(seg)
+
+    def raw_at(i: int) -> int:  # a position of ``seg`` in the input as given
+        return to_raw(i) if to_raw else offset + i
+
     ents = [(e.text, e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
     out = []
     parts: list[Resolved] = []
@@ -77,13 +81,13 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
                 continue
         if r.place is None and not (t.keyword or t.prep) and gaz.region(t.name) is None:
             continue
-        start = to_raw(t.start) if to_raw else offset + t.start
+        start = raw_at(t.start)
         if raw[start:start + (t.end - t.start)] != seg[t.start:t.end]:
             continue  # a span the cleaning joined across a cut: no exact offsets in the input
         out.append({**_row(raw, start, t, r, gaz), "_r": r})
 
     def taken(s: int, e: int) -> bool:
-        a = to_raw(s) if to_raw else offset + s
+        a = raw_at(s)
         b = a + (e - s)
         return any(o["start"] < b and a < o["end"] for o in out)
 
@@ -100,7 +104,7 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
                 extra.append(r)
     for r in extra:
         t = r.toponym
-        start = to_raw(t.start) if to_raw else offset + t.start
+        start = raw_at(t.start)
         if raw[start:start + (t.end - t.start)] == seg[t.start:t.end]:
             out.append({**_row(raw, start, t, r, gaz), "_r": r})
     return out
@@ -243,9 +247,10 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     doc = model()(full)
     # read twice: the first reading gathers where the article is (its countries, towns, the states and
     # counties it names), the second resolves every name knowing all of it ("Paris" before "Henry County")
-    first = country_context(full, ct.dateline, gaz, actors)
+    base = country_context(full, ct.dateline, gaz, actors)
+    first = base.fresh()
     rows = _parse(full, 0, text, gaz, first, ct.to_raw, doc)
-    ctx = country_context(full, ct.dateline, gaz, actors)
+    ctx = base.fresh()
     # each name the first reading placed votes once for its country, however often it is repeated (an
     # article that names Edmonton ten times and Hornsey, Walthamstow and Wood Green once is in London)
     for _name, cc in {(norm(r["name"]), r["country_code"]) for r in rows

@@ -368,6 +368,12 @@ class GeoContext:
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
 
+    def fresh(self) -> GeoContext:
+        """A copy to read the same text again: its votes, anchors, stated countries and areas, nothing
+        resolved yet (what ``country_context`` gave, without computing it twice)."""
+        return GeoContext(Counter(self.country_votes), list(self.anchors), stated_in=Counter(self.stated_in),
+                          areas=set(self.areas))
+
 
 def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
     """Vote on the article's country from country names, demonyms, the dateline and the countries of the
