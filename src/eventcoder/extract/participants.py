@@ -136,6 +136,8 @@ def hypothetical_in_parse(text: str, trigger: tuple[int, int]) -> str | None:
             return None
         t = t.head
     return None
+
+
 _THING_PRONOUNS = {"it", "this", "that", "which", "these"}
 
 
