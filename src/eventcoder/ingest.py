@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -58,8 +59,44 @@ def check_language(text: str, name: str = "input") -> None:
         raise UnsupportedLanguageError(f"{name}: text is in language '{top.lang}', not English (not supported)")
 
 
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.I | re.S)
+
+
+def looks_like_html(text: str, name: str = "") -> bool:
+    """An HTML page: named .html/.htm, or text that opens as a page does (doctype, <html>, <head>, <body>)."""
+    return name.lower().endswith((".html", ".htm", ".xhtml")) or bool(_HTML_START.match(text[:4000]))
+
+
+def article_from_html(html: str, url: str | None = None, source: str | None = None,
+                      published: dt.date | None = None, name: str = "input", id: str | None = None) -> Article:
+    """An HTML page's article: trafilatura takes the body (no scripts, menus or footers), the title, the page's
+    date and the site's name. A date or source given by the caller wins over the page's own."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=False)
+    body = (doc.text or "").strip() if doc is not None else ""
+    if not body:
+        raise InputError(f"{name}: no article text found in the HTML page")
+    title = (doc.title or "").strip() or None
+    # paragraphs one to a line as trafilatura gives them, the headline first as in a text file
+    body = "\n\n".join(line.strip() for line in body.split("\n") if line.strip())
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    page_date = None
+    if doc.date:
+        try:
+            page_date = dt.date.fromisoformat(doc.date[:10])
+        except ValueError:
+            page_date = None
+    return Article(body=body or title or "", published=published or page_date, title=title, url=url or doc.url,
+                   source=source or doc.sitename or doc.hostname, id=id)
+
+
 def read_article(path: str | Path, published: dt.date | None = None, data: bytes | None = None) -> Article:
-    """Read a text file (or ``-`` data already read from stdin) into an Article."""
+    """Read a text or HTML file (or ``-`` data already read from stdin) into an Article. An HTML page is read
+    with :func:`article_from_html`: its markup never reaches the text."""
     name = str(path)
     if data is None:
         p = Path(path)
@@ -72,5 +109,10 @@ def read_article(path: str | Path, published: dt.date | None = None, data: bytes
             raise InputError(f"{name}: file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
         data = p.read_bytes()
     text = decode(data, name)
+    art_id = Path(name).stem if name != "-" else None
+    if looks_like_html(text, name):
+        art = article_from_html(text, published=published, name=name, id=art_id)
+        check_language(art.body, name)
+        return art
     check_language(text, name)
     return Article(body=text, published=published, source=None, id=Path(name).stem if name != "-" else None)
