@@ -139,12 +139,18 @@ def _name_spans(actors: list[ActorMention]) -> list[tuple[int, int]]:
 
 
 def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
-    """The first match that is not inside a name and not negated ("entered without fighting")."""
+    """The first match that is not inside a name, not negated ("entered without fighting") and not "the dead"
+    (a definite noun phrase: the victims of an event told before)."""
     for m in rx.finditer(text):
         if not any(s <= m.start() and m.end() <= e for s, e in spans) and not _NEGATED.search(
-                text, max(0, m.start() - 20), m.start()):
+                text, max(0, m.start() - 20), m.start()) and not (
+                m.group(0).lower() == "dead" and _DEFINITE.search(text, max(0, m.start() - 12), m.start())):
             return m
     return None
+
+
+# "one of the dead men", "the dead included two farmers": the victims of an event already told, no new one
+_DEFINITE = re.compile(r"\b(?:the|those|their|these)\s+$", re.I)
 
 
 # the subject that opens a sentence, described in passing: "Fano, a network of militias that fought alongside
@@ -364,8 +370,8 @@ def _mob_or_riot(s: _Sentence) -> Classification | None:
             r"\b(?:charges? of|charged with|accused of|suspected of|on suspicion of|in connection with|booked for|"
             r"cases? of)\s+(?:\w+\s+)?$", low[:mob.start()]):
         return None
-    if not mob or any(s.trig[t] for t in _EXPLOSIVE_SUBS) or s.kinds & {"named"}:
-        return None
+    if not mob or any(s.trig[t] for t in _EXPLOSIVE_SUBS) or s.kinds & {"named"} or _RIVAL_SIDES.search(low):
+        return None  # a named group's or two armed sides' fighting is no crowd's
     harm = _MOB_HARM.search(low)
     if not harm or re.search(r"\b(?:no|not|never|no one|nobody)\s+(?:\w+\s+){0,2}$", low[:harm.start()]):
         return None  # "no one had attacked the building"
@@ -736,7 +742,9 @@ _SERIOUS_INJURY = re.compile(
 _INTERVENTION = re.compile(
     r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray|stun grenades?|batons?|"
     r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathicharg\w*|dispers(?:ed|e|ing|al)|broke up|cracked down on|clamped down|"
-    r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|charged at|"
+    r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|"
+    r"charged (?:at|into) (?:the |a )?(?:[\w-]+ ){0,2}?(?:protesters|demonstrators|marchers|crowds?|them|students|"
+    r"strikers|supporters|workers)|"
     r"dragg?(?:ed|ing|s)? (?:them|the (?:protesters|demonstrators|marchers|strikers)|protesters|demonstrators) "
     r"(?:away|out|off|from)|"
     r"prevented (?:them|the (?:protesters|demonstrators|march|rally|marchers))|"
@@ -822,9 +830,13 @@ def _without_backdrop(low: str) -> str:
 
 
 def _backdrop(text: str, m: re.Match[str]) -> bool:
-    """Is a trigger named as background: after 'following', 'amid', 'despite', or dated by a year?"""
+    """Is a trigger named as background: after 'following', 'amid', 'despite' (or in a relative clause that tells
+    what such a backdrop did), or dated by a year?"""
     before = text[max(0, m.start() - 45):m.start()]
     cause = re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w'’-]+\s+){0,4}$", before, re.I)
+    if re.search(r"\b(?:following|amid|despite|in the wake of)\s+(?:[\w'’-]+\s+){1,5}(?:that|which)\s+"
+                 r"(?:has\s+|have\s+|had\s+)?$", before, re.I):
+        return True  # "agreed a ceasefire following a day of fighting that killed four": the backdrop's toll
     if cause and re.search(r"\b(?:killed|died|dead|injured|wounded|hurt|lost their lives)\b",
                            text[:m.start() - len(before) + cause.start()], re.I):
         return False  # "twelve people were killed after suicide bombers struck": the cause is the event
@@ -906,10 +918,15 @@ def _civilian_victims(low: str, actors: list[ActorMention]) -> bool:
     return bool(cues["civilian"].search(low))
 
 
+# both armed sides told in one phrase: "between two rival armed groups", "rival militias", "warring factions"
+_RIVAL_SIDES = re.compile(r"\b(?:rival|two|opposing|warring)\s+(?:rival\s+|warring\s+)?(?:armed\s+(?:groups|factions)|"
+                          r"militias|militia groups|brigades|(?<=warring )factions)\b(?!\s+of\b)")
+
+
 def _two_armed_sides(low: str, actors: list[ActorMention], m: re.Match[str]) -> bool:
     armed = [a for a in actors if a.kind in ARMED_KINDS]
     names = {a.name for a in armed}
-    if len(names) >= 2:
+    if len(names) >= 2 or _RIVAL_SIDES.search(low):
         return True
     after = low[m.end():m.end() + 80]
     before = low[max(0, m.start() - 80):m.start()]

@@ -208,6 +208,9 @@ def _same_place(a: _Draft, b: _Draft) -> bool:
 # the same remote attack on the same day and place is one event whoever the sentences name (not a grenade,
 # a suicide bomb or a chemical attack: their attacker is there, and two of them the same day are two events)
 _REMOTE_SUBS = taxonomy.REMOTE_VIOLENCE_SUBS - {Sub.GRENADE, Sub.SUICIDE_BOMB, Sub.CHEMICAL_WEAPON}
+# an agreement is told from either party's side ("the government signed a truce with the ELN", "the rebels
+# agreed to the ceasefire"): one agreement the same day and place, whichever party a sentence names first
+_ANY_ACTOR_SUBS = _REMOTE_SUBS | {Sub.AGREEMENT}
 
 
 def _same_day(a: _Draft, b: _Draft) -> bool:
@@ -243,18 +246,24 @@ def days_before_told(d: EventDay, m: Mention) -> EventDay:
 def _drafts(mentions: list[Mention], doc: Document, published: dt.date | None,
             dates_of: Mapping[int, Sequence[DateMention]]) -> list[_Draft]:
     """One draft event per mention and place, dated: the mention's own date, else the date of an earlier
-    mention of the same type, the date the sentence before opens with, the lede's, or the publication date."""
+    mention of the same type, of the event the sentence before tells, the date the sentence before opens with,
+    the lede's, or the publication date."""
     drafts: list[_Draft] = []
     lede_date: EventDay | None = None
     by_type_date: dict[str, EventDay] = {}
+    by_sentence: dict[int, EventDay] = {}  # the day of the event each sentence told, in article order
     # the report's own lede date ("On 8 June 2022, ...") dates events told later without one
     if doc.sentences:
         lede_date = _opening_date(doc.sentences[0], dates_of)
-    for m in mentions:
+    days: dict[int, EventDay] = {}
+    for i in sorted(range(len(mentions)), key=lambda i: (mentions[i].sentence.index, i)):
+        m = mentions[i]
         if m.date is not None:
             d = EventDay(m.date.date, m.date.time_precision, m.date, m.sentence)
         elif m.sub_event_type in by_type_date:
             d = by_type_date[m.sub_event_type]
+        elif (told := by_sentence.get(m.sentence.index - 1)) is not None and told.mention is not None:
+            d = told  # "Clashes erupted on Monday ... Several houses were damaged": the narrative's day goes on
         elif (told := _date_just_told(doc, m.sentence, dates_of)) is not None:
             d = told  # "On Wednesday afternoon, residents blocked the highway. Some threw stones at officers."
         elif lede_date is not None:
@@ -267,7 +276,10 @@ def _drafts(mentions: list[Mention], doc: Document, published: dt.date | None,
                                    and m.sentence.index == 0):
             lede_date = d
         by_type_date.setdefault(m.sub_event_type, d)
-        d = days_before_told(d, m)
+        by_sentence.setdefault(m.sentence.index, d)
+        days[i] = d
+    for i, m in enumerate(mentions):
+        d = days_before_told(days[i], m)
         places = _event_places(m) or [(None, 0)]
         counts = split_total(m.fatalities, len(places))
         for (r, p), fat in zip(places, counts, strict=True):
@@ -280,12 +292,13 @@ def _drafts(mentions: list[Mention], doc: Document, published: dt.date | None,
 
 def _merge_repeats(drafts: list[_Draft]) -> list[_Draft]:
     """Repeated mentions of one event (same type, day, place and actor, from another sentence) are one event;
-    one remote strike told twice names its shooter differently, so there the actor may differ."""
+    one remote strike told twice names its shooter differently, and an agreement its parties in either order,
+    so there the actor may differ."""
     merged: list[_Draft] = []
     for dr in drafts:
         for prev in merged:
             if (prev.sub == dr.sub and _same_day(prev, dr) and _same_place(prev, dr)
-                    and (_same_actor(prev, dr) or dr.sub in _REMOTE_SUBS)
+                    and (_same_actor(prev, dr) or dr.sub in _ANY_ACTOR_SUBS)
                     and not (prev.mentions[0].sentence.index == dr.mentions[0].sentence.index)):
                 _absorb(prev, dr)
                 break
@@ -351,8 +364,61 @@ def _fold_gatherings(merged: list[_Draft]) -> list[_Draft]:
             if host is not None:
                 host.mentions.extend(dr.mentions)
                 continue
+        if dr.sub == Sub.PEACEFUL_PROTEST:
+            # "Students marched in Dhaka. Police fired tear gas to disperse the marchers": a later sentence
+            # that tells what befell "the marchers" that day and place is the same demonstration, coded once
+            # at its most severe form
+            host = next((h for h in merged if h is not dr and h.sub in _SEVERE_PROTEST and _same_day(h, dr)
+                         and _same_place(h, dr) and h.actor1.name == dr.actor1.name
+                         and h.mentions[0].sentence.index > dr.mentions[0].sentence.index
+                         and _THE_DEMONSTRATION.search(h.mentions[0].sentence.text)), None)
+            if host is not None:
+                host.mentions[:0] = dr.mentions
+                continue
         kept.append(dr)
     return kept
+
+
+_THE_DEMONSTRATION = re.compile(r"\b(?:the|those)\s+(?:[\w-]+\s+)?(?:marchers|protesters|protestors|demonstrators|"
+                                r"crowds?|rally|march|protest|demonstration|gathering|sit-in|procession)\b|\bthem\b",
+                                re.I)
+
+
+_CROWD_EVENTS = taxonomy.DEMONSTRATION_SUBS | {Sub.MOB_VIOLENCE}
+
+
+def _fold_arrests_into_gatherings(merged: list[_Draft]) -> list[_Draft]:
+    """Arrests told beside a demonstration or riot at the same place, that day or the next ("six students were
+    arrested", "21 people were arrested for public violence"), are the police's intervention in it, which ACLED
+    codes as part of the demonstration: they fold into it, and a peaceful protest whose participants were
+    arrested becomes a Protest with intervention. Arrests on a day the report names for them, or in raids,
+    are another operation."""
+    kept: list[_Draft] = []
+    for dr in merged:
+        own = _own_date(dr.mentions[0])
+        if dr.sub == Sub.ARRESTS and dr.date is not None and not _SEPARATELY.search(dr.mentions[0].sentence.text):
+            host = next((h for h in merged if h is not dr and h.sub in _CROWD_EVENTS and h.date is not None
+                         and 0 <= (dr.date - h.date).days <= 1 and _same_place(h, dr)
+                         and not (own is not None and own.date != h.date and _NAMED_DAY.search(own.text))
+                         and h.mentions[0].sentence.index < dr.mentions[0].sentence.index), None)
+            if host is not None:
+                host.mentions.extend(dr.mentions)
+                if host.sub == Sub.PEACEFUL_PROTEST:
+                    host.sub = Sub.PROTEST_WITH_INTERVENTION
+                    if host.actor2 is None:
+                        host.actor2 = dr.actor1
+                continue
+        kept.append(dr)
+    return kept
+
+
+# arrests on a day of their own ("On Saturday morning, police ... arrested 112 people") or in raids are another
+# operation, no intervention in the demonstration
+_NAMED_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}|january|february|march|april|may|"
+                        r"june|july|august|september|october|november|december)\b", re.I)
+_SEPARATELY = re.compile(r"\b(?:separately|elsewhere|in another|in a separate|meanwhile|raids?|"
+                         r"in connection with the "
+                         r"(?:killing|murder|attack|death|bombing|kidnapping))\b", re.I)
 
 
 def _fold_looting(merged: list[_Draft]) -> list[_Draft]:
@@ -388,7 +454,7 @@ def merge_mentions(mentions: list[Mention], doc: Document, ctx: GeoContext, gaz:
     merged = _merge_repeats(_drafts(mentions, doc, published, dates_of))
     _place_at_focus(merged, mentions, ctx, gaz)
     _place_as_coded(merged, ctx)
-    merged = _fold_gatherings(_fold_clashes_into_takeovers(merged))
+    merged = _fold_arrests_into_gatherings(_fold_gatherings(_fold_clashes_into_takeovers(merged)))
     final = _fold_looting(merged)
     _tag_looting(final)
     return [_to_event(dr, ctx, gaz) for dr in final]

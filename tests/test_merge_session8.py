@@ -1,0 +1,85 @@
+"""One occurrence told in several sentences is one event: an agreement told from either party's side, arrests
+made at a demonstration, the narrative's day going on, "the dead" and a backdrop's toll (no new events)."""
+
+import datetime as dt
+import warnings
+
+import eventcoder
+
+PUB = dt.date(2025, 4, 11)  # a Friday
+
+
+def _extract(text, pub=PUB):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return eventcoder.extract(text, pub)
+
+
+def _subs(events):
+    return [(e.sub_event_type, e.date.date) for e in events]
+
+
+def test_an_agreement_told_from_both_sides_is_one_event():
+    text = ("The government of South Sudan and the SPLM-IO signed a ceasefire agreement in Juba on Thursday.\n\n"
+            "SPLM-IO commanders agreed to withdraw their fighters from the frontline under the agreement, "
+            "a spokesman said in Juba.")
+    events = _extract(text)
+    assert [e.sub_event_type for e in events].count("Agreement") == 1
+
+
+def test_arrests_at_a_protest_fold_into_it():
+    text = ("Hundreds of students marched to the parliament in Dhaka on Thursday to demand lower tuition fees.\n\n"
+            "Police fired tear gas to disperse the marchers near the Shahbagh intersection in Dhaka.\n\n"
+            "Nine students were arrested and taken to the Ramna police station in Dhaka.")
+    events = _extract(text)
+    assert _subs(events) == [("Protest with intervention", dt.date(2025, 4, 10))]
+    assert len(events[0].sentences) == 3
+
+
+def test_arrests_on_a_day_of_their_own_stay_apart():
+    text = ("Hundreds of opposition supporters clashed with police in Lahore on Wednesday, hurling stones at "
+            "officers and setting a police van on fire.\n\n"
+            "On Thursday morning, police conducted raids across Lahore and arrested 80 people on charges of rioting.")
+    events = _extract(text)
+    assert ("Arrests", dt.date(2025, 4, 10)) in _subs(events)
+    assert ("Violent demonstration", dt.date(2025, 4, 9)) in _subs(events)
+
+
+def test_an_undated_sentence_keeps_the_day_the_story_just_told():
+    text = ("Fighting between two rival armed groups erupted in Zawiya on Tuesday, 8 April, residents said.\n\n"
+            "Several houses and shops were damaged in the fighting and families fled to other districts.\n\n"
+            "On Thursday, elders announced that both groups had agreed to a ceasefire.")
+    events = _extract(text)
+    assert ("Armed clash", dt.date(2025, 4, 8)) in _subs(events)
+    assert not any(e.sub_event_type == "Looting/property destruction" for e in events)
+
+
+def test_the_dead_is_no_new_event():
+    text = ("Police killed four suspected gang members in a shootout in the Complexo da Mare, Rio de Janeiro, "
+            "on Tuesday.\n\n"
+            "Relatives of one of the dead men, a 19-year-old delivery driver, said he was unarmed.")
+    events = _extract(text)
+    assert len(events) == 1
+
+
+def test_the_toll_of_a_backdrop_is_not_the_sentences_event():
+    text = ("A ceasefire was agreed on Thursday in Zawiya following a day of heavy fighting that killed four "
+            "people, including a civilian.")
+    events = _extract(text)
+    assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+def test_rival_armed_groups_clash_not_attack():
+    text = "Clashes between two rival armed groups killed three people in Tripoli on Wednesday, medics said."
+    assert [e.sub_event_type for e in _extract(text)] == ["Armed clash"]
+
+
+def test_a_fee_charged_at_a_market_is_no_intervention():
+    text = ("Hundreds of traders marched through Kisumu on Thursday to protest against a new daily levy charged "
+            "at the central market.")
+    assert [e.sub_event_type for e in _extract(text)] == ["Peaceful protest"]
+
+
+def test_police_charging_at_protesters_is_an_intervention():
+    text = "Riot police charged at the protesters outside the Kisumu county offices on Thursday."
+    assert [e.sub_event_type for e in _extract(text)] == ["Protest with intervention"]
