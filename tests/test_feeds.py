@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import os
 import signal
 import socket
 import threading
@@ -114,6 +115,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send(301, headers={"Location": "/feeds/world.rss"})
         elif path == "/feeds/moved-private.rss":
             self.send(302, headers={"Location": "/private/feed.rss"})
+        elif path == "/feeds/loop.rss":
+            self.send(302, headers={"Location": "/feeds/loop.rss"})
+        elif path == "/feeds/truncated.rss":  # cut off in the middle of the second item
+            data = (FIX / "world.rss").read_bytes()
+            self.send(200, data[: data.index(b"<item>", data.index(b"<item>") + 1) + 60], "application/rss+xml")
         elif path == "/private/feed.rss":
             self.send(200, (FIX / "world.rss").read_bytes(), "application/rss+xml")
         elif path == "/feeds/huge-declared.rss":  # says it is 6 MB up front
@@ -292,6 +298,24 @@ def test_redirect_followed(server, client):
         server.url("/pages/ukraine-kharkiv-drone.html")
 
 
+def test_redirect_loop_and_truncated_feed(server, client):
+    r = fetch_feed(server.url("/feeds/loop.rss"), None, client)
+    assert r.error == f"{server.url('/feeds/loop.rss')}: more than 5 redirects"
+    r = fetch_feed(server.url("/feeds/truncated.rss"), None, client, fetch_pages=False)
+    assert r.error is None and [a.title for a in r.articles][:1] == [
+        "Fighting between army and RSF in El Fasher kills 14"]
+    assert any("not well-formed" in n for n in r.notes)
+
+
+def test_long_feed_content_read_with_trafilatura():
+    paras = [f"Paragraph {i}: residents of Goma said shelling continued through the night near the airport, and "
+             f"aid workers counted {i + 3} damaged homes in the Mugunga district." for i in range(6)]
+    html = "".join(f"<p>{p}</p>" for p in paras) + "<script>track()</script><p><a href='/share'>Share</a></p>"
+    text = feeds._entry_text({"content": [{"type": "text/html", "value": html}]})
+    assert text.split("\n\n")[:6] == paras
+    assert "<p>" not in text and "track()" not in text
+
+
 def test_robots_txt_missing_allows_and_server_error_allows_with_a_log_line(server, caplog):
     server.robots = "404"
     with make_client(timeout=2.0) as c:
@@ -432,6 +456,13 @@ def test_watch_ctrl_c_returns_cleanly_after_the_current_feed(server):
     watch(urls, 0.01, handle, lambda u: None, stop=stop, fetch_pages=False)  # no KeyboardInterrupt comes out
     assert seen == [urls[0], "handled on"] and stop.is_set()
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_watch_ctrl_c_while_waiting_returns_at_once(server):
+    threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT)).start()
+    start = time.monotonic()
+    watch([server.url("/feeds/world.rss")], 5, lambda r: None, lambda u: None, max_rounds=2, fetch_pages=False)
+    assert time.monotonic() - start < 4
 
 
 def test_watch_keyboard_interrupt_from_the_handler_ends_cleanly(server):

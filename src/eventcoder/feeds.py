@@ -360,14 +360,15 @@ def fetch_feed(url: str, state: FeedState | None, client: httpx.Client, *, fetch
             return failed(f"{url}: malformed feed ({parsed.get('bozo_exception') or 'unreadable XML'})")
         if not parsed.get("version"):
             return failed(f"{url}: not an RSS or Atom feed")
-    elif parsed.get("bozo"):
-        log.warning("feed %s is not well-formed (%s); reading the %d entries found", url,
-                    parsed.get("bozo_exception"), len(entries))
+    notes: list[str] = []
+    if entries and parsed.get("bozo"):
+        notes.append(f"{url}: the feed is not well-formed ({parsed.get('bozo_exception')}); "
+                     f"the {len(entries)} entries found were read")
+        log.warning("%s", notes[-1])
     feed_title = html_to_text((parsed.get("feed") or {}).get("title") or "").replace("\n\n", " ") or None
     new_state = FeedState(url, resp.headers.get("etag"), resp.headers.get("last-modified"))
     articles: list[Article] = []
     skipped: list[str] = []
-    notes: list[str] = []
     n_known = 0
     for entry in entries:
         link = _entry_link(entry)
