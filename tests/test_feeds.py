@@ -46,7 +46,7 @@ BIG = 6_000_000
 class Server:
     base: str
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    robots: str = "file"  # file | 404 | 500
+    robots: str = "file"  # file | slow | 404 | 500
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -86,7 +86,10 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, path: str) -> None:
         st = self.state
         if path == "/robots.txt":
-            if st.robots == "file":
+            if st.robots == "slow":
+                time.sleep(1.0)
+                self.send(200, (FIX / "robots.txt").read_bytes(), "text/plain")
+            elif st.robots == "file":
                 self.send(200, (FIX / "robots.txt").read_bytes(), "text/plain")
             else:
                 self.send(int(st.robots), b"no robots here", "text/plain")
@@ -233,6 +236,10 @@ def test_atom_entries_from_the_feed_text_without_pages(server, client):
     assert "resumed talks in Bahir Dar on Thursday" in arts["Ethiopia and Amhara officials resume talks in "
                                                             "Bahir Dar"].body
     assert r.state.etag is None and r.state.last_modified == REGION_MODIFIED
+    # the French entry is not coded: eventcoder reads English
+    assert r.entries == 5 and r.skipped == (
+        f"{server.url('/pages/senegal-dakar-manifestation.html')}: text is in language 'fr', not English "
+        "(not supported)",)
 
 
 def test_atom_page_gives_the_page_text_and_missing_pages_fall_back(server, client):
@@ -242,7 +249,7 @@ def test_atom_page_gives_the_page_text_and_missing_pages_fall_back(server, clien
     assert mali.source == "Sahel & Horn Monitor"
     kenya = by_title(r)["Record field of 30,000 runners for the Nairobi marathon"]
     assert "road closures across the city centre" in kenya.body  # summary: its page is missing
-    assert len(r.notes) == 3
+    assert len(r.notes) == 4 and len(r.skipped) == 1
 
 
 def test_conditional_get_with_etag_gives_not_modified(server, client):
@@ -328,6 +335,15 @@ def test_robots_txt_missing_allows_and_server_error_allows_with_a_log_line(serve
     assert "/private/philippines-maguindanao-bomb.html" in server.paths()
     assert "SUBSCRIBER TEXT" in by_title(r)["Roadside bomb wounds three soldiers in Maguindanao"].body
     assert any("robots.txt" in m and "HTTP 500" in m and "allowing" in m for m in caplog.messages)
+
+
+def test_robots_txt_timeout_allows_with_a_log_line(server, caplog):
+    server.robots = "slow"
+    with caplog.at_level(logging.WARNING, logger="eventcoder.feeds"), make_client(timeout=0.3) as c:
+        r = fetch_feed(server.url("/feeds/region.atom"), None, c, fetch_pages=False)
+    assert r.error is None and len(r.articles) == 4
+    assert any(m.startswith(f"robots.txt of {server.base} could not be fetched (") and "timed out" in m
+               and m.endswith("allowing all") for m in caplog.messages)
 
 
 def test_known_links_are_skipped_without_fetching_their_pages(server, client):

@@ -30,7 +30,7 @@ import httpx
 
 from . import __version__
 from .errors import EventcoderError, InputError
-from .ingest import article_from_html, decode
+from .ingest import article_from_html, check_language, decode
 from .model import Article
 
 log = logging.getLogger(__name__)
@@ -95,10 +95,10 @@ class _Response:
 
 def make_client(timeout: float = 10.0) -> httpx.Client:
     """An httpx client for feeds and pages: ``timeout`` seconds to connect and between bytes read, a
-    User-Agent naming eventcoder, at most :data:`MAX_REDIRECTS` redirects (followed one by one, each hop
-    checked against its host's robots.txt)."""
+    User-Agent naming eventcoder, at most :data:`MAX_REDIRECTS` redirects. (This module's own GETs follow
+    redirects one by one, each hop checked against its host's robots.txt.)"""
     return httpx.Client(timeout=httpx.Timeout(timeout), headers={"User-Agent": USER_AGENT},
-                        follow_redirects=False, max_redirects=MAX_REDIRECTS)
+                        follow_redirects=True, max_redirects=MAX_REDIRECTS)
 
 
 # robots.txt parsers per client and origin ("https://host:port"), for the client's life
@@ -287,7 +287,18 @@ def _page_article(client: httpx.Client, link: str, published: dt.date | None, so
 
 def _entry_article(entry: Mapping[str, Any], feed_title: str | None, client: httpx.Client, fetch_pages: bool,
                    notes: list[str]) -> Article | str:
-    """An entry's Article, or the reason it gives none."""
+    """An entry's Article, or the reason it gives none (no text; not in English)."""
+    art = _entry_article_any(entry, feed_title, client, fetch_pages, notes)
+    if isinstance(art, Article):
+        try:
+            check_language(art.body, art.url or art.title or "an entry")
+        except InputError as exc:
+            return str(exc)
+    return art
+
+
+def _entry_article_any(entry: Mapping[str, Any], feed_title: str | None, client: httpx.Client, fetch_pages: bool,
+                       notes: list[str]) -> Article | str:
     link = _entry_link(entry)
     published = _entry_date(entry)
     title = html_to_text(entry.get("title") or "").replace("\n\n", " ") or None
