@@ -26,6 +26,7 @@ from eventcoder.feeds import (
     FeedState,
     StoreFeedResults,
     fetch_feed,
+    ingest_feeds,
     make_client,
     parse_interval,
     poll,
@@ -376,11 +377,12 @@ def test_broken_feeds_do_not_stop_the_others(server, client, caplog):
     prior = FeedState(server.url("/feeds/broken.xml"), '"old"', None)
     unreachable = closed_port_url()
     urls = [server.url("/feeds/broken.xml"), server.url("/feeds/page.rss"), server.url("/feeds/nope.rss"),
-            server.url("/feeds/error.rss"), unreachable, "ftp://127.0.0.1/feed.rss", server.url("/feeds/world.rss")]
+            server.url("/feeds/error.rss"), unreachable, "ftp://127.0.0.1/feed.rss", "http://[bad/feed",
+            server.url("/feeds/world.rss")]
     with caplog.at_level(logging.WARNING, logger="eventcoder.feeds"):
         results = poll(urls, {prior.url: prior}, client, fetch_pages=False)
     assert [r.url for r in results] == urls
-    broken, page, nope, error, down, ftp, world = results
+    broken, page, nope, error, down, ftp, bad, world = results
     assert broken.error is not None and broken.error.startswith(f"{urls[0]}: malformed feed (")
     assert broken.state == prior  # the old validators stay
     assert page.error == f"{urls[1]}: not an RSS or Atom feed (the server sent an HTML page)"
@@ -388,8 +390,9 @@ def test_broken_feeds_do_not_stop_the_others(server, client, caplog):
     assert error.error == f"{urls[3]}: HTTP 500 Internal Server Error"
     assert down.error is not None and down.error.startswith(f"{unreachable}: cannot connect to 127.0.0.1:")
     assert ftp.error == "ftp://127.0.0.1/feed.rss: not an http(s) URL"
+    assert bad.error == "http://[bad/feed: not an http(s) URL"
     assert world.error is None and len(world.articles) == 6
-    assert sum("feed failed" in m for m in caplog.messages) == 6
+    assert sum("feed failed" in m for m in caplog.messages) == 7
 
 
 def test_an_unexpected_bug_in_one_feed_does_not_stop_poll(server, client, monkeypatch):
@@ -541,6 +544,26 @@ def test_store_handler_stopped_midway_keeps_the_old_state(server, client):
     assert saved == []  # the next poll must not get a 304 for the four articles not stored
 
 
+def test_ingest_feeds_once(server, client):
+    stored: dict[str, Article] = {}
+    states: dict[str, FeedState] = {}
+
+    def store_article(a: Article) -> bool:
+        new = (a.url or a.body) not in stored
+        stored[a.url or a.body] = a
+        return new
+
+    def save(url: str, etag: str | None, modified: str | None, error: str | None) -> None:
+        states[url] = FeedState(url, etag, modified)
+
+    urls = [server.url("/feeds/broken.xml"), server.url("/feeds/world.rss"), server.url("/feeds/region.atom")]
+    t = ingest_feeds(urls, store_article, save, states.get, client=client, fetch_pages=False)
+    assert (t.feeds, t.failed, t.stored, t.duplicates) == (3, 1, 10, 0)
+    assert states[urls[1]] == FeedState(urls[1], WORLD_ETAG, WORLD_MODIFIED)
+    t = ingest_feeds(urls, store_article, save, states.get, client=client, known=lambda u: u in stored)
+    assert (t.not_modified, t.stored, t.articles) == (2, 0, 0)
+
+
 def test_watch_cli_prints_a_summary(server):
     stored: dict[str, Article] = {}
     states: dict[str, FeedState] = {}
@@ -596,6 +619,8 @@ def test_read_feed_list(tmp_path):
     ("https://ok.example/a.rss\nnews.example.org/rss\n", r":2: 'news.example.org/rss' is not an http\(s\) feed URL"),
     ("ftp://x.example/feed\n", r":1: 'ftp://x.example/feed' is not an http"),
     ("https://a.example/x y.rss\n", r":1: .* is not an http"),
+    ("http://[bad/feed\n", r":1: 'http://\[bad/feed' is not an http"),
+    ("https://a.example:port/feed\n", r":1: .* is not an http"),
     ("# nothing\n\n", "no feed URLs"),
 ])
 def test_read_feed_list_rejects(tmp_path, content, message):

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import feedparser
@@ -106,6 +106,21 @@ _ROBOTS: weakref.WeakKeyDictionary[httpx.Client, dict[str, RobotFileParser]] = w
 _ROBOTS_LOCK = threading.Lock()
 
 
+def _split(url: str) -> SplitResult | None:
+    """The URL's parts, or None where it cannot even be split (``http://[bad``)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return None
+    return parts
+
+
+def _is_http(url: str) -> bool:
+    parts = _split(url)
+    return parts is not None and parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}".lower()
@@ -166,7 +181,7 @@ def _get(client: httpx.Client, url: str, limit: int, headers: Mapping[str, str] 
     read_timeout = client.timeout.read or 10.0
     deadline = time.monotonic() + TOTAL_TIME_FACTOR * read_timeout
     while True:
-        if urlsplit(target).scheme not in ("http", "https"):
+        if not _is_http(target):
             raise FetchError(f"{target}: not an http(s) URL")
         if check_robots and not allowed(client, target):
             raise FetchError(f"{target}: disallowed by the host's robots.txt for {ROBOTS_AGENT}")
@@ -268,7 +283,7 @@ def _entry_link(entry: Mapping[str, Any]) -> str | None:
     link = entry.get("link") or ""
     if not link:
         guid = entry.get("id") or ""
-        if urlsplit(guid).scheme in ("http", "https"):
+        if _is_http(guid):
             link = guid
     return link.strip() or None
 
@@ -319,7 +334,8 @@ def _entry_article_any(entry: Mapping[str, Any], feed_title: str | None, client:
 
 
 def _host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None
+    parts = _split(url) if url else None
+    return parts.hostname if parts is not None else None
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -556,6 +572,29 @@ class StoreFeedResults:
             self.report(result, stored, dup + result.known, bad)
 
 
+def ingest_feeds(urls: Sequence[str], store_article: Callable[[Article], bool],
+                 save_state: Callable[[str, str | None, str | None, str | None], None],
+                 get_state: Callable[[str], FeedState | None], *, client: httpx.Client | None = None,
+                 known: Callable[[str], bool] = lambda url: False, fetch_pages: bool = True,
+                 stop: threading.Event | None = None,
+                 report: Callable[[FeedResult, int, int, int], None] | None = None) -> FeedTally:
+    """``eventcoder ingest --feed URL`` without the command line: poll each feed once (conditionally, from
+    ``get_state``), store its new articles and save its state, as :class:`StoreFeedResults` does; a broken
+    feed is counted and the others go on. Returns the tally."""
+    handler = StoreFeedResults(store_article, save_state, stop=stop, report=report)
+    own = client is None
+    c = client if client is not None else make_client()
+    try:
+        for url in urls:
+            if stop is not None and stop.is_set():
+                break
+            handler(_safe_fetch(url, get_state(url), c, known=known, fetch_pages=fetch_pages))
+    finally:
+        if own:
+            c.close()
+    return handler.tally
+
+
 def watch_cli(urls: Sequence[str], every: float, store_article: Callable[[Article], bool],
               save_state: Callable[[str, str | None, str | None, str | None], None],
               get_state: Callable[[str], FeedState | None], *, console: Any = None,
@@ -626,8 +665,7 @@ def read_feed_list(path: Path) -> list[str]:
         line = re.split(r"(?:^|\s)#", raw, maxsplit=1)[0].strip()
         if not line:
             continue
-        parts = urlsplit(line)
-        if " " in line or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        if " " in line or not _is_http(line):
             raise InputError(f"{path}:{n}: {line!r} is not an http(s) feed URL")
         if line not in urls:
             urls.append(line)
