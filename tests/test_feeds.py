@@ -17,6 +17,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from eventcoder import feeds
@@ -48,6 +50,8 @@ class Server:
     base: str
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     robots: str = "file"  # file | slow | 404 | 500
+    body: bytes = b""  # served at /feeds/any
+    ctype: str = "application/rss+xml"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -119,6 +123,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send(301, headers={"Location": "/feeds/world.rss"})
         elif path == "/feeds/moved-private.rss":
             self.send(302, headers={"Location": "/private/feed.rss"})
+        elif path == "/feeds/any":
+            self.send(200, st.body, st.ctype)
         elif path == "/feeds/loop.rss":
             self.send(302, headers={"Location": "/feeds/loop.rss"})
         elif path == "/feeds/truncated.rss":  # cut off in the middle of the second item
@@ -408,6 +414,27 @@ def test_an_unexpected_bug_in_one_feed_does_not_stop_poll(server, client, monkey
                    fetch_pages=False)
     assert results[0].error == f"{server.url('/feeds/region.atom')}: unexpected error: RuntimeError: boom"
     assert results[1].error is None and len(results[1].articles) == 6
+
+
+_RSS = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{}</title>'
+        '<item><title>{}</title><link>{}</link><description>{}</description><pubDate>{}</pubDate></item>'
+        "</channel></rss>")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(
+    st.binary(max_size=3000),
+    st.tuples(st.text(max_size=60), st.text(max_size=80), st.text(max_size=40), st.text(max_size=400),
+              st.text(max_size=40)).map(lambda t: _RSS.format(*t).encode("utf-8", "surrogatepass")),
+    st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    st.sampled_from(["application/rss+xml", "text/html", "application/octet-stream", "text/xml; charset=latin-1"]))
+def test_random_bytes_as_a_feed_never_raise(server, client, body, ctype):
+    server.body, server.ctype = body, ctype
+    r = fetch_feed(server.url("/feeds/any"), None, client, fetch_pages=False)
+    assert isinstance(r, FeedResult)
+    assert (r.error is None) or (r.articles == () and r.error.startswith(server.url("/feeds/any") + ": "))
+    for a in r.articles:
+        assert isinstance(a, Article) and a.body.strip()
 
 
 # ---------------------------------------------------------------------------------------------------------

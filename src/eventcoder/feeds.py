@@ -219,7 +219,7 @@ def _get(client: httpx.Client, url: str, limit: int, headers: Mapping[str, str] 
 
 def _entry_date(entry: Mapping[str, Any]) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
+        t = dict.get(entry, key) if isinstance(entry, dict) else entry.get(key)  # no feedparser key aliasing
         if t:
             try:
                 return dt.date(t.tm_year, t.tm_mon, t.tm_mday)
