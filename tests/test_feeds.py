@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import strategies as strat
 from rich.console import Console
 
 from eventcoder import feeds
@@ -49,7 +49,8 @@ BIG = 6_000_000
 class Server:
     base: str
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    robots: str = "file"  # file | slow | 404 | 500
+    times: list[float] = field(default_factory=list)
+    robots: str = "file"  # file | slow | delay | 404 | 500
     body: bytes = b""  # served at /feeds/any
     ctype: str = "application/rss+xml"
 
@@ -83,6 +84,7 @@ class Handler(BaseHTTPRequestHandler):
         st = self.state
         path = self.path.split("?")[0]
         st.requests.append((path, {k.lower(): v for k, v in self.headers.items()}))
+        st.times.append(time.monotonic())
         try:
             self.route(path)
         except (BrokenPipeError, ConnectionResetError):
@@ -94,6 +96,8 @@ class Handler(BaseHTTPRequestHandler):
             if st.robots == "slow":
                 time.sleep(1.0)
                 self.send(200, (FIX / "robots.txt").read_bytes(), "text/plain")
+            elif st.robots == "delay":
+                self.send(200, b"User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n", "text/plain")
             elif st.robots == "file":
                 self.send(200, (FIX / "robots.txt").read_bytes(), "text/plain")
             else:
@@ -353,6 +357,15 @@ def test_robots_txt_timeout_allows_with_a_log_line(server, caplog):
                and m.endswith("allowing all") for m in caplog.messages)
 
 
+def test_robots_txt_crawl_delay_is_kept(server, client):
+    server.robots = "delay"
+    r1 = fetch_feed(server.url("/feeds/region.atom"), None, client, fetch_pages=False)
+    r2 = fetch_feed(server.url("/feeds/world.rss"), None, client, fetch_pages=False)
+    assert r1.error is None and r2.error is None
+    asked = [t for (p, _), t in zip(server.requests, server.times, strict=True) if p != "/robots.txt"]
+    assert len(asked) == 2 and asked[1] - asked[0] >= 0.95
+
+
 def test_known_links_are_skipped_without_fetching_their_pages(server, client):
     sudan = server.url("/pages/sudan-el-fasher-clashes.html")
     r = fetch_feed(server.url("/feeds/world.rss"), None, client, known=lambda u: u == sudan)
@@ -422,12 +435,12 @@ _RSS = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><titl
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.one_of(
-    st.binary(max_size=3000),
-    st.tuples(st.text(max_size=60), st.text(max_size=80), st.text(max_size=40), st.text(max_size=400),
-              st.text(max_size=40)).map(lambda t: _RSS.format(*t).encode("utf-8", "surrogatepass")),
-    st.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass"))),
-    st.sampled_from(["application/rss+xml", "text/html", "application/octet-stream", "text/xml; charset=latin-1"]))
+@given(strat.one_of(
+    strat.binary(max_size=3000),
+    strat.tuples(strat.text(max_size=60), strat.text(max_size=80), strat.text(max_size=40), strat.text(max_size=400),
+              strat.text(max_size=40)).map(lambda t: _RSS.format(*t).encode("utf-8", "surrogatepass")),
+    strat.text(max_size=2000).map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    strat.sampled_from(["application/rss+xml", "text/html", "application/octet-stream", "text/xml; charset=latin-1"]))
 def test_random_bytes_as_a_feed_never_raise(server, client, body, ctype):
     server.body, server.ctype = body, ctype
     r = fetch_feed(server.url("/feeds/any"), None, client, fetch_pages=False)

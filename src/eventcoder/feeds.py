@@ -41,6 +41,7 @@ MAX_FEED_BYTES = 5_000_000
 MAX_PAGE_BYTES = 5_000_000
 MAX_ROBOTS_BYTES = 500_000
 MAX_REDIRECTS = 5
+MAX_CRAWL_DELAY = 10.0  # seconds: a larger robots.txt Crawl-delay is capped to this
 TOTAL_TIME_FACTOR = 4  # a whole response may take this many times the client's read timeout
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -157,6 +158,25 @@ def allowed(client: httpx.Client, url: str) -> bool:
     return _robots(client, url).can_fetch(ROBOTS_AGENT, url)
 
 
+# when each client last asked each origin, for robots.txt's Crawl-delay
+_LAST_ASKED: weakref.WeakKeyDictionary[httpx.Client, dict[str, float]] = weakref.WeakKeyDictionary()
+
+
+def _pace(client: httpx.Client, url: str) -> None:
+    """Wait as long as the host's robots.txt Crawl-delay asks (at most MAX_CRAWL_DELAY s) since this
+    client's last request to it."""
+    origin = _origin(url)
+    delay = _robots(client, url).crawl_delay(ROBOTS_AGENT)
+    with _ROBOTS_LOCK:
+        last = _LAST_ASKED.setdefault(client, {}).get(origin)
+    if delay and last is not None:
+        wait = min(float(delay), MAX_CRAWL_DELAY) - (time.monotonic() - last)
+        if wait > 0:
+            time.sleep(wait)
+    with _ROBOTS_LOCK:
+        _LAST_ASKED.setdefault(client, {})[origin] = time.monotonic()
+
+
 def _describe(exc: Exception, url: str, client: httpx.Client) -> str:
     if isinstance(exc, httpx.TimeoutException):
         t = client.timeout.read or client.timeout.connect
@@ -183,8 +203,10 @@ def _get(client: httpx.Client, url: str, limit: int, headers: Mapping[str, str] 
     while True:
         if not _is_http(target):
             raise FetchError(f"{target}: not an http(s) URL")
-        if check_robots and not allowed(client, target):
-            raise FetchError(f"{target}: disallowed by the host's robots.txt for {ROBOTS_AGENT}")
+        if check_robots:
+            if not allowed(client, target):
+                raise FetchError(f"{target}: disallowed by the host's robots.txt for {ROBOTS_AGENT}")
+            _pace(client, target)
         try:
             with client.stream("GET", target, headers=dict(headers or {}), follow_redirects=False) as r:
                 if r.is_redirect and r.next_request is not None:
