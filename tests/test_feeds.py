@@ -604,6 +604,26 @@ def test_ingest_feeds_once(server, client):
     assert (t.not_modified, t.stored, t.articles) == (2, 0, 0)
 
 
+def test_stop_while_reading_entries_leaves_the_rest_and_keeps_the_old_state(server, client):
+    stop = threading.Event()
+    calls: list[str] = []
+
+    def known(u: str) -> bool:
+        calls.append(u)
+        if len(calls) == 2:
+            stop.set()  # as Ctrl-C would, while the second entry is read
+        return False
+
+    r = fetch_feed(server.url("/feeds/world.rss"), None, client, known=known, stop=stop)
+    assert r.interrupted and len(r.articles) == 2 and r.error is None
+    assert "/pages/ukraine-kharkiv-drone.html" not in server.paths()
+    saved: list[tuple] = []
+    stop.clear()
+    h = StoreFeedResults(lambda a: True, lambda *x: saved.append(x), stop=stop)
+    h(r)
+    assert h.tally.stored == 2 and saved == []
+
+
 def test_watch_cli_prints_a_summary(server):
     stored: dict[str, Article] = {}
     states: dict[str, FeedState] = {}

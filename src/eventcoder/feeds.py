@@ -71,6 +71,7 @@ class FeedResult:
     known: int = 0  # entries skipped because ``known(link)`` said the article is already stored
     skipped: tuple[str, ...] = ()  # entries that gave no article, with the reason
     notes: tuple[str, ...] = ()  # pages that could not be read (the entry's summary was used instead)
+    interrupted: bool = False  # ``stop`` was set while the entries were read: some are missing, keep the old state
 
     @property
     def ok(self) -> bool:
@@ -365,11 +366,12 @@ def _host(url: str | None) -> str | None:
 
 
 def fetch_feed(url: str, state: FeedState | None, client: httpx.Client, *, fetch_pages: bool = True,
-               known: Callable[[str], bool] = lambda url: False) -> FeedResult:
+               known: Callable[[str], bool] = lambda url: False, stop: threading.Event | None = None) -> FeedResult:
     """Poll one feed. A conditional GET (If-None-Match / If-Modified-Since from ``state``); 304 gives
     ``not_modified``. Each entry becomes an Article: its page read with trafilatura when ``fetch_pages``
     (and robots.txt allows it), else, or when the page fails, the entry's own content or summary. Entries
-    whose link ``known`` says is stored already are skipped (their page is not fetched). Never raises for
+    whose link ``known`` says is stored already are skipped (their page is not fetched). When ``stop`` is
+    set while the entries are read, the rest are left and the result is ``interrupted``. Never raises for
     network or feed errors: they come back as ``error``."""
     state = state or FeedState(url)
     headers: dict[str, str] = {}
@@ -419,7 +421,11 @@ def fetch_feed(url: str, state: FeedState | None, client: httpx.Client, *, fetch
     articles: list[Article] = []
     skipped: list[str] = []
     n_known = 0
+    interrupted = False
     for entry in entries:
+        if stop is not None and stop.is_set():
+            interrupted = True
+            break
         link = _entry_link(entry)
         if link and known(link):
             n_known += 1
@@ -433,7 +439,7 @@ def fetch_feed(url: str, state: FeedState | None, client: httpx.Client, *, fetch
     log.info("feed %s: %d entries, %d articles, %d known, %d skipped", url, len(entries), len(articles), n_known,
              len(skipped))
     return FeedResult(url, tuple(articles), new_state, title=feed_title, entries=len(entries), known=n_known,
-                      skipped=tuple(skipped), notes=tuple(notes))
+                      skipped=tuple(skipped), notes=tuple(notes), interrupted=interrupted)
 
 
 def _safe_fetch(url: str, state: FeedState | None, client: httpx.Client, **kw: Any) -> FeedResult:
@@ -497,7 +503,7 @@ def watch(urls: Sequence[str], every: float, handle: Callable[[FeedResult], None
                     for url in urls:
                         if stop.is_set():
                             break
-                        handle(_safe_fetch(url, get_state(url), client, **kw))
+                        handle(_safe_fetch(url, get_state(url), client, stop=stop, **kw))
                 rounds += 1
                 if on_round is not None:
                     on_round(rounds)
@@ -569,7 +575,7 @@ class StoreFeedResults:
             return
         stored = dup = bad = 0
         t.duplicates += result.known
-        complete = True
+        complete = not result.interrupted
         for art in result.articles:
             if self.stop is not None and self.stop.is_set():
                 complete = False
@@ -610,7 +616,7 @@ def ingest_feeds(urls: Sequence[str], store_article: Callable[[Article], bool],
         for url in urls:
             if stop is not None and stop.is_set():
                 break
-            handler(_safe_fetch(url, get_state(url), c, known=known, fetch_pages=fetch_pages))
+            handler(_safe_fetch(url, get_state(url), c, known=known, fetch_pages=fetch_pages, stop=stop))
     finally:
         if own:
             c.close()
