@@ -274,6 +274,19 @@ def test_conditional_get_with_etag_gives_not_modified(server, client):
     assert headers["if-none-match"] == WORLD_ETAG and headers["if-modified-since"] == WORLD_MODIFIED
 
 
+def test_a_state_record_of_another_class_will_do(server, client):
+    @dataclass(frozen=True)
+    class StoredState:  # as a store keeps it, with more fields
+        url: str
+        etag: str | None
+        last_modified: str | None
+        last_error: str | None = "HTTP 500"
+
+    url = server.url("/feeds/world.rss")
+    r = fetch_feed(url, StoredState(url, WORLD_ETAG, None), client)  # type: ignore[arg-type]
+    assert r.not_modified and r.state == FeedState(url, WORLD_ETAG, None)
+
+
 def test_conditional_get_with_last_modified_only(server, client):
     url = server.url("/feeds/region.atom")
     first = fetch_feed(url, None, client, fetch_pages=False)

@@ -373,7 +373,8 @@ def fetch_feed(url: str, state: FeedState | None, client: httpx.Client, *, fetch
     whose link ``known`` says is stored already are skipped (their page is not fetched). When ``stop`` is
     set while the entries are read, the rest are left and the result is ``interrupted``. Never raises for
     network or feed errors: they come back as ``error``."""
-    state = state or FeedState(url)
+    # any object with .etag and .last_modified will do (the store's own feed-state record, say)
+    state = FeedState(url, state.etag, state.last_modified) if state is not None else FeedState(url)
     headers: dict[str, str] = {}
     if state.etag:
         headers["If-None-Match"] = state.etag
