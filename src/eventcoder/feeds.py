@@ -139,16 +139,16 @@ def _robots(client: httpx.Client, url: str) -> RobotFileParser:
         resp = _get(client, origin + "/robots.txt", MAX_ROBOTS_BYTES, check_robots=False)
     except FetchError as exc:
         log.warning("robots.txt of %s could not be fetched (%s): allowing all", origin, exc)
-        rp.allow_all = True
+        rp.parse([])  # nothing disallowed
     else:
         if resp.status == 200:
             text = resp.data.decode("utf-8", errors="replace")
             rp.parse(text.splitlines())
         elif 400 <= resp.status < 500:  # no robots.txt (RFC 9309: any 4xx allows)
-            rp.allow_all = True
+            rp.parse([])  # nothing disallowed
         else:
             log.warning("robots.txt of %s answered HTTP %d: allowing all", origin, resp.status)
-            rp.allow_all = True
+            rp.parse([])  # nothing disallowed
     with _ROBOTS_LOCK:
         _ROBOTS.setdefault(client, {})[origin] = rp
     return rp
