@@ -22,7 +22,7 @@ from hypothesis import strategies as strat
 from rich.console import Console
 
 from eventcoder import feeds
-from eventcoder.errors import InputError
+from eventcoder.errors import EventcoderError, InputError
 from eventcoder.feeds import (
     FeedResult,
     FeedState,
@@ -129,6 +129,17 @@ class Handler(BaseHTTPRequestHandler):
             self.send(302, headers={"Location": "/private/feed.rss"})
         elif path == "/feeds/any":
             self.send(200, st.body, st.ctype)
+        elif path == "/koi8/belgorod.html":  # the charset declared in the header only
+            page = ("<html><head><title>Drone debris falls on Belgorod</title></head><body><article><h1>Drone "
+                    "debris falls on Belgorod</h1><p>Debris from a downed drone damaged two houses in Belgorod "
+                    "(\u0411\u0435\u043b\u0433\u043e\u0440\u043e\u0434) overnight, the regional governor said."
+                    "</p><p>Residents of the Shebekino district were told to stay in shelters, the regional "
+                    "emergency service said on Sunday.</p></article></body></html>")
+            self.send(200, page.encode("koi8-r"), "text/html; charset=KOI8-R")
+        elif path == "/feeds/koi8.rss":
+            self.send(200, b'<?xml version="1.0"?><rss version="2.0"><channel><title>Border Region News</title>'
+                      b"<item><title>Drone debris falls on Belgorod</title><link>/koi8/belgorod.html</link></item>"
+                      b"</channel></rss>", "application/rss+xml")
         elif path == "/feeds/loop.rss":
             self.send(302, headers={"Location": "/feeds/loop.rss"})
         elif path == "/feeds/truncated.rss":  # cut off in the middle of the second item
@@ -320,6 +331,13 @@ def test_robots_txt_disallowed_feed_and_redirect_into_it(server, client):
     r2 = fetch_feed(server.url("/feeds/moved-private.rss"), None, client)
     assert r2.error is not None and "robots.txt" in r2.error
     assert "/private/feed.rss" not in server.paths()
+
+
+def test_page_in_the_charset_its_header_declares(server, client):
+    r = fetch_feed(server.url("/feeds/koi8.rss"), None, client)
+    art = r.articles[0]
+    assert "two houses in Belgorod (\u0411\u0435\u043b\u0433\u043e\u0440\u043e\u0434) overnight" in art.body
+    assert r.notes == () and art.source == "Border Region News" and art.published is None
 
 
 def test_redirect_followed(server, client):
@@ -544,9 +562,30 @@ def test_watch_keyboard_interrupt_from_the_handler_ends_cleanly(server):
     watch([server.url("/feeds/world.rss")], 0.01, handle, lambda u: None, fetch_pages=False)
 
 
-def test_watch_rejects_a_zero_interval():
+def test_watch_rejects_a_zero_interval_and_no_feeds():
     with pytest.raises(InputError, match="more than 0"):
         watch(["http://127.0.0.1/x"], 0, lambda r: None, lambda u: None)
+    with pytest.raises(InputError, match="no feeds to watch"):
+        watch([], 60, lambda r: None, lambda u: None)
+
+
+class _StoreFull(EventcoderError):
+    """As the store raises when it cannot be written."""
+
+
+def test_watch_goes_on_past_a_store_error(server, caplog):
+    seen: list[str] = []
+
+    def handle(r: FeedResult) -> None:
+        seen.append(r.url)
+        if len(seen) == 1:
+            raise _StoreFull("cannot write to the store sqlite: disk I/O error")
+
+    urls = [server.url("/feeds/world.rss"), server.url("/feeds/region.atom")]
+    with caplog.at_level(logging.ERROR, logger="eventcoder.feeds"):
+        watch(urls, 0.01, handle, lambda u: None, max_rounds=1, fetch_pages=False)
+    assert seen == urls
+    assert any("disk I/O error" in m and urls[0] in m for m in caplog.messages)
 
 
 # ---------------------------------------------------------------------------------------------------------

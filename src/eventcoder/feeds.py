@@ -311,6 +311,18 @@ def _entry_link(entry: Mapping[str, Any]) -> str | None:
     return link.strip() or None
 
 
+def _as_declared(resp: _Response) -> bytes:
+    """The body as UTF-8 when the server declared a charset that decodes it; else the bytes as they came
+    (``ingest.decode`` then detects the encoding)."""
+    charset = httpx.Response(200, headers={"content-type": resp.headers.get("content-type", "")}).charset_encoding
+    if not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8"):
+        return resp.data
+    try:
+        return resp.data.decode(charset).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return resp.data
+
+
 def _page_article(client: httpx.Client, link: str, published: dt.date | None, source: str | None) -> Article:
     """The entry's page read with trafilatura. Raises FetchError or InputError."""
     resp = _get(client, link, MAX_PAGE_BYTES)
@@ -319,7 +331,7 @@ def _page_article(client: httpx.Client, link: str, published: dt.date | None, so
     ctype = resp.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype and ctype not in _HTML_TYPES:
         raise FetchError(f"{link}: not an HTML page (content type {ctype})")
-    html = decode(resp.data, link)
+    html = decode(_as_declared(resp), link)
     return article_from_html(html, url=link, source=source, published=published, name=link)
 
 
@@ -491,10 +503,13 @@ def watch(urls: Sequence[str], every: float, handle: Callable[[FeedResult], None
     handing each feed's result to ``handle`` as soon as it is fetched. ``get_state`` is asked for each feed's
     state before each fetch. Stops when ``stop`` is set (checked between feeds and while waiting), after
     ``max_rounds`` rounds, or on Ctrl-C: the first one sets ``stop`` (``handle`` should check ``stop``
-    between articles), a KeyboardInterrupt from anywhere ends the watch cleanly. ``kw`` goes to
+    between articles), a KeyboardInterrupt from anywhere ends the watch cleanly. An EventcoderError from
+    ``get_state`` or ``handle`` (a store that cannot be written) is logged and the next feed goes on. ``kw`` goes to
     :func:`fetch_feed`; ``on_round(n)`` is called after round n."""
     if every <= 0:
         raise InputError(f"interval {every!r}: must be more than 0 seconds")
+    if not urls:
+        raise InputError("no feeds to watch")
     stop = stop if stop is not None else threading.Event()
     rounds = 0
     try:
@@ -504,7 +519,10 @@ def watch(urls: Sequence[str], every: float, handle: Callable[[FeedResult], None
                     for url in urls:
                         if stop.is_set():
                             break
-                        handle(_safe_fetch(url, get_state(url), client, stop=stop, **kw))
+                        try:
+                            handle(_safe_fetch(url, get_state(url), client, stop=stop, **kw))
+                        except EventcoderError as exc:  # e.g. the store could not be written: try again next round
+                            log.error("feed %s: %s", url, exc)
                 rounds += 1
                 if on_round is not None:
                     on_round(rounds)
