@@ -689,7 +689,7 @@ def test_watch_cli_prints_a_summary(server):
 
     out = io.StringIO()
     urls = [server.url("/feeds/world.rss"), server.url("/feeds/error.rss")]
-    tally = watch_cli(urls, 0.01, store_article, save, states.get, console=Console(file=out, width=200),
+    tally = watch_cli(urls, 0.01, store_article, save, states.get, console=Console(file=out, width=60),
                       known=lambda u: u in stored, max_rounds=2, client_factory=lambda: make_client(2.0))
     text = out.getvalue()
     assert tally.stored == 6 and tally.failed == 2
@@ -699,7 +699,7 @@ def test_watch_cli_prints_a_summary(server):
     assert "feed failed" in text and "HTTP 500 Internal Server Error" in text
     assert "round 1: 6 articles stored, 0 already stored, 0 failed, 1 of 2 feeds failed; next round in 0.01s" in text
     assert "round 2: 0 articles stored, 0 already stored, 0 failed, 1 of 2 feeds failed\n" in text
-    assert "stopped: 6 articles stored, 0 already stored, 0 failed, 2 feed failures" in text
+    assert "stopped: 6 articles stored, 0 already stored, 0 failed, 2 failed polls" in text
 
 
 # ---------------------------------------------------------------------------------------------------------

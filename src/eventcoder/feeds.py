@@ -651,6 +651,7 @@ def watch_cli(urls: Sequence[str], every: float, store_article: Callable[[Articl
     """``eventcoder watch`` without the command line: watch the feeds, store their new articles, print a
     line per feed and per round on ``console`` (a Rich Console; stderr when None), and return the tally."""
     from rich.console import Console
+    from rich.markup import escape
 
     con = console if console is not None else Console(stderr=True)
     stop = stop if stop is not None else threading.Event()
@@ -658,12 +659,13 @@ def watch_cli(urls: Sequence[str], every: float, store_article: Callable[[Articl
     def report(result: FeedResult, stored: int, dup: int, bad: int) -> None:
         name = result.title or result.url
         if result.error:
-            con.print(f"[red]feed failed[/] {result.error}", highlight=False, soft_wrap=True)
+            con.print(f"[red]feed failed[/] {escape(result.error)}", highlight=False, soft_wrap=True)
         elif result.not_modified:
-            con.print(f"{name}: not modified", highlight=False)
+            con.print(f"{escape(name)}: not modified", highlight=False, soft_wrap=True)
         else:
-            extra = f", {len(result.skipped)} entries without text" if result.skipped else ""
-            con.print(f"{name}: {stored} new, {dup} already stored, {bad} failed{extra}", highlight=False)
+            extra = f", {len(result.skipped)} entries skipped (no text, not English)" if result.skipped else ""
+            con.print(f"{escape(name)}: {stored} new, {dup} already stored, {bad} failed{extra}", highlight=False,
+                      soft_wrap=True)
 
     handler = StoreFeedResults(store_article, save_state, stop=stop, report=report)
 
@@ -675,15 +677,16 @@ def watch_cli(urls: Sequence[str], every: float, store_article: Callable[[Articl
         more = "" if max_rounds is not None and n >= max_rounds else f"; next round in {format_interval(every)}"
         con.print(f"round {n}: {t.stored - before.stored} articles stored, {t.duplicates - before.duplicates} "
                   f"already stored, {t.article_failures - before.article_failures} failed, "
-                  f"{t.failed - before.failed} of {len(urls)} feeds failed{more}", highlight=False)
+                  f"{t.failed - before.failed} of {len(urls)} feeds failed{more}", highlight=False, soft_wrap=True)
         before = dataclasses.replace(t, errors=list(t.errors))
 
-    con.print(f"watching {len(urls)} feeds every {format_interval(every)} (Ctrl-C stops)", highlight=False)
+    con.print(f"watching {len(urls)} feeds every {format_interval(every)} (Ctrl-C stops)", highlight=False,
+              soft_wrap=True)
     watch(urls, every, handler, get_state, client_factory=client_factory, stop=stop, max_rounds=max_rounds,
           on_round=on_round, known=known, fetch_pages=fetch_pages)
     t = handler.tally
     con.print(f"stopped: {t.stored} articles stored, {t.duplicates} already stored, {t.article_failures} failed, "
-              f"{t.failed} feed failures", highlight=False)
+              f"{t.failed} failed polls", highlight=False, soft_wrap=True)
     return t
 
 
