@@ -203,13 +203,16 @@ def _country(p: Place) -> str:
     return _norm(p.country_code or p.country)
 
 
-def _admin1_precise(p: Place) -> bool:
-    return (p.geo_precision or 1) >= 2
+def _area_precise(p: Place | None) -> bool:
+    """A place known only to its area: "near X", a district or a province (geo_precision 2 or 3), or no point."""
+    return p is not None and ((p.geo_precision or 1) >= 2 or p.latitude is None or p.longitude is None)
 
 
 def compatible_places(a: Place | None, b: Place | None) -> bool:
-    """Within MAX_KM, or the same admin2, or one place in the other's admin1 where that one is known only to its
-    province (geo_precision 2 or 3). Places in two countries never match; an event with no place matches none."""
+    """Within MAX_KM; or, where one of the two is known only to its area (geo_precision 2 or 3, or no
+    coordinates), the same admin2 or the same admin1 (the other lies in it). Two town-precise places farther apart
+    than MAX_KM are two places even in one district. Places in two countries never match; an event with no place
+    matches none."""
     if a is None or b is None:
         return False
     if _country(a) and _country(b) and _country(a) != _country(b):
@@ -217,9 +220,10 @@ def compatible_places(a: Place | None, b: Place | None) -> bool:
     d = distance_km(a, b)
     if d is not None and d <= MAX_KM:
         return True
-    if a.admin2 and b.admin2 and _norm(a.admin1) == _norm(b.admin1) and _norm(a.admin2) == _norm(b.admin2):
+    vague = _area_precise(a) or _area_precise(b)
+    if vague and a.admin2 and _norm(a.admin1) == _norm(b.admin1) and _norm(a.admin2) == _norm(b.admin2):
         return True
-    if a.admin1 and _norm(a.admin1) == _norm(b.admin1) and (_admin1_precise(a) or _admin1_precise(b)):
+    if vague and a.admin1 and _norm(a.admin1) == _norm(b.admin1):
         return True
     if d is None and _norm(a.name) == _norm(b.name) and _norm(a.admin1) == _norm(b.admin1):
         return True  # the same named place the gazetteer could not place
@@ -295,7 +299,7 @@ def block_keys(event: Event) -> tuple[Hashable, ...]:
 
     A key is (time, place). Time: the day, and windows of a week and a month (used only for week- and
     month-precise reports). Place: four half-shifted grid cells 50 km wide (two points within 25 km share one),
-    the admin2, the admin1 (used only for province-precise places), the place's name where it has no
+    the admin2 and the admin1 (used only with a place known only to its area), the place's name where it has no
     coordinates. An event without a date or a place has no key: it is compared with nothing.
     """
     tk, pk = _time_keys(event), _place_keys(event.place)
@@ -303,9 +307,10 @@ def block_keys(event: Event) -> tuple[Hashable, ...]:
 
 
 def _key_needs(key: Hashable) -> tuple[int, bool]:
-    """What a bucket's pairs need for it to be compared there: (min time_precision, needs admin1-precision)."""
+    """What a bucket's pairs need for it to be compared there: (the time_precision one of them must have at least,
+    whether one of them must be known only to its area)."""
     t, p = key  # type: ignore[misc]
-    return {"d": 1, "w": 2, "m": 3}[t[0]], p[0] == "a1"
+    return {"d": 1, "w": 2, "m": 3}[t[0]], p[0] in ("a1", "a2")
 
 
 class _Components:
@@ -344,32 +349,65 @@ class _Components:
         return True
 
 
+def _strict(e: Event) -> bool:
+    """Known to the day and to the town: such reports are joined pairwise; the others are attached."""
+    return e.date.time_precision <= 1 and e.date.date is not None and not _area_precise(e.place)
+
+
+def _closeness(a: Event, b: Event) -> tuple[int, float, bool]:
+    """How near two matching reports are (smaller is nearer): days apart, km apart, different sub-event type."""
+    days = abs((a.date.date - b.date.date).days) if a.date.date and b.date.date else 10**6
+    km = distance_km(a.place, b.place) if a.place and b.place else None
+    return days, (km if km is not None else 10**6), a.sub_event_type != b.sub_event_type
+
+
+def _vagueness(e: Event) -> tuple[int, int]:
+    return e.date.time_precision, (e.place.geo_precision or 1) if e.place else 3
+
+
 def cluster(reports: Sequence[Report]) -> list[list[int]]:
     """Group a batch of reports by occurrence: lists of indices into ``reports``, each sorted, ordered by their
     first index; every index appears exactly once (a report of no other's occurrence stands alone).
 
-    Reports are put in buckets by :func:`block_keys` and compared only within a bucket (in a week, month or
-    admin1 bucket, only pairs with a report that imprecise), joined with union-find: the cost grows with the
-    number of reports times the bucket sizes, not with its square.
+    Reports are put in buckets by :func:`block_keys` and compared only within a bucket, joined with union-find
+    (never two events of one article, never two different days, never more than two named actors). First the
+    reports known to the day and the town are joined pairwise in their day buckets; then each vaguer report
+    (a week or a month, a district or a province: the least vague first) is attached to the one nearest report
+    it matches in its buckets (days apart, then km), not to every one, so that a report of "an attack in Kaduna
+    State" does not chain two attacks in two towns of the state into one. The cost grows with the number of
+    reports times the bucket sizes (set by the density of events per day and place), not with its square.
     """
     buckets: dict[Hashable, list[int]] = defaultdict(list)
+    keys_of: list[tuple[Hashable, ...]] = []
     for i, r in enumerate(reports):
-        for k in block_keys(r.event):
+        ks = block_keys(r.event)
+        keys_of.append(ks)
+        for k in ks:
             buckets[k].append(i)
     comps = _Components(reports)
+    strict = [_strict(r.event) for r in reports]
     for key, members in buckets.items():
-        if len(members) < 2:
+        if len(members) < 2 or _key_needs(key) != (1, False):
             continue
-        need_time, need_area = _key_needs(key)
-        if need_time == 1 and not need_area:
-            pairs: Iterable[tuple[int, int]] = ((i, j) for x, i in enumerate(members) for j in members[x + 1:])
-        else:
-            pivots = [i for i in members if reports[i].event.date.time_precision >= need_time
-                      and (not need_area or _admin1_precise(reports[i].event.place))]  # type: ignore[arg-type]
-            pairs = ((i, j) for i in pivots for j in members if j != i)
-        for i, j in pairs:
-            if comps.find(i) != comps.find(j) and same_occurrence(reports[i], reports[j]):
-                comps.union(i, j)
+        sure = [i for i in members if strict[i]]
+        for x, i in enumerate(sure):
+            for j in sure[x + 1:]:
+                if comps.find(i) != comps.find(j) and same_occurrence(reports[i], reports[j]):
+                    comps.union(i, j)
+    vague = sorted((i for i in range(len(reports)) if not strict[i] and keys_of[i]),
+                   key=lambda i: (_vagueness(reports[i].event), i))
+    for i in vague:
+        e = reports[i].event
+        cands: set[int] = set()
+        for k in keys_of[i]:
+            need_time, need_area = _key_needs(k)
+            if e.date.time_precision >= need_time and (not need_area or _area_precise(e.place)):
+                cands.update(buckets[k])
+        cands.discard(i)
+        matches = sorted((_closeness(e, reports[j].event), j) for j in cands if same_occurrence(reports[i], reports[j]))
+        for _, j in matches:
+            if comps.union(i, j):
+                break
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(reports)):
         groups[comps.find(i)].append(i)
