@@ -12,9 +12,8 @@ together against the synthetic truth (precision, recall, F1 of same-occurrence p
 What varies between two reports of one occurrence, as between real outlets: a village nearby (under 20 km),
 only the district (geo_precision 2) or only the province (geo_precision 3 at its capital); a named group told as
 unidentified gunmen; a compatible sub-event type (a peaceful protest told as broken up, a missile told as an air
-strike); a date
-known only to the week; the toll. Distinct occurrences meet in the same town on the same day often enough
-(capitals host most protests) that precision is not trivially 1.
+strike); a date known only to the week; the toll. Distinct occurrences meet in the same town on the same day
+often enough (capitals host most protests) that precision is not trivially 1.
 """
 
 from __future__ import annotations
