@@ -203,16 +203,21 @@ def _country(p: Place) -> str:
     return _norm(p.country_code or p.country)
 
 
+def _province_precise(p: Place) -> bool:
+    """Known only to its province or country (geo_precision 3), or with no point at all."""
+    return (p.geo_precision or 1) >= 3 or p.latitude is None or p.longitude is None
+
+
 def _area_precise(p: Place | None) -> bool:
     """A place known only to its area: "near X", a district or a province (geo_precision 2 or 3), or no point."""
     return p is not None and ((p.geo_precision or 1) >= 2 or p.latitude is None or p.longitude is None)
 
 
 def compatible_places(a: Place | None, b: Place | None) -> bool:
-    """Within MAX_KM; or, where one of the two is known only to its area (geo_precision 2 or 3, or no
-    coordinates), the same admin2 or the same admin1 (the other lies in it). Two town-precise places farther apart
-    than MAX_KM are two places even in one district. Places in two countries never match; an event with no place
-    matches none."""
+    """Within MAX_KM; or in one admin1 where one of the two is known only to its province (geo_precision 3: the
+    other lies in it); or, where one is known only to its district or as "near X" (geo_precision 2), in one admin2
+    (one admin1 where either lacks an admin2). Two town-precise places farther apart than MAX_KM are two places,
+    even in one district. Places in two countries never match; an event with no place matches none."""
     if a is None or b is None:
         return False
     if _country(a) and _country(b) and _country(a) != _country(b):
@@ -220,11 +225,11 @@ def compatible_places(a: Place | None, b: Place | None) -> bool:
     d = distance_km(a, b)
     if d is not None and d <= MAX_KM:
         return True
-    vague = _area_precise(a) or _area_precise(b)
-    if vague and a.admin2 and _norm(a.admin1) == _norm(b.admin1) and _norm(a.admin2) == _norm(b.admin2):
-        return True
-    if vague and a.admin1 and _norm(a.admin1) == _norm(b.admin1):
-        return True
+    if a.admin1 and _norm(a.admin1) == _norm(b.admin1):
+        if _province_precise(a) or _province_precise(b):
+            return True  # the town lies in the province the other report names
+        if _area_precise(a) or _area_precise(b):  # "near X", a district: the same district where both know one
+            return not (a.admin2 and b.admin2) or _norm(a.admin2) == _norm(b.admin2)
     if d is None and _norm(a.name) == _norm(b.name) and _norm(a.admin1) == _norm(b.admin1):
         return True  # the same named place the gazetteer could not place
     return False
@@ -396,13 +401,30 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
                     comps.union(i, j)
     vague = sorted((i for i in range(len(reports)) if not strict[i] and keys_of[i]),
                    key=lambda i: (_vagueness(reports[i].event), i))
+    area = [_area_precise(r.event.place) for r in reports]
+    subsets: dict[tuple[Hashable, int | str], list[int]] = {}
+
+    def subset(k: Hashable, what: int | str) -> list[int]:
+        """The members of a bucket known only to their area ("area"), or to a time_precision of at least what."""
+        if (k, what) not in subsets:
+            subsets[k, what] = [j for j in buckets[k] if (area[j] if what == "area"
+                                                         else reports[j].event.date.time_precision >= what)]
+        return subsets[k, what]
+
     for i in vague:
         e = reports[i].event
         cands: set[int] = set()
         for k in keys_of[i]:
+            # a bucket's pairs need one report that vague in time, and one (the same or the other) in place
             need_time, need_area = _key_needs(k)
-            if e.date.time_precision >= need_time and (not need_area or _area_precise(e.place)):
+            time_ok = e.date.time_precision >= need_time
+            area_ok = not need_area or area[i]
+            if time_ok and area_ok:
                 cands.update(buckets[k])
+            elif time_ok:
+                cands.update(subset(k, "area"))
+            elif area_ok:
+                cands.update(subset(k, need_time))
         cands.discard(i)
         matches = sorted((_closeness(e, reports[j].event), j) for j in cands if same_occurrence(reports[i], reports[j]))
         for _, j in matches:
@@ -523,16 +545,16 @@ def outlet_name(r: Report) -> str | None:
 def source_field(reports: Sequence[Report]) -> str:
     """ACLED's ``source`` column: the outlets that report the event, each once (case aside), joined by "; ",
     in the order they first reported it (then by name); reports with no outlet or URL add nothing."""
-    seen: dict[str, tuple[dt.date, str]] = {}
+    seen: dict[str, tuple[dt.date, str, str]] = {}
     for r in reports:
         name = outlet_name(r)
         if not name:
             continue
         k = name.casefold()
-        first = (_day(r), name)
+        first = (_day(r), k, name)
         if k not in seen or first < seen[k]:
             seen[k] = first
-    return "; ".join(name for _, name in sorted(seen.values()))
+    return "; ".join(name for _, _, name in sorted(seen.values()))
 
 
 def _first(reports: Sequence[Report]) -> Report:
