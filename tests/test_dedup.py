@@ -236,6 +236,22 @@ def test_combine_takes_the_most_specific_type_named_actor_precise_place_and_the_
     assert merged.interaction == 27 and merged.civilian_targeting == "Civilian targeting"
 
 
+def test_merged_evidence_points_into_one_article() -> None:
+    told = Evidence(0, 0, 7, "gunmen")
+    a = rep(ev(a1=Actor(UAG.name, 3, told), fat=5, notes="Gunmen killed five, police said."), "A", DAY)
+    b = rep(ev(a1=Actor(BOKO.name, 2, Evidence(1, 4, 14, "Boko Haram")), fat=5, notes="Boko Haram killed five."),
+            "B", DAY)
+    assert dedup.primary([a, b]) == 1  # it names the group
+    merged = combine([a, b])
+    assert merged.actor1.name == BOKO.name and merged.actor1.evidence == Evidence(1, 4, 14, "Boko Haram")
+    later = rep(ev(a1=Actor(UAG.name, 3, told), fat=7, notes="The toll rose to seven, police said."), "C",
+                DAY + dt.timedelta(1))
+    assert dedup.primary([b, later]) == 1  # the toll is read from it
+    merged = combine([b, later])
+    assert merged.notes.startswith("The toll rose to seven") and merged.fatalities == later.event.fatalities
+    assert merged.actor1.name == BOKO.name and merged.actor1.evidence is None  # read in another article: no span
+
+
 def test_combine_protest_broken_up_by_police() -> None:
     a = rep(ev(Sub.PEACEFUL_PROTEST, a1=PROT, a2=None), "A")
     b = rep(ev(Sub.PROTEST_WITH_INTERVENTION, a1=PROT, a2=POLICE), "B")

@@ -15,11 +15,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from .errors import InputError
 from .extract.taxonomy import SUB_EVENT_TYPES, Sub, civilian_targeting, disorder_type, interaction
-from .model import Actor, Event, Fatalities, Place
+from .model import Actor, Event, EventDate, Fatalities, Place
 
 MAX_KM = 25.0  # two precisely placed reports of one occurrence lie within this distance
 WEEK_DAYS = 7  # time_precision 2: the date is known within a week
@@ -587,19 +588,45 @@ def _best_place(reports: Sequence[Report]) -> Place | None:
                                       places.index(p)))
 
 
+_T = TypeVar("_T", Actor, Actor | None, Place | None, EventDate)
+
+
+def primary(reports: Sequence[Report]) -> int:
+    """The index of the report a merged event is told from (its trigger, sentences, notes and every evidence span
+    point into that report's article): one of the chosen sub-event type, the one the toll is read from where it
+    is, then the one naming most actors, then the first report."""
+    _check(reports)
+    sub = _pick_type(reports)
+    count, _ = fatality_rule(reports)
+    toll_from = _fatality_report(reports, count)
+    first = _first(reports)
+    return max(range(len(reports)), key=lambda i: (
+        reports[i].event.sub_event_type == sub, reports[i] is toll_from, len(_named_actors(reports[i].event)),
+        reports[i] is first, -i))
+
+
+def _own(x: _T, mine: tuple[object, ...]) -> _T:
+    """x as it is, if it is the primary report's own; else without its evidence (it points into another
+    article: the store keeps each source's spans)."""
+    if x is None or any(x is m for m in mine):
+        return x
+    return replace(x, evidence=None)
+
+
 def combine(reports: Sequence[Report]) -> Event:
     """One event from reports of one occurrence: the most specific type; for each side the named actor over a
-    generic one; the most precise date and place; the toll of :func:`fatality_rule`; the notes of the report the
-    toll is read from, with the figures of the others where they differ; all outlets in ``source``; the id of
-    the first report (so an event keeps its id as later reports join it)."""
+    generic one; the most precise date and place; the toll of :func:`fatality_rule`; the notes of the
+    :func:`primary` report, with every outlet's figure where they differ; all outlets in ``source``; the id of
+    the first report (so an event keeps its id as later reports join it). Every evidence span of the result
+    points into the primary report's article; a field taken from another report has none."""
     _check(reports)
     first = _first(reports)
     sub = _pick_type(reports)
-    base = max(reports, key=lambda r: (r.event.sub_event_type == sub, len(_named_actors(r.event)), r is first))
+    base = reports[primary(reports)]
     be = base.event
     side1: list[Actor | None] = []
     side2: list[Actor | None] = []
-    for r in reports:
+    for r in sorted(reports, key=lambda r: r is not base):  # the primary report's actors win ties
         al = _aligned(be, r.event)
         a1, a2 = (r.event.actor1, r.event.actor2) if al is not False else (r.event.actor2, r.event.actor1)
         side1.append(a1)
@@ -608,10 +635,11 @@ def combine(reports: Sequence[Report]) -> Event:
     actor2 = _best_actor(side2)
     dated = [r for r in reports if r.event.date.date is not None]
     date = min(dated, key=lambda r: (r.event.date.time_precision, r is not base)).event.date if dated else be.date
+    place = _best_place(sorted(reports, key=lambda r: r is not base))
     count, reason = fatality_rule(reports)
-    toll_from = _fatality_report(reports, count)
-    fat = toll_from.event.fatalities if toll_from is not None else Fatalities(0)
-    notes = (toll_from or base).event.notes
+    told_here = gives_toll(base) and be.fatalities.count == count
+    fat = be.fatalities if told_here else Fatalities(count)
+    notes = be.notes
     figures = sorted({(_day(r), outlet_name(r) or r.article_id, r.event.fatalities.count)
                       for r in reports if gives_toll(r)})
     if len({c for _, _, c in figures}) > 1:
@@ -620,12 +648,13 @@ def combine(reports: Sequence[Report]) -> Event:
     tags = "; ".join(dict.fromkeys(t.strip() for r in reports for t in r.event.tags.split(";") if t.strip()))
     secondary = tuple(dict.fromkeys(s for r in reports for s in r.event.secondary))
     inter2 = actor2.inter if actor2 else None
+    mine = (be.actor1, be.actor2, be.place, be.date)
     return replace(
         be,
         event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, disorder_type=disorder_type(sub),
-        actor1=actor1, actor2=actor2, interaction=interaction(actor1.inter, inter2),
-        civilian_targeting=civilian_targeting(sub, inter2),
-        date=date, place=_best_place(reports), fatalities=replace(fat, count=count), notes=notes, tags=tags,
+        actor1=_own(actor1, mine), actor2=_own(actor2, mine),
+        interaction=interaction(actor1.inter, inter2), civilian_targeting=civilian_targeting(sub, inter2),
+        date=_own(date, mine), place=_own(place, mine), fatalities=fat, notes=notes, tags=tags,
         source=source_field(reports), secondary=secondary,
         confidence=max(r.event.confidence for r in reports), id=first.event.id or be.id,
     )
