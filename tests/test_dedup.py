@@ -267,8 +267,13 @@ def test_bad_input_gets_a_clear_error() -> None:
         Report("an event", "a1", "X", DAY)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="id of the article"):
         Report(ev(), "", "X", DAY)
+    with pytest.raises(InputError, match="not an ISO date"):
+        Report(ev(), "a1", "X", "14/05/2024")  # type: ignore[arg-type]
     with pytest.raises(InputError, match="not a date"):
-        Report(ev(), "a1", "X", "2024-05-14")  # type: ignore[arg-type]
+        Report(ev(), "a1", "X", 20240514)  # type: ignore[arg-type]
+    # an ISO string or a datetime is taken as its day, as Article takes it
+    assert Report(ev(), "a1", "X", "2024-05-14").published == DAY  # type: ignore[arg-type]
+    assert Report(ev(), "a1", "X", dt.datetime(2024, 5, 14, 9, 30)).published == DAY
 
 
 # --------------------------------------------------------------------------------------------------- clustering
@@ -279,6 +284,12 @@ def test_province_report_attaches_to_one_town_not_both() -> None:
     state = rep(ev(place=town("Kaduna", 10.526, 7.439, "Kaduna", None, prec=3), fat=2))
     groups = cluster([a, b, state])
     assert sorted(groups) == [[0, 2], [1]]  # the nearer town in the state, by distance
+
+
+def test_reports_either_side_of_the_date_line_are_blocked_together() -> None:
+    a = rep(ev(place=town("Taveuni", -16.9, 179.99, "Northern", None, country="Fiji")))
+    b = rep(ev(place=town("Vuna", -16.9, -179.9, "Northern", None, country="Fiji")))
+    assert same_occurrence(a, b) and len(cluster([a, b])) == 1
 
 
 def test_cluster_puts_every_report_in_exactly_one_group() -> None:

@@ -47,8 +47,17 @@ class Report:
                              "not an eventcoder Event")
         if not self.article_id:
             raise InputError("a report needs the id of the article it comes from")
-        if self.published is not None and not isinstance(self.published, dt.date):
-            raise InputError(f"report of article {self.article_id!r}: published {self.published!r} is not a date")
+        p = self.published
+        if isinstance(p, dt.datetime):  # a datetime is taken as its day (dates and datetimes do not compare)
+            object.__setattr__(self, "published", p.date())
+        elif isinstance(p, str):
+            try:
+                object.__setattr__(self, "published", dt.date.fromisoformat(p.strip()[:10]))
+            except ValueError:
+                raise InputError(f"report of article {self.article_id!r}: published {p!r} is not an ISO date "
+                                 "(YYYY-MM-DD)") from None
+        elif p is not None and not isinstance(p, dt.date):
+            raise InputError(f"report of article {self.article_id!r}: published {p!r} is not a date")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -265,9 +274,10 @@ def _grid_cells(p: Place) -> list[Hashable]:
         row = math.floor(p.latitude / _LAT_CELL + sy)
         # the row's longitude step: twice MAX_KM at the row's edge nearest a pole, so the bound holds at any latitude
         edge = max(abs((row - sy) * _LAT_CELL), abs((row + 1 - sy) * _LAT_CELL))
-        lon_cell = min(360.0, _LAT_CELL / max(math.cos(math.radians(min(edge, 89.9))), 1e-6))
+        wide = _LAT_CELL / max(math.cos(math.radians(min(edge, 89.9))), 1e-6)
+        cols = max(1, math.floor(360.0 / wide))  # a whole number of columns round the globe: they wrap at 180
         for sx in (0.0, 0.5):
-            col = math.floor((p.longitude + 180.0) / lon_cell + sx)
+            col = math.floor((p.longitude + 180.0) * cols / 360.0 + sx) % cols
             cells.append(("g", sy, row, sx, col))
     return cells
 
