@@ -395,3 +395,15 @@ def test_three_outlets_one_attack_two_protest_reports_one_strike(coded: list[Rep
                                                                        "BioBioChile; La Tercera")
     zamfara = combine(groups[frozenset({"nigeria_zamfara_punch"})])
     assert (zamfara.fatalities.count, zamfara.source) == (3, "Punch")
+
+
+def test_dedup_is_a_pure_module() -> None:
+    """No store, no spaCy, no pipeline: only the data model, the errors and ACLED's taxonomy."""
+    import ast
+
+    tree = ast.parse(Path(dedup.__file__).read_text(encoding="utf-8"))
+    imported = {("." * n.level) + (n.module or "") for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    ours = {m for m in imported if m.startswith(".") or m.startswith("eventcoder")}
+    assert ours == {".errors", ".model", ".extract.taxonomy"}
+    assert not {m for m in imported if m.split(".")[0] in ("spacy", "sqlalchemy", "sqlite3", "alembic")}
