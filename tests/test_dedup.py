@@ -192,6 +192,13 @@ def test_official_toll_beats_unofficial_figures_of_the_same_day() -> None:
     assert fatality_rule([a, b]) == (3, "official toll, preferred to unofficial figures")
 
 
+def test_police_as_victims_is_no_official_source() -> None:
+    a = rep(ev(fat=5, notes="Gunmen killed five police officers, residents said."))
+    b = rep(ev(fat=3, notes="Gunmen killed three police officers, witnesses said."))
+    assert not dedup.is_official(a) and fatality_rule([a, b])[0] == 3
+    assert dedup.is_official(rep(ev(fat=2, notes="Two people died, according to local officials.")))
+
+
 def test_later_lower_figure_counts_only_as_a_revision() -> None:
     first = rep(ev(fat=9, notes="Nine people were killed, residents said."), published=DAY)
     revised = rep(ev(fat=6, notes="The toll was revised to six, officials said."), published=DAY + dt.timedelta(2))

@@ -450,9 +450,13 @@ def cluster(reports: Sequence[Report]) -> list[list[int]]:
 # ---------------------------------------------------------------------------------------------------------------
 # the merged event
 
+_OFFICIAL_WHO = (r"(?:police|army|military|ministry|minister|government|governor|officials?|spokes(?:man|woman|person)|"
+                 r"commissioner|authorities|coroner|prosecutors?|mayor|presidency|command)")
+# an official who tells the figure: "police said", "a police spokesman, X, said", "according to officials"
+# (not "killed five police officers, residents said": the speaker is the nearest noun before the verb)
 _OFFICIAL = re.compile(
-    r"\b(?:police|army|military|troops|ministry|minister|government|governor|officials?|spokes(?:man|woman|person)|"
-    r"commissioner|authorities|coroner|prosecutors?|mayor|presidency|command)\b", re.I)
+    rf"\b{_OFFICIAL_WHO}\b[^.,;:!?\"]{{0,40}}?\b(?:said|says|told|confirmed|announced|stated|reported)\b"
+    rf"|\baccording to\b[^.,;:!?]{{0,40}}?\b{_OFFICIAL_WHO}\b", re.I)
 _UPDATE = re.compile(
     r"\b(?:toll|number of (?:people |those )?(?:killed|dead))\b[^.]*\b(?:ris(?:en|es|e)|rose|climbed|climbs|"
     r"increased|reached|now stands|revised|updated)\b|\bdied (?:later|of (?:their|his|her) (?:injuries|wounds)|"
@@ -478,7 +482,8 @@ def gives_toll(r: Report) -> bool:
 
 
 def is_official(r: Report) -> bool:
-    """The toll is attributed to an official source (police, army, ministry, officials, ...)."""
+    """The toll is told by an official source (police, army, ministry, officials, ...), read from the sentence of
+    the notes that holds it."""
     return bool(_OFFICIAL.search(_toll_sentence(r.event)))
 
 
