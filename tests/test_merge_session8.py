@@ -83,3 +83,42 @@ def test_a_fee_charged_at_a_market_is_no_intervention():
 def test_police_charging_at_protesters_is_an_intervention():
     text = "Riot police charged at the protesters outside the Kisumu county offices on Thursday."
     assert [e.sub_event_type for e in _extract(text)] == ["Protest with intervention"]
+
+
+def test_the_charge_someone_is_accused_of_is_no_event():
+    text = ("The singer appeared in court in Los Angeles on Thursday, where he is accused of killing his former "
+            "manager in 2019.")
+    assert _extract(text) == []
+
+
+def test_arrests_of_men_accused_of_killing_are_the_arrests():
+    text = "Police in Makurdi on Thursday arrested three men accused of killing a farmer, a spokesman said."
+    assert [e.sub_event_type for e in _extract(text)] == ["Arrests"]
+
+
+def test_a_word_modifying_another_noun_names_no_event():
+    text = ("The channel was criticised for a new drama about murder scene scientists, and the director said "
+            "the attack ads had backfired.")
+    assert _extract(text) == []
+
+
+def test_a_fund_or_a_firm_taken_over_is_no_territory():
+    assert _extract("Last week the agency took control of the pilots' pension scheme at a Chicago airline.") == []
+    assert _extract("The oil firm will not let go of its Siberian unit without a fight, its lawyers said.") == []
+
+
+def test_ground_taken_by_armed_men_stays_territory():
+    assert [e.sub_event_type for e in _extract("Rebels captured Kidal on Tuesday, residents said.")] == [
+        "Non-state actor overtakes territory"]
+
+
+def test_an_event_known_by_its_name_or_remembered_is_an_old_one():
+    assert _extract("The minister opposed lifting the arms embargo imposed after the Tiananmen Square massacre.") == []
+    assert _extract("The concert raised $150m to help victims of the suicide attacks on New York in 2001.") == []
+    assert [e.sub_event_type for e in _extract(
+        "Hundreds marched in Srebrenica on Friday on the anniversary of the massacre.")] == ["Peaceful protest"]
+
+
+def test_arrests_over_an_attack_are_the_arrests():
+    text = "Police in Ondo State arrested two suspects over the attack on a church in Owo on Thursday."
+    assert [e.sub_event_type for e in _extract(text)] == ["Arrests"]

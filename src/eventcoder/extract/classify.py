@@ -139,14 +139,43 @@ def _name_spans(actors: list[ActorMention]) -> list[tuple[int, int]]:
 
 
 def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> re.Match[str] | None:
-    """The first match that is not inside a name, not negated ("entered without fighting") and not "the dead"
-    (a definite noun phrase: the victims of an event told before)."""
+    """The first match that is not inside a name, not negated ("entered without fighting"), not "the dead" (a
+    definite noun phrase: the victims of an event told before), not a word modifying another noun ("a murder
+    trial"), not the charge someone is accused or convicted of ("accused of killing the actress"), and not an
+    event remembered or known by its name ("the anniversary of the massacre", "the Tiananmen Square massacre")."""
     for m in rx.finditer(text):
         if not any(s <= m.start() and m.end() <= e for s, e in spans) and not _NEGATED.search(
                 text, max(0, m.start() - 20), m.start()) and not (
-                m.group(0).lower() == "dead" and _DEFINITE.search(text, max(0, m.start() - 12), m.start())):
+                m.group(0).lower() == "dead" and _DEFINITE.search(text, max(0, m.start() - 12), m.start())) \
+                and not _MODIFIES_A_NOUN.match(text, m.end()) \
+                and not _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()) \
+                and not _REMEMBERED.search(text, max(0, m.start() - 60), m.start()) \
+                and not (_EVENT_NOUN.fullmatch(m.group(0)) and _NAMED_EVENT.search(text, max(0, m.start() - 60),
+                                                                                   m.start())):
             return m
     return None
+
+
+# an event remembered, or its victims helped, is an old one: "the anniversary of the massacre", "to help victims
+# of the suicide attacks"
+_REMEMBERED = re.compile(r"\b(?:anniversary|anniversaries|commemorat\w+|memorial|remembrance|memory|victims|survivors|"
+                         r"legacy) (?:of|to|for) (?:the |a |an |those )?(?:[\w'’-]+ ){0,3}$", re.I)
+# an event known by its name, "the Tiananmen Square massacre", "the Omagh bombing": a past event told by name
+# (a noun of one word after the name; not "the SPLM-IO signed")
+_EVENT_NOUN = re.compile(r"[a-z-]+(?<!ed)")
+_NAMED_EVENT = re.compile(r"(?<=[a-z,;] )the (?:[A-Z][\w'’.-]*\s+){1,3}$")
+
+
+# a trigger word that only modifies another noun names no event: "a murder trial", "murder scene scientists",
+# "a protest vote", "attack ads", "the riot squad"
+_MODIFIES_A_NOUN = re.compile(r"\s+(?:scenes?|trials?|cases?|inquir(?:y|ies)|investigations?|probes?|charges?|"
+                              r"convictions?|hearings?|verdicts?|suspects?|squads?|votes?|ads?|adverts?|songs?|"
+                              r"novels?|films?|movies?|dramas?|thrillers?|mysteries|mystery)\b(?!\s+(?:of|to|that|which)\b)",
+                              re.I)
+# what someone is accused or convicted of, told in a court or police story, is the charge, not this report's event
+_ACCUSED_OF = re.compile(r"\b(?:accused|convicted|suspected|acquitted|cleared|guilty|innocent|charged|"
+                         r"on trial|jailed|sentenced|imprisoned) (?:of|with|for)\s+(?:(?:the|a|an|his|her|their)\s+)?"
+                         r"(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "one of the dead men", "the dead included two farmers": the victims of an event already told, no new one
@@ -195,6 +224,8 @@ class _Sentence:
 
 
 _CHARGE = re.compile(r"\b(?:(?:on|under) (?:the )?charges? of|charged with|accused of|on suspicion of|"
+                     r"over (?:the |a |an |last \w+'s |\w+day's )(?!(?:\w+ )?(?:weekend|past|last|next|course|years?|"
+                     r"months?|weeks?|days?|night|period|border)\b)|"
                      r"over (?:suspicion|allegations) of|suspected of|in "
                      r"connection with|for allegedly|for (?:their|his|her) (?:role|part|involvement) in)\b", re.I)
 _AIRCRAFT = re.compile(r"warplanes?|fighter jets?|helicopter gunships?", re.I)

@@ -298,6 +298,13 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
         if tok is not None and not any(_POLITICAL.search(_words_of(t)) for t in held):
             return "no politically significant arrest"
         return None
+    if sub in _TERRITORY and not kinds & ARMED_KINDS:
+        # with no armed actor, what is taken or handed over must be ground ("took control of the town", "seized
+        # Kidal"), not a fund, a firm or a market ("took control of the pilots' pension scheme")
+        taken = _taken(text, trigger)
+        if taken is not None and not _is_ground(taken):
+            return "no ground taken"
+        return None
     if sub not in (Sub.ATTACK, Sub.ARMED_CLASH, Sub.SEXUAL_VIOLENCE) or kinds & ARMED_KINDS:
         return None
     rest = text[:trigger[0]] + " " * (trigger[1] - trigger[0]) + text[trigger[1]:]  # the harm besides the trigger
@@ -314,6 +321,47 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
     if tok.pos_ == "VERB" and not targets and sub != Sub.ATTACK:
         return None
     return "no violence against people"
+
+
+_GROUND = re.compile(r"(?:" + alternatives("ground") + r")$", re.I)
+_NOT_PLACE_ENTS = {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "MONEY", "PERCENT", "LAW", "CARDINAL"}
+
+
+def _taken(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token or None
+    """The head noun of the first noun phrase told right after a territorial trigger (what was taken)."""
+    doc = _parsed(text)
+    for chunk in doc.noun_chunks:
+        if chunk.start_char >= trigger[1]:
+            if chunk.start_char - trigger[1] <= 12:
+                return chunk.root
+            break
+    # "letting go of its unit without a fight": an adverbial trigger's ground is its verb's object
+    tok = _trigger_token(text, trigger)
+    if tok is None or tok.pos_ == "VERB":
+        return None
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    inside = {t.i for t in tok.subtree}
+    for c in verb.children:
+        if c.i in inside:
+            continue
+        if c.dep_ in ("dobj", "obj"):
+            return c
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("of", "from", "over"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _is_ground(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """A place, a settlement or a military position: a place name, or a word of ground."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+        return True
+    if _GROUND.match(tok.lower_) or _GROUND.match(tok.lemma_ or ""):
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE_ENTS
 
 
 @lru_cache(maxsize=64)
