@@ -140,6 +140,8 @@ def _first_line(exc: BaseException | None) -> str:
 
 
 def _safe(url: str) -> str:
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///") or url
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
