@@ -10,8 +10,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from store_backends import db_url, pg_server  # noqa: F401 - fixtures
-from test_store import GAO, KIRKUK, MOSUL, D, event, place
 from typer.testing import CliRunner
 
 from eventcoder import export as ex
@@ -20,6 +18,8 @@ from eventcoder.export import ACLED_COLUMNS, PLOVER_MAP
 from eventcoder.extract.taxonomy import Sub
 from eventcoder.model import Article
 from eventcoder.store import open_store
+from store_backends import db_url, pg_server  # noqa: F401 - fixtures
+from test_store import GAO, KIRKUK, MOSUL, D, event, place
 
 runner = CliRunner()
 NOWHERE = place("Somewhere", None, lat=None, lon=None)

@@ -12,13 +12,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select
-from store_backends import db_url, pg_server  # noqa: F401 - fixtures
 
 from eventcoder.errors import InputError, SchemaError, StoreError
 from eventcoder.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Place
 from eventcoder.store import AddOutcome, Store, content_hash, iso3, open_store
 from eventcoder.store.engine import alembic_config, database_url, head_revision
 from eventcoder.store.models import Base, EventRow
+from store_backends import db_url, pg_server  # noqa: F401 - fixtures
 
 D = dt.date.fromisoformat
 

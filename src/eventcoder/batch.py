@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .errors import EventcoderError
-from .files import Item
+from .files import Item, checked
 from .model import Article, Event
 from .store import AddOutcome, Store
 
@@ -92,6 +92,11 @@ def ingest(store: Store, items: Iterable[Item], jobs: int = 1,
             if known:
                 summary.duplicates += 1
                 note(item, "duplicate")
+                continue
+            item = checked(item)  # the language check: only for articles not stored yet (it is slow)
+            if item.article is None:
+                summary.failed.append((item.name, item.error or "unreadable"))
+                note(item, item.error or "unreadable")
                 continue
             yield item, item.article
 

@@ -227,12 +227,11 @@ def ingest(
                 summary = run(store, items, jobs=jobs, on_item=progress)
         else:
             summary = run(store, items, jobs=jobs, on_item=report)
-    out = Console()
-    out.print(f"articles read: {summary.read}; stored: {summary.stored}; replaced: {summary.replaced}; "
-              f"skipped as duplicates: {summary.duplicates}; failed: {len(summary.failed)}; "
-              f"events stored: {summary.events}", highlight=False)
-    for name, reason in summary.failed:
-        out.print(f"  failed {name}: {reason}", highlight=False, soft_wrap=True)
+    lines = [f"articles read: {summary.read}; stored: {summary.stored}; replaced: {summary.replaced}; "
+             f"skipped as duplicates: {summary.duplicates}; failed: {len(summary.failed)}; "
+             f"events stored: {summary.events}"]
+    lines += [f"  failed {name}: {reason}" for name, reason in summary.failed]
+    sys.stdout.write("\n".join(lines) + "\n")
     if summary.failed:
         raise typer.Exit(1)
 

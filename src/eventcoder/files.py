@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
-from .ingest import MAX_BYTES, article_from_html, check_language, decode, looks_like_html, read_article
+from .ingest import MAX_BYTES, article_from_html, check_language, decode, looks_like_html
 from .model import Article
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
@@ -52,7 +52,7 @@ def _file_items(path: Path, published: dt.date | None, source: str | None) -> It
         yield from read_jsonl(path, published, source)
         return
     try:
-        art = read_article(path, published)
+        art = read_file(path, published)
     except InputError as exc:
         yield Item(name, error=str(exc))
         return
@@ -60,6 +60,34 @@ def _file_items(path: Path, published: dt.date | None, source: str | None) -> It
         yield Item(name, error=f"{name}: cannot read the file ({exc.strerror or exc})")
         return
     yield Item(name, replace(art, source=source) if source else art)
+
+
+def read_file(path: Path, published: dt.date | None = None) -> Article:
+    """A text or HTML file's article, as :func:`~eventcoder.ingest.read_article` reads it but without the
+    language check, which the batch runs only on articles not stored yet (see :func:`checked`)."""
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, not a file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit")
+    text = decode(path.read_bytes(), name)
+    if looks_like_html(text, name):
+        return article_from_html(text, published=published, name=name, id=path.stem)
+    return Article(body=text, published=published, id=path.stem)
+
+
+def checked(item: Item) -> Item:
+    """The item, or its failure when its text is not English (the pipeline reads English only)."""
+    if item.article is None:
+        return item
+    try:
+        check_language(item.article.body, item.name)
+    except InputError as exc:
+        return Item(item.name, error=str(exc))
+    return item
 
 
 def read_jsonl(path: Path, published: dt.date | None = None, source: str | None = None) -> Iterator[Item]:
@@ -129,8 +157,5 @@ def jsonl_article(line: bytes | str, where: str = "input", published: dt.date | 
         body = decode(body.encode("utf-8"), where)
     if body is None or looks_like_html(body):
         art = article_from_html(body or html or "", url=url, source=src, published=own, name=where, id=art_id)
-        art = replace(art, published=art.published or published, title=title or art.title)
-        check_language(art.body, where)
-        return art
-    check_language(body, where)
+        return replace(art, published=art.published or published, title=title or art.title)
     return Article(body=body, published=own or published, title=title, url=url, source=src, id=art_id)
