@@ -199,3 +199,15 @@ def test_kill_9_in_the_middle_then_again(db_url: str, tmp_path: Path) -> None:  
     s.close()
     assert got == expected
     assert counts.events == counts.sources == sum(expected.values()) >= total // 6
+
+
+def test_source_option_names_the_outlet_of_files(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    r = ingest(str(FIXTURES / "iraq_drone.txt"), "--db", db, "--published", "2024-06-14", "--source", "Rudaw")
+    assert r.exit_code == 0, r.output
+    with open_store(db) as s:
+        [rec] = s.events()
+    assert rec.acled["source"] == "Rudaw" and rec.sources[0].outlet == "Rudaw"
+    assert rec.acled["event_date"].isoformat() == "2024-06-11"  # "on Tuesday" before 14 June
+    r = ingest(str(FIXTURES / "iraq_drone.txt"), "--db", db, "--published", "14/06/2024")
+    assert r.exit_code == 2 and "YYYY-MM-DD" in r.stderr
