@@ -230,7 +230,8 @@ def ingest(
     lines = [f"articles read: {summary.read}; stored: {summary.stored}; replaced: {summary.replaced}; "
              f"skipped as duplicates: {summary.duplicates}; failed: {len(summary.failed)}; "
              f"events stored: {summary.events}"]
-    lines += [f"  failed {name}: {reason}" for name, reason in summary.failed]
+    lines += [f"  failed: {reason if reason.startswith(name) else f'{name}: {reason}'}"
+              for name, reason in summary.failed]
     sys.stdout.write("\n".join(lines) + "\n")
     if summary.failed:
         raise typer.Exit(1)
