@@ -15,6 +15,12 @@ from eventcoder.model import Article
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
+def _fuzz_file(factory, name: str) -> Path:  # noqa: ANN001
+    d = factory.getbasetemp() / "fuzz"
+    d.mkdir(exist_ok=True)
+    return d / name
+
+
 def _item_ok(item: Item) -> None:
     assert (item.article is None) != (item.error is None)
     if item.article is not None:
@@ -27,7 +33,7 @@ def _item_ok(item: Item) -> None:
 @SETTINGS
 @given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".html", ".jsonl"]))
 def test_random_bytes_as_files(tmp_path_factory, data: bytes, suffix: str) -> None:  # noqa: ANN001
-    p = Path(tmp_path_factory.mktemp("fuzz")) / f"input{suffix}"
+    p = _fuzz_file(tmp_path_factory, f"input{suffix}")
     p.write_bytes(data)
     for item in iter_items([p]):
         _item_ok(item)
@@ -37,7 +43,7 @@ def test_random_bytes_as_files(tmp_path_factory, data: bytes, suffix: str) -> No
 @given(text=st.text(max_size=2000), wrap=st.sampled_from(["{}", "<html><body><p>{}</p></body></html>",
                                                            "<!DOCTYPE html><div>{}", "{}\n\n{}"]))
 def test_random_text_as_files(tmp_path_factory, text: str, wrap: str) -> None:  # noqa: ANN001
-    p = Path(tmp_path_factory.mktemp("fuzz")) / "input.txt"
+    p = _fuzz_file(tmp_path_factory, "input.txt")
     p.write_text(wrap.format(text, text), encoding="utf-8", errors="surrogatepass")
     for item in iter_items([p]):
         _item_ok(item)

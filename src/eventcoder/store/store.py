@@ -211,12 +211,13 @@ class Store:
         try:
             with self._write() as s, s.begin():
                 return self._add(s, article, aid, events, versions or current_versions())
-        except IntegrityError:
+        except IntegrityError as exc:
             # a concurrent writer stored the same content (or URL) between our check and our insert
             with self._read() as s:
                 if s.get(ArticleRow, aid) is not None:
                     return AddOutcome("duplicate", aid)
-            raise StoreError(f"article {article.id or aid}: conflicting write, try again") from None
+            raise StoreError(f"article {article.id or aid}: conflicting write, try again "
+                             f"({str(exc.orig).strip().splitlines()[0]})") from None
         except OperationalError as exc:
             raise StoreError(f"cannot write to the store {self.url.split('://')[0]}: "
                              f"{str(exc.orig).strip().splitlines()[0]}") from None
@@ -232,8 +233,8 @@ class Store:
                          published=article.published, title=article.title, text=article.body,
                          ingested=dt.datetime.now(dt.UTC), version_id=self._version_id(s, versions))
         s.add(row)
-        s.flush()
         if old is not None:
+            s.flush()  # the new row exists before the old one points to it
             old.superseded_by = aid
         s.info["previous_article_ids"] = {old.id} if old is not None else set()
         s.info["claimed"] = set()
@@ -253,8 +254,7 @@ class Store:
                 kept += 1
             target.sources.append(EventSourceRow(article_id=aid, source_event_id=e.id, outlet=outlet,
                                                  fatalities=e.fatalities.count, evidence=new.evidence))
-            s.flush()
-            s.info["claimed"].add(target.pk)
+            s.info["claimed"].add(id(target))  # by identity: a new row has no pk before the flush
             self._refresh_source(target)
             ids.append(target.event_id_cnty)
         removed = self._drop_sources_of(s, old.id) if old is not None else 0
@@ -278,7 +278,7 @@ class Store:
                     EventRow.country_code == event_row.country_code)
              .order_by(EventRow.pk))
         for cand in session.scalars(q).unique():
-            if cand.pk not in claimed:
+            if id(cand) not in claimed:
                 return cand
         return None
 
@@ -356,7 +356,8 @@ class Store:
 
     def iter_events(self, since: dt.date | None = None, until: dt.date | None = None, country: str | None = None,
                     event_type: str | None = None, batch: int = 1000) -> Iterator[EventRecord]:
-        q = select(EventRow).options(selectinload(EventRow.sources).selectinload(EventSourceRow.article))
+        q = select(EventRow).options(selectinload(EventRow.sources).selectinload(EventSourceRow.article)
+                                     .load_only(ArticleRow.url, ArticleRow.replaced_url, ArticleRow.published))
         if since is not None:
             q = q.where(EventRow.event_date >= since)
         if until is not None:
