@@ -14,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, select
 
 from eventcoder.errors import InputError, SchemaError, StoreError
+from eventcoder.export import ACLED_COLUMNS
 from eventcoder.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Place
 from eventcoder.store import AddOutcome, Store, content_hash, iso3, open_store
 from eventcoder.store.engine import alembic_config, database_url, head_revision
@@ -57,6 +58,7 @@ def test_migrations_build_exactly_the_models(store: Store) -> None:
         diffs = [d for d in compare_metadata(ctx, Base.metadata) if d[0] not in ("add_fk", "remove_fk")]
         names = set(inspect(con).get_table_names())
     assert diffs == []
+    assert set(ACLED_COLUMNS) | {"id", "evidence", "geonameid"} <= set(EventRow.__table__.columns.keys())
     assert {"articles", "events", "event_sources", "versions", "feed_state", "country_counters"} <= names
 
 
@@ -263,6 +265,12 @@ def test_unreachable_postgres_is_a_clear_error() -> None:
         port = sock.getsockname()[1]
     with pytest.raises(StoreError, match="cannot open database postgresql"):
         open_store(f"postgresql://nobody@127.0.0.1:{port}/none")
+
+
+def test_in_memory_store() -> None:
+    with open_store("sqlite://") as s:
+        s.add_article(Article("memory"), [event("Attack", "2024-05-01", KIRKUK)])
+        assert [r.acled["event_id_cnty"] for r in s.events()] == ["IRQ1"] and s.has_article(Article("memory"))
 
 
 def test_iso3() -> None:

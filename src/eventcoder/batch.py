@@ -5,6 +5,7 @@ killing the process loses at most the article being written, and running the sam
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -55,7 +56,8 @@ def _coded(todo: Iterable[tuple[Item, Article]], jobs: int) -> Iterator[tuple[It
             yield item, art, code(art)
         return
     window: deque[tuple[Item, Article, Future[tuple[Event, ...] | str]]] = deque()
-    with ProcessPoolExecutor(jobs) as ex:
+    # spawned, not forked: a forked worker would share (and on exit close) the store's open connections
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as ex:
         for item, art in todo:
             window.append((item, art, ex.submit(code, art)))
             if len(window) >= jobs * 4:

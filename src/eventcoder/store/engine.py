@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
 
 from ..errors import SchemaError, StoreError
 
@@ -65,8 +66,10 @@ def _sqlite_path_url(path: Path) -> str:
     return f"sqlite:///{path.resolve()}"
 
 
-def _sqlite_engine(url: str, immediate: bool) -> Engine:
-    eng = create_engine(url)
+def _sqlite_engine(url: str, immediate: bool, memory: bool = False) -> Engine:
+    # an in-memory database lives in one connection: one engine, one connection, shared
+    eng = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False}) if memory \
+        else create_engine(url)
 
     @event.listens_for(eng, "connect")
     def _connect(dbapi_con, _record) -> None:  # noqa: ANN001 - DB-API objects
@@ -89,7 +92,9 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
 def make_engines(target: str | os.PathLike[str]) -> tuple[Engine, Engine, str]:
     """(write engine, read engine, url) for a path or URL; raises :class:`StoreError` when it cannot be reached."""
     url = database_url(target)
-    if url.startswith("sqlite"):
+    if url.startswith("sqlite") and make_url(url).database in (None, "", ":memory:"):
+        write = read = _sqlite_engine(url, True, memory=True)
+    elif url.startswith("sqlite"):
         write, read = _sqlite_engine(url, True), _sqlite_engine(url, False)
     else:
         write = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
