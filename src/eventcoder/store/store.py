@@ -196,8 +196,11 @@ class Store:
 
     def has_article(self, article: Article) -> bool:
         """Whether this exact content is stored already (ingesting it again would be a duplicate)."""
-        with self._read() as s:
-            return s.get(ArticleRow, content_hash(article.body)) is not None
+        try:
+            with self._read() as s:
+                return s.get(ArticleRow, content_hash(article.body)) is not None
+        except DBAPIError as exc:
+            raise StoreError(f"cannot read the store: {str(exc.orig).strip().splitlines()[0]}") from None
 
     def add_article(self, article: Article, result_events: Iterable[Event],
                     versions: Versions | None = None) -> AddOutcome:
