@@ -186,6 +186,115 @@ def train(
                   f"event_type accuracy {s['event_type']['accuracy']:.3f}")
 
 
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories (recursively)."),
+    db: str = typer.Option(..., "--db", help="A SQLite file (created if missing) or a postgresql:// URL."),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD of articles that give none."),
+    source: str | None = typer.Option(None, "--source", help="The outlet of files (JSONL lines may name theirs)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes coding articles."),
+) -> None:
+    """Code news reports and keep their events in a store: idempotent, one transaction an article."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest as run
+    from .files import iter_items
+    from .store import open_store
+
+    pub = _date(published)
+    try:
+        store = open_store(db)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    items = iter_items([str(p) for p in paths], pub, source)
+
+    def report(item, status, summary) -> None:  # noqa: ANN001
+        if status not in ("stored", "replaced", "duplicate"):
+            err.print(f"[red]failed:[/] {status}", highlight=False, soft_wrap=True)
+
+    with store:
+        if err.is_terminal:
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                          console=err, transient=True) as prog:
+                task = prog.add_task("ingesting", total=None)
+
+                def progress(item, status, summary) -> None:  # noqa: ANN001
+                    report(item, status, summary)
+                    prog.update(task, description=f"{summary.read} read, {summary.stored + summary.replaced} "
+                                f"stored, {summary.duplicates} duplicates, {len(summary.failed)} failed")
+
+                summary = run(store, items, jobs=jobs, on_item=progress)
+        else:
+            summary = run(store, items, jobs=jobs, on_item=report)
+    lines = [f"articles read: {summary.read}; stored: {summary.stored}; replaced: {summary.replaced}; "
+             f"skipped as duplicates: {summary.duplicates}; failed: {len(summary.failed)}; "
+             f"events stored: {summary.events}"]
+    lines += [f"  failed: {reason if reason.startswith(name) else f'{name}: {reason}'}"
+              for name, reason in summary.failed]
+    sys.stdout.write("\n".join(lines) + "\n")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: str = typer.Option(..., "--db", help="The store: a SQLite file or a postgresql:// URL."),
+    format: str = typer.Option("acled-csv", "--format", "-f", help="acled-csv, geojson, parquet, jsonl or plover."),
+    since: str | None = typer.Option(None, help="Events on or after YYYY-MM-DD."),
+    until: str | None = typer.Option(None, help="Events on or before YYYY-MM-DD."),
+    country: str | None = typer.Option(None, help="A country: ACLED name or ISO code (IRQ, IQ)."),
+    type: str | None = typer.Option(None, "--type", help="An event type or sub-event type."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Write the stored events as ACLED CSV, GeoJSON, Parquet, JSONL (with evidence and sources) or PLOVER."""
+    from pathlib import Path as _P
+
+    from . import export as ex
+    from .store import open_store
+
+    if format not in ex.EXPORT_FORMATS:
+        _fail(f"--format: {format!r} is not one of {', '.join(ex.EXPORT_FORMATS)}")
+    start, end = _date(since, "--since"), _date(until, "--until")
+    if db and "://" not in db and not _P(db).exists():
+        _fail(f"database {db}: no such file (ingest some articles first)")
+    try:
+        store = open_store(db)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    with store:
+        records = store.iter_events(start, end, country, type)
+        try:
+            if format == "parquet":
+                n = ex.write_parquet(records, str(output) if output else sys.stdout.buffer)
+            else:
+                fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+                try:
+                    if format == "acled-csv":
+                        n = ex.write_acled_csv(records, fh)
+                    elif format == "jsonl":
+                        n = ex.write_jsonl(records, fh)
+                    elif format == "plover":
+                        n = ex.write_plover(records, fh)
+                    else:
+                        n, left_out = ex.write_geojson(records, fh)
+                        if left_out:
+                            err.print(f"{left_out} event(s) without coordinates left out of the GeoJSON",
+                                      highlight=False)
+                finally:
+                    if output:
+                        fh.close()
+        except OSError as exc:
+            _fail(f"cannot write {output or 'standard output'}: {exc.strerror or exc}")
+            return
+        except EventcoderError as exc:
+            _fail(str(exc), exc.exit_code)
+            return
+    if output:
+        err.print(f"{n} event(s) written to {output}", highlight=False)
+
+
 @gaz_app.command("build")
 def gaz_build(force: bool = typer.Option(False, "--force", help="Rebuild even if it exists.")) -> None:
     """Build the embedded gazetteer from the packaged GeoNames data."""

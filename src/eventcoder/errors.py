@@ -27,3 +27,11 @@ class GoldFileError(EventcoderError):
 
 class ModelFileError(EventcoderError):
     """A trained model file is of the wrong kind or version."""
+
+
+class StoreError(InputError):
+    """The event store cannot be opened or written (bad path, unreachable server, read-only file)."""
+
+
+class SchemaError(StoreError):
+    """The database is not an eventcoder store, or its schema is one this eventcoder does not know."""

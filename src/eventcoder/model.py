@@ -191,3 +191,28 @@ class Event:
         d = asdict(self)
         d["date"]["date"] = self.date.date.isoformat() if self.date.date else None
         return d
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One article that reports a stored event: where it was read and the evidence it gives."""
+
+    article_id: str
+    url: str | None
+    outlet: str
+    published: dt.date | None
+    evidence: dict[str, Any]
+    source_event_id: str = ""
+    fatalities: int = 0
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """A stored event as the exports read it: ``acled`` holds every ACLED column (typed values: ``event_date``
+    a date, ints, floats, None where unknown), with the stable ``id``, the evidence and the sources."""
+
+    acled: dict[str, Any]
+    id: str
+    geonameid: int | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[SourceRecord, ...] = ()

@@ -1,0 +1,72 @@
+"""How fast the store writes and exports, without the coder (synthetic events, so only the store is timed).
+
+    PYTHONPATH=src python bench/store_speed.py [--db PATH_OR_URL] [--articles 2000] [--events 3]
+
+Prints articles/s stored (one transaction each), duplicates/s skipped, and events/s for each export format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from eventcoder import export as ex
+from eventcoder.model import Actor, Article, Event, EventDate, Evidence, Fatalities, Place
+from eventcoder.store import open_store
+
+PLACES = [("Kirkuk", "IQ", "Iraq", 35.47, 44.39), ("Gao", "ML", "Mali", 16.27, -0.04),
+          ("Goma", "CD", "Democratic Republic of Congo", -1.68, 29.22), ("Kisumu", "KE", "Kenya", -0.10, 34.76)]
+TYPES = [("Battles", "Armed clash"), ("Protests", "Peaceful protest"), ("Violence against civilians", "Attack")]
+
+
+def synthetic(i: int, k: int, rng: random.Random) -> tuple[Article, list[Event]]:
+    evs = []
+    for j in range(k):
+        name, cc, country, lat, lon = rng.choice(PLACES)
+        etype, sub = rng.choice(TYPES)
+        evs.append(Event(etype, sub, "Political violence", Actor("Unidentified Armed Group", 3), None,
+                         date=EventDate(dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(365)), 1),
+                         place=Place(name, country, None, cc, latitude=lat, longitude=lon, geo_precision=1),
+                         fatalities=Fatalities(rng.randrange(10)), trigger=Evidence(0, 0, 4, "kill"),
+                         id=f"ev-{i}-{j}"))
+    return Article(f"Synthetic report {i}: " + "words " * 80, url=f"https://bench.example/{i}", source="Bench"), evs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db")
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--events", type=int, default=3)
+    a = ap.parse_args()
+    db = a.db or str(Path(tempfile.mkdtemp()) / "bench.db")
+    rng = random.Random(0)
+    batch = [synthetic(i, a.events, rng) for i in range(a.articles)]
+    with open_store(db) as store:
+        t = time.perf_counter()
+        for art, evs in batch:
+            store.add_article(art, evs)
+        dt_store = time.perf_counter() - t
+        t = time.perf_counter()
+        for art, evs in batch:
+            store.add_article(art, evs)
+        dt_dup = time.perf_counter() - t
+        n = store.counts().events
+        print(f"store {store.dialect}: {a.articles / dt_store:,.0f} articles/s stored "
+              f"({n / dt_store:,.0f} events/s), {a.articles / dt_dup:,.0f} duplicates/s")
+        for fmt, write in (("acled-csv", ex.write_acled_csv), ("geojson", ex.write_geojson),
+                           ("jsonl", ex.write_jsonl), ("plover", ex.write_plover)):
+            t = time.perf_counter()
+            write(store.iter_events(), io.StringIO())
+            print(f"export {fmt}: {n / (time.perf_counter() - t):,.0f} events/s")
+        t = time.perf_counter()
+        ex.write_parquet(store.iter_events(), io.BytesIO())
+        print(f"export parquet: {n / (time.perf_counter() - t):,.0f} events/s")
+
+
+if __name__ == "__main__":
+    main()
