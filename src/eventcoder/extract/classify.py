@@ -149,9 +149,9 @@ def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]])
                 m.group(0).lower() == "dead" and _DEFINITE.search(text, max(0, m.start() - 12), m.start())) \
                 and not _MODIFIES_A_NOUN.match(text, m.end()) \
                 and not _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()) \
-                and not _REMEMBERED.search(text, max(0, m.start() - 60), m.start()) \
-                and not (_EVENT_NOUN.fullmatch(m.group(0)) and _NAMED_EVENT.search(text, max(0, m.start() - 60),
-                                                                                   m.start())):
+                and not (_EVENT_NOUN.fullmatch(m.group(0)) and (
+                    _REMEMBERED.search(text, max(0, m.start() - 60), m.start())
+                    or _NAMED_EVENT.search(text, max(0, m.start() - 60), m.start()))):
             return m
     return None
 
