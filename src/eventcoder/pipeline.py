@@ -176,6 +176,16 @@ def summaries_component(doc: Document) -> Document:
     return replace(doc, mentions=tuple(discourse.without_summaries(list(doc.mentions))))
 
 
+def anchors_component(doc: Document) -> Document:
+    """An article whose event sentences say neither when, where nor how many people reports no event."""
+    kept = discourse.without_unanchored(doc, list(doc.mentions))
+    if len(kept) == len(doc.mentions):
+        return doc
+    return replace(doc, mentions=tuple(kept), diagnostics=doc.diagnostics + (Diagnostic(
+        "no-anchor", "words of violence or protest with no date, place or count of people: no event coded",
+        None),))
+
+
 def handovers_component(doc: Document) -> Document:
     """A withdrawal followed by the handover of the ground it left is one non-violent transfer."""
     return replace(doc, mentions=tuple(discourse.handed_over(list(doc.mentions))))
@@ -253,6 +263,7 @@ COMPONENTS: tuple[tuple[str, Component], ...] = (
     ("mentions", mentions_component),
     ("tolls", tolls_component),
     ("summaries", summaries_component),
+    ("anchors", anchors_component),
     ("handovers", handovers_component),
     ("events", events_component),
     ("periods", periods_component),

@@ -212,3 +212,32 @@ def narrative_dates(doc: Document, dates_of: dict[int, list[DateMention]],
     return out
 
 
+_PEOPLE_COUNT = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety)(?:-\w+)?|a dozen|dozens|scores|hundreds|thousands|tens of thousands)\s+(?:of\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:people|persons|men|women|children|civilians|protesters|protestors|demonstrators|"
+    r"students|workers|soldiers|troops|police(?:men)?|officers|militants|fighters|rebels|insurgents|villagers|"
+    r"residents|farmers|supporters|members|activists|gunmen|attackers|bandits|suspects|detainees|prisoners|"
+    r"passengers|worshippers|pupils|teachers|traders|miners|refugees|migrants|journalists|bodies)\b", re.I)
+
+
+def anchored(doc: Document, m: Mention) -> bool:
+    """Does a mention's sentence tie its event to the world: a date ("on Thursday", "last week"), a place it
+    names, or a count of people ("eight protesters", a toll)? A report of an event says when, where or how many;
+    a word of violence in an opinion, a policy or a memory ("US policy prohibits torture", "also arrested were
+    Anne Maguire and her family") says none of them."""
+    i = m.sentence.index
+    if doc.dates is not None and doc.dates.by_sentence.get(i):
+        return True
+    if doc.places is not None and any(r.place is not None or r.toponym.keyword
+                                      for r in doc.places.by_sentence.get(i, ())):
+        return True
+    return m.fatalities > 0 or bool(_PEOPLE_COUNT.search(m.sentence.text))
+
+
+def without_unanchored(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """An article none of whose mentions is anchored (``anchored``) reports no event: its words of violence
+    are told in passing. Where one is anchored, the others are the story going on ("The attackers also burned
+    the market") and stay."""
+    return mentions if any(anchored(doc, m) for m in mentions) else []
+
