@@ -122,3 +122,36 @@ def test_an_event_known_by_its_name_or_remembered_is_an_old_one():
 def test_arrests_over_an_attack_are_the_arrests():
     text = "Police in Ondo State arrested two suspects over the attack on a church in Owo on Thursday."
     assert [e.sub_event_type for e in _extract(text)] == ["Arrests"]
+
+
+_FILLER = ("The committee will meet again next month to discuss the budget. Members said the talks had been "
+           "useful. A report is due before the summer recess. The chairman thanked the staff for their work. "
+           "Several amendments were tabled by the opposition. The minister is expected to reply in writing. "
+           "The next session opens after the holiday. ")
+
+
+def test_words_of_violence_with_no_date_place_or_count_are_no_event_in_an_article():
+    assert _extract(_FILLER + "But the ministry said its policy condemns and prohibits torture of detainees.") == []
+    assert _extract(_FILLER + "Also arrested were the singer's manager and members of her family.") == []
+
+
+def test_a_snippet_is_left_to_its_words():
+    assert [e.sub_event_type for e in _extract("Police fired tear gas at protesters.")] == [
+        "Protest with intervention"]
+
+
+def test_an_anchored_event_keeps_its_unanchored_continuation():
+    text = (_FILLER + "Gunmen attacked the village of Kurmin Masara in Kaduna State on Sunday, killing three "
+            "residents.\n\nThe attackers also abducted the village head, residents said.")
+    subs = [e.sub_event_type for e in _extract(text)]
+    assert "Attack" in subs and "Abduction/forced disappearance" in subs
+
+
+def test_the_anchor_rule_is_told_in_the_diagnostics():
+    from eventcoder import Article, code_article
+
+    r = code_article(Article(body=_FILLER + "Police fired tear gas at protesters.", published=PUB))
+    assert list(r.events) == []
+    assert [d.code for d in r.diagnostics] == ["no-anchor"]
+    r = code_article(Article(body=_FILLER + "Police fired tear gas at protesters in Nairobi.", published=PUB))
+    assert [e.sub_event_type for e in r.events] == ["Protest with intervention"]

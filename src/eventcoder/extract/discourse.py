@@ -235,9 +235,17 @@ def anchored(doc: Document, m: Mention) -> bool:
     return m.fatalities > 0 or bool(_PEOPLE_COUNT.search(m.sentence.text))
 
 
+# a whole article (not a snippet or a coder's note, which have no room for context) tells where, when or how
+# many for an event it reports
+ARTICLE_SENTENCES = 8
+
+
 def without_unanchored(doc: Document, mentions: list[Mention]) -> list[Mention]:
-    """An article none of whose mentions is anchored (``anchored``) reports no event: its words of violence
-    are told in passing. Where one is anchored, the others are the story going on ("The attackers also burned
-    the market") and stay."""
+    """A whole article (``ARTICLE_SENTENCES`` sentences or more) none of whose mentions is anchored
+    (``anchored``) reports no event: its words of violence are told in passing. Where one is anchored, the
+    others are the story going on ("The attackers also burned the market") and stay. A snippet or a note,
+    too short to give its context, is left as it is."""
+    if len(doc.sentences) < ARTICLE_SENTENCES:
+        return mentions
     return mentions if any(anchored(doc, m) for m in mentions) else []
 
