@@ -155,3 +155,8 @@ def test_the_anchor_rule_is_told_in_the_diagnostics():
     assert [d.code for d in r.diagnostics] == ["no-anchor"]
     r = code_article(Article(body=_FILLER + "Police fired tear gas at protesters in Nairobi.", published=PUB))
     assert [e.sub_event_type for e in r.events] == ["Protest with intervention"]
+
+
+def test_residents_accusing_soldiers_of_a_killing_report_it():
+    text = "Residents accused soldiers of killing five civilians in Kidal on Monday."
+    assert [e.sub_event_type for e in _extract(text)] == ["Attack"]
