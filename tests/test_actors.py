@@ -236,3 +236,14 @@ def test_supporting_militias_are_not_the_force_that_retook_ground():
     ev = eventcoder.extract("The army said its troops, supported by local clan militias, recaptured the town of "
                             "Bacadweyn on Sunday.", dt.date(2024, 3, 11))[0]
     assert ev.sub_event_type == "Government regains territory" and ev.actor1.inter == 1
+
+
+def test_an_acronym_the_text_defines_for_another_name_is_that_name():
+    from eventcoder.extract.actors import find_actors
+
+    text = "Regulators reached a settlement with Columbia Management Advisors (CAM) over fund trading."
+    assert find_actors(text, None) == []
+    kept = find_actors("Fighters of the Arauco-Malleco Coordinator (CAM) burned trucks in Ercilla.", "Chile")
+    assert {a.name for a in kept} == {"CAM: Arauco-Malleco Coordinator"}
+    assert {a.name for a in find_actors("Fighters of the National Liberation Army (ELN) attacked a base.", None)} \
+        == {"ELN: National Liberation Army"}

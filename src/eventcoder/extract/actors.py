@@ -242,6 +242,29 @@ def state_name(country: str | None, branch: str) -> str:
     return f"{pre} {the}{country}"
 
 
+_MINOR_WORDS = {"of", "the", "and", "for", "de", "du", "des", "la", "le", "&"}
+
+
+def _defined_for_another_name(text: str, start: int, end: int, dictionary_name: str) -> bool:
+    """"Columbia Management Advisors (CAM)": an acronym the text defines for the name before it is that name's,
+    not the dictionary's group of the same letters (CAM: Arauco-Malleco Coordinator)."""
+    acronym = text[start:end]
+    if not (acronym.isupper() and 2 <= len(acronym) <= 6 and text[max(0, start - 1):start] == "("
+            and text[end:end + 1] == ")"):
+        return False
+    # the run of capitalised words right before the bracket ("Columbia Management Advisors"), minor words allowed
+    run: list[str] = []
+    for w in reversed(re.findall(r"[\w'’-]+", text[max(0, start - 120):start - 1])):
+        if w.lower() in _MINOR_WORDS and run:
+            continue
+        if not w[:1].isupper():
+            break
+        run.insert(0, w)
+    if len(run) < 2 or run[0][0].upper() != acronym[0] or not set(acronym.upper()) <= {w[0].upper() for w in run}:
+        return False
+    return not all(w.lower() in dictionary_name.lower() for w in run)
+
+
 def find_actors(text: str, country: str | None) -> list[ActorMention]:
     """Every actor mention in a sentence, most specific first where spans overlap."""
     idx = actor_index()
@@ -252,7 +275,7 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
         for m in rx.finditer(text):
             key = m.group(0) if rx is idx.named_cs else m.group(0).lower()
             named = idx.by_alias.get(key)
-            if named is None:
+            if named is None or _defined_for_another_name(text, m.start(), m.end(), named.name):
                 continue
             c = country if (country in named.countries or not named.countries) else named.countries[0]
             kind = "state_military" if named.inter == 1 else "party" if named.party else "named"
