@@ -688,6 +688,33 @@ def combine(reports: Sequence[Report]) -> Event:
     )
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# one report against a group already formed (the store's incremental use)
+
+def compatible_sub_event_types(sub: str) -> frozenset[str]:
+    """Every sub-event type that :func:`compatible_types` lets ``sub`` merge with (itself included): what a store
+    may pre-select candidates by."""
+    return frozenset(s for s in SUB_EVENT_TYPES if compatible_types(sub, s)) | {sub}
+
+
+def joins(report: Report, group: Sequence[Report]) -> bool:
+    """Whether ``report`` can join a group of reports of one occurrence, as :func:`cluster` would join them: it
+    tells the same occurrence as one of them (:func:`same_occurrence`), comes from none of their articles, and
+    the group would have neither two different precise days nor more than two named actors."""
+    if not group or any(r.article_id == report.article_id for r in group):
+        return False
+    if not any(same_occurrence(report, r) for r in group):
+        return False
+    days = {r.event.date.date for r in (*group, report) if r.event.date.date and r.event.date.time_precision == 1}
+    named = frozenset().union(*(_named_actors(r.event) for r in (*group, report)))
+    return len(days) <= 1 and len(named) <= 2
+
+
+def nearness(report: Report, group: Sequence[Report]) -> tuple[int, float, bool]:
+    """How near ``report`` is to the nearest report of a group (smaller is nearer): days, km, other type."""
+    return min(_closeness(report.event, r.event) for r in group)
+
+
 def deduplicate(reports: Sequence[Report]) -> list[tuple[Event, list[int]]]:
     """Cluster a batch and combine each group: (merged event, indices of its reports)."""
     return [(combine([reports[i] for i in g]), g) for g in cluster(reports)]
