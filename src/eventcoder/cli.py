@@ -269,7 +269,8 @@ def _feed_line(result, stored: int, dup: int, bad: int) -> None:  # noqa: ANN001
     elif result.not_modified:
         err.print(f"{escape(result.title or result.url)}: not modified", highlight=False, soft_wrap=True)
     else:
-        err.print(f"{escape(result.title or result.url)}: {stored} new, {dup} already stored, {bad} failed",
+        extra = f", {len(result.skipped)} entries skipped (no text, not English)" if result.skipped else ""
+        err.print(f"{escape(result.title or result.url)}: {stored} new, {dup} already stored, {bad} failed{extra}",
                   highlight=False, soft_wrap=True)
 
 
