@@ -4,7 +4,7 @@ A pure module: it reads :class:`~eventcoder.model.Event` values as the pipeline 
 store nor spaCy. The one decision is :func:`same_occurrence`; :func:`cluster` applies it to a batch in about
 linear time (reports are blocked by day x place cells, see :func:`block_keys`, and compared only within a
 cell); :func:`combine` makes the merged event, with :func:`fatality_rule` for its toll and
-:func:`source_field` for ACLED's ``source`` column. The rules and their reasons: ``docs/dedup.md``.
+:func:`source_field` for ACLED's ``source`` column. The rules and their reasons: README, "Cross-report de-duplication".
 """
 
 from __future__ import annotations
@@ -523,7 +523,7 @@ def fatality_rule(reports: Sequence[Report]) -> tuple[int, str]:
     Only reports that state a toll count. Where they differ: the latest published report supersedes earlier
     ones when its figure is higher (tolls rise as the wounded die and bodies are found), when it tells its
     figure as an update or a revision, or when it is official and none of the earlier ones is; else an
-    official figure beats the others; else the lowest figure (ACLED's conservative rule). See docs/dedup.md.
+    official figure beats the others; else the lowest figure (ACLED's conservative rule). See the README.
     """
     _check(reports)
     tolls = [r for r in reports if gives_toll(r)]
