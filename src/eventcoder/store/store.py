@@ -254,6 +254,7 @@ class Store:
             old.superseded_by = aid
         s.info["previous_article_ids"] = {old.id} if old is not None else set()
         s.info["claimed"] = set()
+        s.info["claimed_rows"] = []
         s.info["reports"] = {}
         added = kept = merged = 0
         ids: list[str] = []
@@ -277,6 +278,7 @@ class Store:
             target.sources.append(src)
             s.info["reports"][id(src)] = report
             s.info["claimed"].add(id(target))  # by identity: a new row has no pk before the flush
+            s.info["claimed_rows"].append(target)
             touched.append(target)
             ids.append(target.event_id_cnty)
         removed, left = self._drop_sources_of(s, old.id) if old is not None else (0, [])
@@ -310,21 +312,28 @@ class Store:
         if report is None or event_row.event_date is None:
             return None
         best: tuple[tuple[int, float, bool], int] | None = None
-        found: EventRow | None = None
-        for cand in self._candidates(session, event_row):
-            if id(cand) in claimed:
+        # rows stored before this transaction that another of the article's events took; the new rows of this
+        # article are not flushed yet, so the query cannot see them
+        taken = {r.pk for r in session.info.get("claimed_rows", ()) if r.pk is not None}
+        with session.no_autoflush:
+            candidates = self._candidates(session, event_row)
+        for pk, group in candidates.items():
+            if pk in taken or any(r.article_id == report.article_id for r in group):
                 continue
-            group = [self._report_of(session, src) for src in cand.sources]
             if dedup.joins(report, group):
-                rank = (dedup.nearness(report, group), cand.pk)
+                rank = (dedup.nearness(report, group), pk)
                 if best is None or rank < best:
-                    best, found = rank, cand
-        return found
+                    best = rank
+        if best is None:
+            return None
+        found = session.get(EventRow, best[1])
+        return found if found is not None and id(found) not in claimed else None
 
-    def _candidates(self, s: Session, new: EventRow) -> list[EventRow]:
-        """Stored events that may report the same occurrence as ``new``: one indexed query on (event_date,
-        country_code) within the dates' precision (a day either side; a week, a month where either event is
-        known only to the week, the month), of a compatible sub-event type."""
+    def _candidates(self, s: Session, new: EventRow) -> dict[int, list[dedup.Report]]:
+        """The sources, as reports, of the stored events that may report the same occurrence as ``new``, by event
+        pk: one indexed query on (event_date, country_code) within the dates' precision (a day either side; a
+        week, a month where either event is known only to the week, the month), of a compatible sub-event type.
+        Each report is remembered for the transaction (a match combines them again)."""
         d = new.event_date
         assert d is not None
 
@@ -337,18 +346,29 @@ class Store:
             when = or_(within(dedup.WEEK_DAYS if new.time_precision == 2 else 1),
                        and_(EventRow.time_precision == 2, within(dedup.WEEK_DAYS)),
                        and_(EventRow.time_precision >= 3, within(dedup.MONTH_DAYS)))
-        q = (select(EventRow)
+        q = (select(EventSourceRow.event_pk, EventSourceRow.pk, EventSourceRow.article_id,
+                    EventSourceRow.outlet, EventSourceRow.fatalities, EventSourceRow.coded, ArticleRow.published,
+                    ArticleRow.url, ArticleRow.replaced_url)
+             .join(EventRow, EventSourceRow.event_pk == EventRow.pk)
+             .join(ArticleRow, EventSourceRow.article_id == ArticleRow.id)
              .where(when, EventRow.country_code == new.country_code,
                     EventRow.sub_event_type.in_(sorted(dedup.compatible_sub_event_types(new.sub_event_type))))
-             .options(selectinload(EventRow.sources).selectinload(EventSourceRow.article)
-                      .load_only(ArticleRow.url, ArticleRow.replaced_url, ArticleRow.published))
-             .order_by(EventRow.pk))
-        return list(s.scalars(q))
+             .order_by(EventSourceRow.event_pk, EventSourceRow.pk))
+        known: dict[int, dedup.Report] = s.info.setdefault("reports_by_pk", {})
+        out: dict[int, list[dedup.Report]] = {}
+        for pk, spk, aid, outlet, fatalities, coded, published, url, replaced in s.execute(q):
+            r = known.get(spk)
+            if r is None:
+                e = event_from_json(coded) if coded else event_from_row(s.get(EventRow, pk), fatalities)
+                r = dedup.Report(e, aid, outlet or None, published, url or replaced)
+                known[spk] = r
+            out.setdefault(pk, []).append(r)
+        return out
 
     @staticmethod
     def _report_of(s: Session, src: EventSourceRow) -> dedup.Report:
         """A source as dedup reads it: the event its article coded, with the article's outlet and date."""
-        cached = s.info.get("reports", {}).get(id(src))
+        cached = s.info.get("reports", {}).get(id(src)) or s.info.get("reports_by_pk", {}).get(src.pk)
         if cached is not None:
             return cached
         art = src.article
