@@ -200,3 +200,28 @@ def test_one_report_is_stored_as_it_was_coded(db_url: str, stem: str) -> None:  
         e.sub_event_type, e.notes, e.fatalities.count, e.id)
     assert rec.acled["source"] == "Radio Okapi" and rec.evidence["trigger"] == {
         k: getattr(e.trigger, k) for k in ("sentence", "start", "end", "text", "raw_start", "raw_end")}
+
+
+def test_a_source_keeps_its_event_as_coded() -> None:
+    from eventcoder.store.codec import event_from_json, event_to_json
+
+    for stem in DRC:
+        _, events = coded(stem, f"https://news.example/{stem}")
+        assert events and all(event_from_json(event_to_json(e)) == e for e in events)
+
+
+def test_sources_stored_before_the_event_column_are_rebuilt_from_their_event_row(db_url: str) -> None:  # noqa: F811
+    """A store migrated from revision 0002 has sources without their coded event: the event row stands in."""
+    from sqlalchemy import update
+
+    from eventcoder.store.models import EventSourceRow
+
+    with open_store(db_url) as s:
+        first = s.add_article(*coded("drc_ap", "https://news.example/ap"))
+        with s._write() as ses, ses.begin():
+            ses.execute(update(EventSourceRow).values(coded=None))
+        out = s.add_article(*coded("drc_okapi", "https://news.example/okapi"))
+        assert out.event_ids == first.event_ids and out.events_merged == 1
+        [rec] = s.events()
+        assert rec.acled["source"] == "Associated Press; Radio Okapi" and rec.acled["fatalities"] == 5
+        assert rec.acled["actor1"] == "ADF: Allied Democratic Forces"
