@@ -51,7 +51,7 @@ def test_acled_csv(filled: str) -> None:
     k = rows[0]
     assert (k["event_date"], k["year"], k["sub_event_type"], k["country"], k["location"], k["latitude"],
             k["fatalities"], k["source"], k["inter1"], k["inter2"], k["iso"]) == \
-        ("2024-05-01", "2024", "Armed clash", "Iraq", "Kirkuk", "1.0000", "4", "Rudaw", "1", "2", "")
+        ("2024-05-01", "2024", "Armed clash", "Iraq", "Kirkuk", "35.4681", "4", "Rudaw", "1", "2", "")
     assert rows[3]["latitude"] == "" and rows[3]["geo_precision"] == "1"
     assert int(k["timestamp"]) > 1_700_000_000
 
@@ -74,7 +74,7 @@ def test_geojson(filled: str) -> None:
     fc = json.loads(r.stdout)
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 3
     f = fc["features"][0]
-    assert f["geometry"] == {"type": "Point", "coordinates": [2.0, 1.0]} and f["id"] == "IRQ1"
+    assert f["geometry"] == {"type": "Point", "coordinates": [44.3922, 35.4681]} and f["id"] == "IRQ1"
     assert list(f["properties"]) == ACLED_COLUMNS and f["properties"]["event_date"] == "2024-05-01"
     assert f["properties"]["fatalities"] == 4
     assert "1 event(s) without coordinates left out" in r.stderr

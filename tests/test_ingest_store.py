@@ -198,7 +198,8 @@ def test_kill_9_in_the_middle_then_again(db_url: str, tmp_path: Path) -> None:  
             got[src.article_id] += 1
     s.close()
     assert got == expected
-    assert counts.events == counts.sources == sum(expected.values()) >= total // 6
+    # (articles that report one event again are its sources: cross-report de-duplication merges them)
+    assert counts.sources == sum(expected.values()) >= total // 6 and 0 < counts.events <= counts.sources
 
 
 def test_source_option_names_the_outlet_of_files(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, select
+from sqlalchemy import create_engine, inspect
 
 from eventcoder.errors import InputError, SchemaError, StoreError
 from eventcoder.export import ACLED_COLUMNS
@@ -39,9 +39,10 @@ def event(sub: str, when: str | None, where: Place | None, fatal: int = 0, eid: 
                  trigger=Evidence(0, 20, 25, "clash"), sentences=(0,), id=eid)
 
 
-KIRKUK = place("Kirkuk", "IQ", "Iraq")
-MOSUL = place("Mosul", "IQ", "Iraq")
-GAO = place("Gao", "ML", "Mali")
+# real coordinates: cross-report de-duplication merges same-type reports of one day within 25 km
+KIRKUK = place("Kirkuk", "IQ", "Iraq", 35.4681, 44.3922)
+MOSUL = place("Mosul", "IQ", "Iraq", 36.335, 43.1189)
+GAO = place("Gao", "ML", "Mali", 16.2717, -0.0447)
 
 
 @pytest.fixture
@@ -127,25 +128,20 @@ def test_two_new_events_never_claim_the_same_old_one(store: Store) -> None:
     assert out.event_ids == ("IRQ1", "IRQ2")
 
 
-class MatchAnyArticle(Store):
-    """The seam the cross-report de-duplication fills: any stored event of the same type, day and place."""
-
-    def _same_occurrence(self, session, event_row):  # noqa: ANN001, ANN201
-        return session.scalars(select(EventRow).where(EventRow.sub_event_type == event_row.sub_event_type,
-                                                      EventRow.event_date == event_row.event_date,
-                                                      EventRow.location == event_row.location)).first()
-
-
-def test_same_occurrence_seam_gives_several_sources(db_url: str) -> None:  # noqa: F811
-    plain = open_store(db_url)
-    s = MatchAnyArticle(plain._write_engine, plain._read_engine, plain.url)
-    for body, outlet in (("Report one", "Reuters"), ("Report two", "AFP"), ("Report three", "Reuters"),
-                         ("Report four", None)):
-        s.add_article(Article(body, source=outlet), [event("Armed clash", "2024-05-01", KIRKUK, eid=body)])
-    [rec] = s.events()
+def test_reports_of_one_event_by_several_articles_become_one_event(store: Store) -> None:
+    """The seam: ``_same_occurrence`` finds the stored event another article reports (cross-report de-dup)."""
+    for body, outlet, day in (("Report one", "Reuters", "2024-05-01"), ("Report two", "AFP", "2024-05-02"),
+                              ("Report three", "Reuters", "2024-05-02"), ("Report four", None, "2024-05-03")):
+        out = store.add_article(Article(body, source=outlet, published=D(day)),
+                                [event("Armed clash", "2024-05-01", KIRKUK, eid=body)])
+        assert out.event_ids == ("IRQ1",)
+    [rec] = store.events()
     assert rec.acled["source"] == "Reuters; AFP" and rec.acled["event_id_cnty"] == "IRQ1"
     assert len(rec.sources) == 4 and rec.id == "Report one"
-    s.close()
+    # another day, or another place 150 km away, is another event
+    assert store.add_article(Article("Report five", source="AP"),
+                             [event("Armed clash", "2024-05-02", KIRKUK, eid="5"),
+                              event("Armed clash", "2024-05-01", MOSUL, eid="6")]).event_ids == ("IRQ2", "IRQ3")
 
 
 def test_a_failed_write_leaves_nothing_half_stored(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

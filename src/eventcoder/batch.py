@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .errors import EventcoderError
+from .errors import EventcoderError, InputError
 from .files import Item, checked
 from .model import Article, Event
 from .store import AddOutcome, Store
@@ -116,3 +116,19 @@ def ingest(store: Store, items: Iterable[Item], jobs: int = 1,
         summary.count(outcome)
         note(item, outcome.status)
     return summary
+
+
+def article_storer(store: Store) -> Callable[[Article], bool]:
+    """``store_article`` for the feed poller (:mod:`eventcoder.feeds`): code one article and store it in one
+    transaction; True when it was stored (new or a new version of its URL), False when the store had it. A
+    coding failure is an :class:`InputError` (the feed's other articles go on)."""
+
+    def store_article(article: Article) -> bool:
+        if store.has_article(article):
+            return False
+        result = code(article)
+        if isinstance(result, str):
+            raise InputError(result)
+        return store.add_article(article, result).status != "duplicate"
+
+    return store_article

@@ -188,53 +188,137 @@ def train(
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Text, HTML or JSONL files, or directories (recursively)."),
+    paths: list[Path] | None = typer.Argument(None, help="Text, HTML or JSONL files, or directories (recursively)."),
     db: str = typer.Option(..., "--db", help="A SQLite file (created if missing) or a postgresql:// URL."),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD of articles that give none."),
     source: str | None = typer.Option(None, "--source", help="The outlet of files (JSONL lines may name theirs)."),
+    feed: list[str] | None = typer.Option(None, "--feed", help="An RSS or Atom feed URL: its new articles "
+                                          "(repeatable)."),
+    feeds_file: Path | None = typer.Option(None, "--feeds", help="A file of feed URLs, one a line ('#' comments)."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes coding articles."),
 ) -> None:
     """Code news reports and keep their events in a store: idempotent, one transaction an article."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    from .batch import ingest as run
-    from .files import iter_items
+    from .feeds import read_feed_list
     from .store import open_store
 
     pub = _date(published)
+    urls = list(dict.fromkeys(feed or []))
+    try:
+        if feeds_file is not None:
+            urls += [u for u in read_feed_list(feeds_file) if u not in urls]
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    if not paths and not urls:
+        _fail("give files or directories to ingest, --feed URL or --feeds FILE")
     try:
         store = open_store(db)
     except EventcoderError as exc:
         _fail(str(exc), exc.exit_code)
         return
+    failed = False
+    with store:
+        if paths:
+            failed |= _ingest_files(store, paths, pub, source, jobs)
+        if urls:
+            failed |= _ingest_feeds(store, urls)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _ingest_files(store, paths: list[Path], pub: dt.date | None, source: str | None, jobs: int) -> bool:  # noqa: ANN001
+    """Ingest files and print the summary; True when some failed."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest as run
+    from .files import iter_items
+
     items = iter_items([str(p) for p in paths], pub, source)
 
     def report(item, status, summary) -> None:  # noqa: ANN001
         if status not in ("stored", "replaced", "duplicate"):
             err.print(f"[red]failed:[/] {status}", highlight=False, soft_wrap=True)
 
-    with store:
-        if err.is_terminal:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                          console=err, transient=True) as prog:
-                task = prog.add_task("ingesting", total=None)
+    if err.is_terminal:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                      console=err, transient=True) as prog:
+            task = prog.add_task("ingesting", total=None)
 
-                def progress(item, status, summary) -> None:  # noqa: ANN001
-                    report(item, status, summary)
-                    prog.update(task, description=f"{summary.read} read, {summary.stored + summary.replaced} "
-                                f"stored, {summary.duplicates} duplicates, {len(summary.failed)} failed")
+            def progress(item, status, summary) -> None:  # noqa: ANN001
+                report(item, status, summary)
+                prog.update(task, description=f"{summary.read} read, {summary.stored + summary.replaced} "
+                            f"stored, {summary.duplicates} duplicates, {len(summary.failed)} failed")
 
-                summary = run(store, items, jobs=jobs, on_item=progress)
-        else:
-            summary = run(store, items, jobs=jobs, on_item=report)
+            summary = run(store, items, jobs=jobs, on_item=progress)
+    else:
+        summary = run(store, items, jobs=jobs, on_item=report)
     lines = [f"articles read: {summary.read}; stored: {summary.stored}; replaced: {summary.replaced}; "
              f"skipped as duplicates: {summary.duplicates}; failed: {len(summary.failed)}; "
              f"events stored: {summary.events}"]
     lines += [f"  failed: {reason if reason.startswith(name) else f'{name}: {reason}'}"
               for name, reason in summary.failed]
     sys.stdout.write("\n".join(lines) + "\n")
-    if summary.failed:
-        raise typer.Exit(1)
+    return bool(summary.failed)
+
+
+def _feed_line(result, stored: int, dup: int, bad: int) -> None:  # noqa: ANN001
+    from rich.markup import escape
+
+    if result.error:
+        err.print(f"[red]feed failed:[/] {escape(result.error)}", highlight=False, soft_wrap=True)
+    elif result.not_modified:
+        err.print(f"{escape(result.title or result.url)}: not modified", highlight=False, soft_wrap=True)
+    else:
+        extra = f", {len(result.skipped)} entries skipped (no text, not English)" if result.skipped else ""
+        err.print(f"{escape(result.title or result.url)}: {stored} new, {dup} already stored, {bad} failed{extra}",
+                  highlight=False, soft_wrap=True)
+
+
+def _ingest_feeds(store, urls: list[str]) -> bool:  # noqa: ANN001
+    """Poll each feed once, store its new articles and print the summary; True when a feed or article failed."""
+    import threading
+
+    from .batch import article_storer
+    from .feeds import _sigint_sets, ingest_feeds
+
+    stop = threading.Event()
+    with _sigint_sets(stop):  # Ctrl-C: the current article finishes, the rest wait for the next run
+        t = ingest_feeds(urls, article_storer(store), store.save_feed_state, store.get_feed_state,
+                         known=store.has_url, stop=stop, report=_feed_line)
+    sys.stdout.write(f"feeds polled: {t.feeds}; not modified: {t.not_modified}; failed: {t.failed}; "
+                     f"articles read: {t.articles}; stored: {t.stored}; skipped as duplicates: {t.duplicates}; "
+                     f"failed articles: {t.article_failures}\n")
+    sys.stdout.writelines(f"  failed: {e}\n" for e in t.errors)
+    if stop.is_set():
+        sys.stdout.write("interrupted: the remaining feeds and articles wait for the next run\n")
+    return bool(t.failed or t.article_failures)
+
+
+@app.command()
+def watch(
+    feeds_file: Path = typer.Option(..., "--feeds", help="A file of feed URLs, one a line ('#' comments)."),
+    db: str = typer.Option(..., "--db", help="A SQLite file (created if missing) or a postgresql:// URL."),
+    every: str = typer.Option("15m", "--every", help="How often to poll: 90s, 15m, 1h, 2h30m."),
+    max_rounds: int | None = typer.Option(None, "--max-rounds", hidden=True, help="Stop after N rounds."),
+) -> None:
+    """Poll feeds every interval and code their new articles into the store; Ctrl-C stops cleanly."""
+    from .batch import article_storer
+    from .feeds import parse_interval, read_feed_list, watch_cli
+    from .store import open_store
+
+    try:
+        seconds = parse_interval(every)
+        urls = read_feed_list(feeds_file)
+        store = open_store(db)
+    except EventcoderError as exc:
+        _fail(f"--every: {exc}" if "interval" in str(exc) else str(exc), exc.exit_code)
+        return
+    with store:
+        try:
+            watch_cli(urls, seconds, article_storer(store), store.save_feed_state, store.get_feed_state,
+                      console=err, known=store.has_url, max_rounds=max_rounds)
+        except KeyboardInterrupt:  # a second Ctrl-C while an article is coded: it was not stored, nothing is lost
+            err.print("interrupted: watch stopped", highlight=False)
 
 
 @app.command()

@@ -4,7 +4,7 @@ A pure module: it reads :class:`~eventcoder.model.Event` values as the pipeline 
 store nor spaCy. The one decision is :func:`same_occurrence`; :func:`cluster` applies it to a batch in about
 linear time (reports are blocked by day x place cells, see :func:`block_keys`, and compared only within a
 cell); :func:`combine` makes the merged event, with :func:`fatality_rule` for its toll and
-:func:`source_field` for ACLED's ``source`` column. The rules and their reasons: ``docs/dedup.md``.
+:func:`source_field` for ACLED's ``source`` column. The rules and their reasons: README, "Cross-report de-duplication".
 """
 
 from __future__ import annotations
@@ -523,7 +523,7 @@ def fatality_rule(reports: Sequence[Report]) -> tuple[int, str]:
     Only reports that state a toll count. Where they differ: the latest published report supersedes earlier
     ones when its figure is higher (tolls rise as the wounded die and bodies are found), when it tells its
     figure as an update or a revision, or when it is official and none of the earlier ones is; else an
-    official figure beats the others; else the lowest figure (ACLED's conservative rule). See docs/dedup.md.
+    official figure beats the others; else the lowest figure (ACLED's conservative rule). See the README.
     """
     _check(reports)
     tolls = [r for r in reports if gives_toll(r)]
@@ -686,6 +686,33 @@ def combine(reports: Sequence[Report]) -> Event:
         source=source_field(reports), secondary=secondary,
         confidence=max(r.event.confidence for r in reports), id=first.event.id or be.id,
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# one report against a group already formed (the store's incremental use)
+
+def compatible_sub_event_types(sub: str) -> frozenset[str]:
+    """Every sub-event type that :func:`compatible_types` lets ``sub`` merge with (itself included): what a store
+    may pre-select candidates by."""
+    return frozenset(s for s in SUB_EVENT_TYPES if compatible_types(sub, s)) | {sub}
+
+
+def joins(report: Report, group: Sequence[Report]) -> bool:
+    """Whether ``report`` can join a group of reports of one occurrence, as :func:`cluster` would join them: it
+    tells the same occurrence as one of them (:func:`same_occurrence`), comes from none of their articles, and
+    the group would have neither two different precise days nor more than two named actors."""
+    if not group or any(r.article_id == report.article_id for r in group):
+        return False
+    if not any(same_occurrence(report, r) for r in group):
+        return False
+    days = {r.event.date.date for r in (*group, report) if r.event.date.date and r.event.date.time_precision == 1}
+    named = frozenset().union(*(_named_actors(r.event) for r in (*group, report)))
+    return len(days) <= 1 and len(named) <= 2
+
+
+def nearness(report: Report, group: Sequence[Report]) -> tuple[int, float, bool]:
+    """How near ``report`` is to the nearest report of a group (smaller is nearer): days, km, other type."""
+    return min(_closeness(report.event, r.event) for r in group)
 
 
 def deduplicate(reports: Sequence[Report]) -> list[tuple[Event, list[int]]]:

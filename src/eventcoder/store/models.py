@@ -107,6 +107,9 @@ class EventSourceRow(Base):
     outlet: Mapped[str] = mapped_column(String(300), default="")
     fatalities: Mapped[int] = mapped_column(Integer, default=0)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # the event as this article coded it (Event.to_dict()): what cross-report de-duplication combines; None in
+    # rows stored before revision 0003, whose event is rebuilt from the event row
+    coded: Mapped[dict[str, Any] | None] = mapped_column("event", JSON, nullable=True)
 
     event: Mapped[EventRow] = relationship(back_populates="sources")
     article: Mapped[ArticleRow] = relationship(back_populates="sources")

@@ -14,13 +14,15 @@ from functools import cache
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from .. import dedup
 from ..errors import StoreError
 from ..model import Article, Event, EventRecord, SourceRecord
+from .codec import event_from_json, event_from_row, event_to_json
 from .models import ArticleRow, CountryCounterRow, EventRow, EventSourceRow, FeedStateRow, VersionRow
 
 # ACLED's own codes where ISO 3166 has none
@@ -87,6 +89,7 @@ class AddOutcome:
     events_kept: int = 0  # matched an event already stored: its event_id_cnty is kept
     events_removed: int = 0  # events of the old version that the new one no longer reports
     event_ids: tuple[str, ...] = ()  # the event_id_cnty of the article's events, in its order
+    events_merged: int = 0  # of events_kept: events of other articles this one reports too (one more source)
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,16 @@ class Store:
         except DBAPIError as exc:
             raise StoreError(f"cannot read the store: {str(exc.orig).strip().splitlines()[0]}") from None
 
+    def has_url(self, url: str) -> bool:
+        """Whether an article was stored from this URL (its current version or a replaced one): a feed entry
+        linking to it need not be fetched again."""
+        try:
+            with self._read() as s:
+                return s.scalar(select(ArticleRow.id).where(or_(ArticleRow.url == url, ArticleRow.replaced_url == url))
+                                .limit(1)) is not None
+        except DBAPIError as exc:
+            raise StoreError(f"cannot read the store: {str(exc.orig).strip().splitlines()[0]}") from None
+
     def add_article(self, article: Article, result_events: Iterable[Event],
                     versions: Versions | None = None) -> AddOutcome:
         """Store one coded article and its events in ONE transaction.
@@ -241,49 +254,141 @@ class Store:
             old.superseded_by = aid
         s.info["previous_article_ids"] = {old.id} if old is not None else set()
         s.info["claimed"] = set()
-        added = kept = 0
+        s.info["claimed_rows"] = []
+        s.info["reports"] = {}
+        added = kept = merged = 0
         ids: list[str] = []
+        touched: list[EventRow] = []
         outlet = outlet_of(article)
         for e in events:
             new = event_row(e)
-            target = self._same_occurrence(s, new)
+            report = dedup.Report(e, aid, outlet or None, article.published, article.url)
+            target = self._same_occurrence(s, new, report)
             if target is None:
                 new.event_id_cnty = f"{new.country_code}{self._next_number(s, new.country_code)}"
                 s.add(new)
                 target = new
                 added += 1
             else:
-                self._update(target, new)
+                if not any(src.article_id in s.info["previous_article_ids"] for src in target.sources):
+                    merged += 1  # another article's event: one more source
                 kept += 1
-            target.sources.append(EventSourceRow(article_id=aid, source_event_id=e.id, outlet=outlet,
-                                                 fatalities=e.fatalities.count, evidence=new.evidence))
+            src = EventSourceRow(article_id=aid, source_event_id=e.id, outlet=outlet, fatalities=e.fatalities.count,
+                                 evidence=new.evidence, coded=event_to_json(e))
+            target.sources.append(src)
+            s.info["reports"][id(src)] = report
             s.info["claimed"].add(id(target))  # by identity: a new row has no pk before the flush
-            self._refresh_source(target)
+            s.info["claimed_rows"].append(target)
+            touched.append(target)
             ids.append(target.event_id_cnty)
-        removed = self._drop_sources_of(s, old.id) if old is not None else 0
-        return AddOutcome("replaced" if old is not None else "stored", aid, added, kept, removed, tuple(ids))
+        removed, left = self._drop_sources_of(s, old.id) if old is not None else (0, [])
+        for ev in dict.fromkeys([*touched, *left]):  # each once, in order
+            self._recombine(s, ev)
+        return AddOutcome("replaced" if old is not None else "stored", aid, added, kept, removed, tuple(ids),
+                          merged)
 
-    def _same_occurrence(self, session: Session, event_row: EventRow) -> EventRow | None:
+    def _same_occurrence(self, session: Session, event_row: EventRow,
+                         report: dedup.Report | None = None) -> EventRow | None:
         """The stored event that ``event_row`` (new, unsaved) reports again, or None for a new occurrence.
 
-        The one place that decides it. Today: an event of the earlier version of the same article (same URL)
-        with the same sub-event type, date and location, not already matched by another of the new events."""
-        previous = session.info.get("previous_article_ids") or set()
-        if not previous:
-            return None
+        The one place that decides it. First an event of the earlier version of the same article (same URL) with
+        the same sub-event type, date and location; then (given the new ``report``) an event of other articles
+        that :func:`eventcoder.dedup.joins` accepts, the nearest where several do. Never an event already matched
+        by another of the article's new events."""
         claimed = session.info.get("claimed") or set()
-        q = (select(EventRow).join(EventSourceRow, EventSourceRow.event_pk == EventRow.pk)
-             .where(EventSourceRow.article_id.in_(previous),
-                    EventRow.sub_event_type == event_row.sub_event_type,
-                    EventRow.event_date.is_(None) if event_row.event_date is None
-                    else EventRow.event_date == event_row.event_date,
-                    EventRow.location == event_row.location,
-                    EventRow.country_code == event_row.country_code)
-             .order_by(EventRow.pk))
-        for cand in session.scalars(q).unique():
-            if id(cand) not in claimed:
-                return cand
-        return None
+        previous = session.info.get("previous_article_ids") or set()
+        if previous:
+            q = (select(EventRow).join(EventSourceRow, EventSourceRow.event_pk == EventRow.pk)
+                 .where(EventSourceRow.article_id.in_(previous),
+                        EventRow.sub_event_type == event_row.sub_event_type,
+                        EventRow.event_date.is_(None) if event_row.event_date is None
+                        else EventRow.event_date == event_row.event_date,
+                        EventRow.location == event_row.location,
+                        EventRow.country_code == event_row.country_code)
+                 .order_by(EventRow.pk))
+            for cand in session.scalars(q).unique():
+                if id(cand) not in claimed:
+                    return cand
+        if report is None or event_row.event_date is None:
+            return None
+        best: tuple[tuple[int, float, bool], int] | None = None
+        # rows stored before this transaction that another of the article's events took; the new rows of this
+        # article are not flushed yet, so the query cannot see them
+        taken = {r.pk for r in session.info.get("claimed_rows", ()) if r.pk is not None}
+        with session.no_autoflush:
+            candidates = self._candidates(session, event_row)
+        for pk, group in candidates.items():
+            if pk in taken or any(r.article_id == report.article_id for r in group):
+                continue
+            if dedup.joins(report, group):
+                rank = (dedup.nearness(report, group), pk)
+                if best is None or rank < best:
+                    best = rank
+        if best is None:
+            return None
+        found = session.get(EventRow, best[1])
+        return found if found is not None and id(found) not in claimed else None
+
+    def _candidates(self, s: Session, new: EventRow) -> dict[int, list[dedup.Report]]:
+        """The sources, as reports, of the stored events that may report the same occurrence as ``new``, by event
+        pk: one indexed query on (event_date, country_code) within the dates' precision (a day either side; a
+        week, a month where either event is known only to the week, the month), of a compatible sub-event type.
+        Each report is remembered for the transaction (a match combines them again)."""
+        d = new.event_date
+        assert d is not None
+
+        def within(days: int) -> Any:
+            return EventRow.event_date.between(d - dt.timedelta(days=days), d + dt.timedelta(days=days))
+
+        if new.time_precision >= 3:
+            when = within(dedup.MONTH_DAYS)
+        else:
+            when = or_(within(dedup.WEEK_DAYS if new.time_precision == 2 else 1),
+                       and_(EventRow.time_precision == 2, within(dedup.WEEK_DAYS)),
+                       and_(EventRow.time_precision >= 3, within(dedup.MONTH_DAYS)))
+        q = (select(EventSourceRow.event_pk, EventSourceRow.pk, EventSourceRow.article_id,
+                    EventSourceRow.outlet, EventSourceRow.fatalities, EventSourceRow.coded, ArticleRow.published,
+                    ArticleRow.url, ArticleRow.replaced_url)
+             .join(EventRow, EventSourceRow.event_pk == EventRow.pk)
+             .join(ArticleRow, EventSourceRow.article_id == ArticleRow.id)
+             .where(when, EventRow.country_code == new.country_code,
+                    EventRow.sub_event_type.in_(sorted(dedup.compatible_sub_event_types(new.sub_event_type))))
+             .order_by(EventSourceRow.event_pk, EventSourceRow.pk))
+        known: dict[int, dedup.Report] = s.info.setdefault("reports_by_pk", {})
+        out: dict[int, list[dedup.Report]] = {}
+        for pk, spk, aid, outlet, fatalities, coded, published, url, replaced in s.execute(q):
+            r = known.get(spk)
+            if r is None:
+                e = event_from_json(coded) if coded else event_from_row(s.get(EventRow, pk), fatalities)
+                r = dedup.Report(e, aid, outlet or None, published, url or replaced)
+                known[spk] = r
+            out.setdefault(pk, []).append(r)
+        return out
+
+    @staticmethod
+    def _report_of(s: Session, src: EventSourceRow) -> dedup.Report:
+        """A source as dedup reads it: the event its article coded, with the article's outlet and date."""
+        cached = s.info.get("reports", {}).get(id(src)) or s.info.get("reports_by_pk", {}).get(src.pk)
+        if cached is not None:
+            return cached
+        art = src.article
+        e = event_from_json(src.coded) if src.coded else event_from_row(src.event, src.fatalities)
+        return dedup.Report(e, src.article_id, src.outlet or None, art.published if art else None,
+                            (art.url or art.replaced_url) if art else None)
+
+    def _recombine(self, s: Session, ev: EventRow) -> None:
+        """An event's fields from all its sources: :func:`eventcoder.dedup.combine` of their reports (the one
+        source's own event where there is one); ``source`` by :func:`eventcoder.dedup.source_field`. Its pk,
+        ``event_id_cnty`` and stable id stay."""
+        reports = [self._report_of(s, src) for src in ev.sources]
+        if not reports:
+            return
+        merged = reports[0].event if len(reports) == 1 else dedup.combine(reports)
+        fresh = event_row(merged)
+        if len(reports) > 1:
+            fresh.source_scale = ev.source_scale
+        self._update(ev, fresh)
+        ev.source = dedup.source_field(reports)
 
     @staticmethod
     def _update(target: EventRow, new: EventRow) -> None:
@@ -294,17 +399,11 @@ class Store:
             setattr(target, f, getattr(new, f))
         target.timestamp = int(time.time())
 
-    @staticmethod
-    def _refresh_source(ev: EventRow) -> None:
-        outlets: list[str] = []
-        for src in ev.sources:
-            if src.outlet and src.outlet not in outlets:
-                outlets.append(src.outlet)
-        ev.source = "; ".join(outlets)
-
-    def _drop_sources_of(self, s: Session, article_id: str) -> int:
-        """Detach a replaced article version from its events; an event left with no source is deleted."""
+    def _drop_sources_of(self, s: Session, article_id: str) -> tuple[int, list[EventRow]]:
+        """Detach a replaced article version from its events; an event left with no source is deleted. Returns
+        the number deleted and the events left with other sources (to be combined again)."""
         removed = 0
+        left: list[EventRow] = []
         rows = s.scalars(select(EventRow).join(EventSourceRow, EventSourceRow.event_pk == EventRow.pk)
                          .where(EventSourceRow.article_id == article_id)).unique().all()
         for ev in rows:
@@ -314,9 +413,9 @@ class Store:
                 s.delete(ev)
                 removed += 1
             else:
-                self._refresh_source(ev)
+                left.append(ev)
         s.flush()
-        return removed
+        return removed, left
 
     def _next_number(self, s: Session, country: str) -> int:
         """The next number of a country's ``event_id_cnty`` (a counter row, incremented in this transaction)."""
