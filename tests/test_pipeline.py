@@ -27,7 +27,7 @@ PUB = dt.date(2023, 6, 8)
 def test_components_are_named_in_pipeline_order():
     assert [n for n, _ in COMPONENTS] == [
         "clean", "sentences", "context", "judge", "prefilter", "parse", "places", "dates", "mentions", "tolls",
-        "summaries", "handovers", "events", "periods", "identify"]
+        "summaries", "anchors", "handovers", "events", "periods", "identify"]
     assert Pipeline().names == [n for n, _ in COMPONENTS]
 
 
