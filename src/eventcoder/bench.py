@@ -197,7 +197,7 @@ def _warm(_: object) -> int:
     from .nlp import model, segmenter
 
     default_gazetteer()
-    model()
+    model().tokenizer("Warm the tokenizer up.")
     segmenter()
     return 0
 
