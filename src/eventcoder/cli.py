@@ -338,6 +338,8 @@ def bench(
                                        "bench set."),
     commands: bool = typer.Option(True, "--commands/--no-commands",
                                   help="Also time `eventcoder --help` and a cold `extract`."),
+    components: bool = typer.Option(False, "--components", help="Also print the time of each pipeline component "
+                                    "over the general stream."),
 ) -> None:
     """Measure speed: articles/s/core on a general stream and on event articles, against the targets."""
     from . import bench as b
@@ -347,7 +349,11 @@ def bench(
     except EventcoderError as exc:
         _fail(str(exc), exc.exit_code)
         return
-    sys.stdout.write("\n".join(b.report_lines(result)) + "\n")
+    lines = b.report_lines(result)
+    if components:
+        corpus = b.cycle(b.read_stream(stream) if stream else b.bench_set(), articles)
+        lines += b.component_lines(b.component_times(corpus))
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def main() -> None:
