@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError
+from .errors import EventcoderError, InputError
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
@@ -327,8 +327,14 @@ def time_command(args: Sequence[str], stdin: str | None = None) -> float:
     src = str(Path(eventcoder.__file__).resolve().parents[1])
     env["PYTHONPATH"] = src + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from eventcoder.cli import main; main()", *args], env=env, input=stdin,
-                   capture_output=True, text=True, timeout=300, check=True)
+    try:
+        subprocess.run([sys.executable, "-c", "from eventcoder.cli import main; main()", *args], env=env,
+                       input=stdin, capture_output=True, text=True, timeout=300, check=True)
+    except subprocess.CalledProcessError as exc:
+        last = (exc.stderr or "").strip().splitlines()[-1:] or ["no message"]
+        raise EventcoderError(f"`eventcoder {' '.join(args)}` failed (exit {exc.returncode}): {last[0]}") from None
+    except subprocess.TimeoutExpired:
+        raise EventcoderError(f"`eventcoder {' '.join(args)}` took over 300 s") from None
     return time.perf_counter() - t
 
 
