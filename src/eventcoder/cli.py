@@ -412,6 +412,34 @@ def gaz_import(files: list[Path] = typer.Argument(..., help="GeoNames dump files
     Console().print(counts)
 
 
+# -- bench: the speed benchmark (issue 16) ---------------------------------------------------------------
+
+@app.command()
+def bench(
+    articles: int = typer.Option(300, "--articles", "-n", help="Articles in the general stream (cycled)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Also time the stream over this many worker processes."),
+    stream: Path | None = typer.Option(None, "--stream", help="A JSONL stream (text, title, id) instead of the "
+                                       "bench set."),
+    commands: bool = typer.Option(True, "--commands/--no-commands",
+                                  help="Also time `eventcoder --help` and a cold `extract`."),
+    components: bool = typer.Option(False, "--components", help="Also print the time of each pipeline component "
+                                    "over the general stream."),
+) -> None:
+    """Measure speed: articles/s/core on a general stream and on event articles, against the targets."""
+    from . import bench as b
+
+    try:
+        result = b.run(articles, jobs, stream, commands)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    lines = b.report_lines(result)
+    if components:
+        corpus = b.cycle(b.read_stream(stream) if stream else b.bench_set(), articles)
+        lines += b.component_lines(b.component_times(corpus))
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
 def main() -> None:
     app()
 
