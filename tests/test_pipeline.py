@@ -181,13 +181,3 @@ def test_no_import_cycles_between_modules():
 def test_geo_does_not_depend_on_extraction():
     for p in (SRC / "geo").glob("*.py"):
         assert not {m for m in _imports(p) if m.startswith(("eventcoder.extract", "eventcoder.pipeline"))}, p
-
-
-def test_importing_eventcoder_does_not_load_spacy_until_the_pipeline_is_used():
-    import subprocess
-    import sys
-
-    code = ("import sys, eventcoder; a = 'spacy' in sys.modules; eventcoder.code_article; "
-            "print(a, 'spacy' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["False", "True"]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sys
 import warnings
 from collections import Counter
 from collections.abc import Callable
@@ -354,8 +353,3 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
         if d.code == "no-publication-date":
             warnings.warn(d.message, NoPublicationDateWarning, stacklevel=2)
     return list(result.events)
-
-
-# ``eventcoder.extract`` is this function: importing the ``extract`` subpackage above bound the package's
-# attribute to the subpackage, as it did when ``eventcoder/__init__`` imported this module eagerly
-sys.modules[__package__].extract = extract
