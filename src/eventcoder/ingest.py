@@ -115,4 +115,4 @@ def read_article(path: str | Path, published: dt.date | None = None, data: bytes
         check_language(art.body, name)
         return art
     check_language(text, name)
-    return Article(body=text, published=published, source=None, id=Path(name).stem if name != "-" else None)
+    return Article(body=text, published=published, source=None, id=art_id)

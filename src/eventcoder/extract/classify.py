@@ -145,15 +145,22 @@ def _first_outside(rx: re.Pattern[str], text: str, spans: list[tuple[int, int]])
     event remembered or known by its name ("the anniversary of the massacre", "the Tiananmen Square massacre")."""
     for m in rx.finditer(text):
         if not any(s <= m.start() and m.end() <= e for s, e in spans) and not _NEGATED.search(
-                text, max(0, m.start() - 20), m.start()) and not (
-                m.group(0).lower() == "dead" and _DEFINITE.search(text, max(0, m.start() - 12), m.start())) \
-                and not _MODIFIES_A_NOUN.match(text, m.end()) \
-                and not _ACCUSED_OF.search(text, max(0, m.start() - 40), m.start()) \
-                and not (_EVENT_NOUN.fullmatch(m.group(0)) and (
-                    _REMEMBERED.search(text, max(0, m.start() - 60), m.start())
-                    or _NAMED_EVENT.search(text, max(0, m.start() - 60), m.start()))):
+                text, max(0, m.start() - 20), m.start()) and not _told_in_passing(text, m):
             return m
     return None
+
+
+def _told_in_passing(text: str, m: re.Match[str]) -> bool:
+    """A trigger word that names no new event: "the dead", a word modifying a noun, a charge, an event
+    remembered or known by its name (the patterns below)."""
+    start = m.start()
+    word = m.group(0)
+    if word.lower() == "dead" and _DEFINITE.search(text, max(0, start - 12), start):
+        return True
+    if _MODIFIES_A_NOUN.match(text, m.end()) or _ACCUSED_OF.search(text, max(0, start - 40), start):
+        return True
+    return bool(_EVENT_NOUN.fullmatch(word) and (_REMEMBERED.search(text, max(0, start - 60), start)
+                                                 or _NAMED_EVENT.search(text, max(0, start - 60), start)))
 
 
 # an event remembered, or its victims helped, is an old one: "the anniversary of the massacre", "to help victims

@@ -125,8 +125,7 @@ def hypothetical_in_parse(text: str, trigger: tuple[int, int]) -> str | None:
         return None  # an event told before, and what it "could" bring: "the merger could strengthen the rebels"
     t = tok
     for _ in range(4):  # the trigger's own verb, then the verbs it completes ("expected to be muted")
-        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-            t = t.head
+        t = _verb_of(t)
         auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ in _MODALS for c in auxes) and not any(c.lower_ == "have" for c in auxes):
             return "future or hypothetical"
@@ -139,6 +138,13 @@ def hypothetical_in_parse(text: str, trigger: tuple[int, int]) -> str | None:
 
 
 _THING_PRONOUNS = {"it", "this", "that", "which", "these"}
+
+
+def _verb_of(tok):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The token itself when it is a verb, else the first verb above it (the root where there is none)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _instruments(tok):  # noqa: ANN001, ANN202 - spaCy tokens
@@ -339,9 +345,7 @@ def _taken(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token
     tok = _trigger_token(text, trigger)
     if tok is None or tok.pos_ == "VERB":
         return None
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _verb_of(tok)
     inside = {t.i for t in tok.subtree}
     for c in verb.children:
         if c.i in inside:
