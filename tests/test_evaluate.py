@@ -20,6 +20,7 @@ def test_evaluate_json_shape_and_scores(tmp_path):
     assert s["date_exact"] == 1.0 and s["fatalities_exact"] == 1.0
     assert s["location_25km"] == 1.0 and s["admin1"]["accuracy"] == 1.0
     assert set(s) >= {"actor1_inter", "admin1", "location_25km", "date_exact", "fatalities_exact"}
+    assert all(v["f1"] == 1.0 and v["support"] >= 1 for v in s["per_class"].values())  # per class, for docs tables
     assert errs.exists()
 
 

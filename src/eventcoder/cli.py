@@ -148,7 +148,9 @@ def evaluate(
     if json_out:
         import json
 
-        sys.stdout.write(json.dumps(report.scores, indent=2) + "\n")
+        per_class = getattr(report, "per_class", None)
+        out = {**report.scores, "per_class": per_class} if per_class else report.scores
+        sys.stdout.write(json.dumps(out, indent=2) + "\n")
     else:
         show(report, Console())
 

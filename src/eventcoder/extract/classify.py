@@ -157,19 +157,27 @@ def _told_in_passing(text: str, m: re.Match[str]) -> bool:
     word = m.group(0)
     if word.lower() == "dead" and _DEFINITE.search(text, max(0, start - 12), start):
         return True
-    if _MODIFIES_A_NOUN.match(text, m.end()) or _ACCUSED_OF.search(text, max(0, start - 40), start):
+    if _MODIFIES_A_NOUN.match(text, m.end()) or _ACCUSED_OF.search(text, max(0, start - 40), start) or \
+            _DEPICTED.search(text, max(0, start - 80), start):
         return True
-    return bool(_EVENT_NOUN.fullmatch(word) and (_REMEMBERED.search(text, max(0, start - 60), start)
-                                                 or _NAMED_EVENT.search(text, max(0, start - 60), start)))
+    return bool(_EVENT_PHRASE.fullmatch(word) and _REMEMBERED.search(text, max(0, start - 60), start)
+                or _EVENT_NOUN.fullmatch(word) and _NAMED_EVENT.search(text, max(0, start - 60), start))
 
 
 # an event remembered, or its victims helped, is an old one: "the anniversary of the massacre", "to help victims
 # of the suicide attacks"
 _REMEMBERED = re.compile(r"\b(?:anniversary|anniversaries|commemorat\w+|memorial|remembrance|memory|victims|survivors|"
                          r"legacy) (?:of|to|for) (?:the |a |an |those )?(?:[\w'’-]+ ){0,3}$", re.I)
+# what a picture, a film or a book shows is no event: "a poster featuring soldiers fighting the war", "a film about
+# rebels kidnapping a girl" (news footage or a video "showing" police beating people is evidence: not here)
+_DEPICTED = re.compile(r"\b(?:posters?|billboards?|adverts?|advertisements?|films?|movies?|novels?|plays?|paintings?|"
+                       r"murals?|cartoons?|(?:video )?games?|documentar(?:y|ies)|dramas?|musicals?|sitcoms?|books?|"
+                       r"exhibitions?|artworks?|sculptures?)\s+(?:[\w'’-]+\s+){0,2}?(?:featuring|depicting|portraying|"
+                       r"about|which shows|that shows|showing)\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 # an event known by its name, "the Tiananmen Square massacre", "the Omagh bombing": a past event told by name
 # (a noun of one word after the name; not "the SPLM-IO signed")
 _EVENT_NOUN = re.compile(r"[a-z-]+(?<!ed)")
+_EVENT_PHRASE = re.compile(r"[a-z-]+(?: [a-z-]+)?(?<!ed)")  # remembered: "victims of the suicide attacks"
 _NAMED_EVENT = re.compile(r"(?<=[a-z,;] )the (?:[A-Z][\w'’.-]*\s+){1,3}$")
 
 

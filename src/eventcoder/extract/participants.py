@@ -47,6 +47,9 @@ _FIGURES = re.compile(r"[$£€¥]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|bn\b|m\b|mill
 _TAKEOVER = re.compile(r"\btake-?overs?\b", re.I)
 _TERRITORY = (Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
               Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY)
+_WEAPON_USE = re.compile(r"\b(?:attack(?:s|ed)?|used|uses|using|fired|dropped|launched|carried out|deployed|hit|struck|"
+                         r"raids?|strikes?|shell(?:s|ed|ing)|bombs?|bombed|bombing|released|exposed|exposure|inhal\w+|"
+                         r"suffocat\w+|poison(?:ed|ing))\b", re.I)
 _WEAPON_SUBS = (Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.SUICIDE_BOMB, Sub.GRENADE, Sub.CHEMICAL_WEAPON,
                 Sub.DISRUPTED_WEAPONS_USE)
 _VIOLENCE = (Sub.ATTACK, Sub.ARMED_CLASH, Sub.MOB_VIOLENCE, Sub.ABDUCTION_FORCED_DISAPPEARANCE)
@@ -75,6 +78,9 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
         return "no armed party"  # a price that "fell to" a figure, a firm's takeover
     if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
         return None if armed or kinds & _CROWDS or _PROPERTY.search(text) else "no physical property"
+    if sub == Sub.CHEMICAL_WEAPON:
+        # the trigger names the weapon ("sarin", "a chemical attack"); the event is its use, not the arsenal
+        return None if armed or _HARM.search(text) or _WEAPON_USE.search(text) else "no use of the weapon"
     if sub in _WEAPON_SUBS:
         return None if armed or _HARM.search(text) or _WEAPON.search(text) else "no weapon"
     if sub == Sub.ARRESTS:
@@ -417,9 +423,12 @@ def other_sense(domain: str | None, sub: str, text: str, actors: list[ActorMenti
     """Why, in a sport, arts or disaster article, a sentence's words of violence are no event (None: they may
     be): it names no armed actor and no harm done by violence (an injury, a death or a "shot" alone is not:
     "injured British number one", "5,000 people were killed" by a tsunami). A demonstration there needs a
-    crowd named as protesters or a protest word ("fans chanting", "a third-set rally" are none)."""
+    crowd named as protesters or a protest word ("fans chanting", "a third-set rally" are none). In a disaster
+    article, troops deployed are relief, whoever sends them."""
     if domain is None:
         return None
+    if domain == "disaster" and sub == Sub.CHANGE_TO_GROUP_ACTIVITY and not _VIOLENT_HARM.search(text):
+        return "disaster relief"  # troops sent to a flood or an earthquake: relief, not a conflict party's move
     if {a.kind for a in actors} & ARMED_KINDS or _VIOLENT_HARM.search(text):
         return None
     if sub in taxonomy.DEMONSTRATION_SUBS and ({a.kind for a in actors} & _CROWDS or _PROTEST_WORD.search(text)):

@@ -1,0 +1,115 @@
+"""Rules of session 9: a chemical weapon's use, prisoners released in exchange, depictions and relief
+deployments that are no event, words of violence that are only adjectives, and gold files whose one date is a
+placeholder."""
+
+import datetime as dt
+import warnings
+
+import pytest
+
+import eventcoder
+from eventcoder.evaluate import placeholder_date
+from eventcoder.extract import participants
+from eventcoder.extract.actors import find_actors
+
+PUB = dt.date(2024, 3, 8)
+
+
+def _subs(text, pub=PUB):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return [e.sub_event_type for e in eventcoder.extract(text, pub)]
+
+
+@pytest.mark.parametrize("text", [
+    "A UN inquiry found that the army carried out a chemical attack on the village of Kafr Nabl on Tuesday.",
+    "Government aircraft dropped sulfur mustard on the rebel-held town of Sheikh Maqsoud on Tuesday, doctors said.",
+    "Dozens of villagers suffocated after shells filled with chlorine gas hit Douma on Tuesday, medics said.",
+])
+def test_a_chemical_weapon_used_is_an_event(text):
+    assert _subs(text) == ["Chemical weapon"]
+
+
+def test_a_chemical_arsenal_is_no_event():
+    text = "Inspectors said on Tuesday that Libya's last stock of chemical weapons had been shipped for disposal."
+    assert "Chemical weapon" not in _subs(text)
+    actors = find_actors(text, None)
+    assert participants.missing_party("Chemical weapon", text, actors) == "no use of the weapon"
+
+
+def test_prisoners_released_in_exchange_are_an_agreement():
+    text = ("The government of Mali freed 40 rebel fighters on Tuesday in exchange for the release of 12 soldiers "
+            "held by the separatists, a minister said in Bamako.")
+    assert _subs(text) == ["Agreement"]
+
+
+@pytest.mark.parametrize("text", [
+    "The campaigners unveiled a poster featuring soldiers fighting in the desert before they announced their plans "
+    "on Tuesday.",
+    "Her new film about rebels kidnapping a schoolgirl opened in London cinemas on Tuesday.",
+])
+def test_a_depiction_is_no_event(text):
+    assert _subs(text) == []
+
+
+def test_news_footage_showing_an_attack_still_reports_it():
+    text = ("Video footage showing soldiers shooting at villagers in Kani on Tuesday was shared by residents, "
+            "who said two men were killed.")
+    assert _subs(text) != []
+
+
+def test_the_victims_of_a_named_attack_are_helped_not_attacked():
+    text = ("The concert on Tuesday raised $2m to help victims of the suicide attacks on the capital's stadium in "
+            "2015.")
+    assert _subs(text) == []
+
+
+SPORT = (
+    "Ireland beat Wales 21-18 at the Aviva Stadium on Saturday to keep their hopes of a first Grand Slam in a decade "
+    "alive, with the fly-half kicking four penalties and the captain scoring a try in the second half.\n\n"
+    "The coach said his players had kept their discipline at the breakdown and in the scrum, where Wales had been "
+    "strongest in the opening rounds of the championship, and praised the bench for a late defensive stand.\n\n"
+    "Sunday's explosive Six Nations clash in Dublin was a good example, as the forwards won three turnovers and the "
+    "wingers chased every kick.\n\n"
+    "The referee awarded Wales a penalty try in the first half after a collapsed maul, and the visitors led at the "
+    "interval before the home side's replacements changed the game.\n\n"
+    "Ireland travel to Paris for their final match of the tournament next weekend, where a win would give them the "
+    "title, the triple crown and the Grand Slam, while Wales host Italy in Cardiff.")
+
+
+def test_an_explosive_match_in_a_sport_story_is_no_clash():
+    assert "Armed clash" not in _subs(SPORT)
+
+
+QUAKE = (
+    "Britain is sending 120 soldiers of the Royal Engineers to help with the relief effort on the coast of Aceh, where "
+    "the earthquake and the tsunami that followed it killed tens of thousands of people, officials said on Friday.\n\n"
+    "Aid agencies said survivors of the disaster still lacked clean water, food and shelter, and that the flood had "
+    "swept away roads and bridges along hundreds of kilometres of coast.\n\n"
+    "The deployment of the engineers to Banda Aceh began on Friday, the defence ministry said, and they will clear "
+    "debris, repair water pumps and rebuild the bridges the tsunami destroyed.\n\n"
+    "The United Nations said the death toll from the earthquake was still rising, and that the risk of disease in "
+    "the crowded camps for survivors of the disaster was growing as the rains continued.\n\n"
+    "Charities in London said donations for the victims of the tsunami had passed 100 million pounds.")
+
+
+def test_troops_sent_to_a_disaster_are_relief():
+    assert "Change to group/activity" not in _subs(QUAKE)
+
+
+def test_one_date_on_every_row_is_a_placeholder():
+    rows = [{"event_date": "2021-01-01", "notes": f"row {i}"} for i in range(25)]
+    assert placeholder_date(rows) == "2021-01-01"
+    assert placeholder_date(rows[:5]) is None  # too few rows to tell
+    assert placeholder_date([{**r, "timestamp": "1640995200"} for r in rows]) is None
+    varied = rows[:-1] + [{"event_date": "2021-01-02", "notes": "x"}]
+    assert placeholder_date(varied) is None
+
+
+def test_in_a_disaster_story_a_deployment_is_relief_unless_violence_is_told():
+    text = "The deployment of 300 troops to the flooded districts began on Friday, the army said."
+    actors = find_actors(text, None)
+    assert participants.other_sense("disaster", "Change to group/activity", text, actors) == "disaster relief"
+    riot = "Troops were deployed to the flooded districts on Friday after looting and gunfire in the camps."
+    assert participants.other_sense("disaster", "Change to group/activity", riot, find_actors(riot, None)) is None
+    assert participants.other_sense(None, "Change to group/activity", text, actors) is None
