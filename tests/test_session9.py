@@ -113,3 +113,28 @@ def test_in_a_disaster_story_a_deployment_is_relief_unless_violence_is_told():
     riot = "Troops were deployed to the flooded districts on Friday after looting and gunfire in the camps."
     assert participants.other_sense("disaster", "Change to group/activity", riot, find_actors(riot, None)) is None
     assert participants.other_sense(None, "Change to group/activity", text, actors) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Lagos arrested 14 people on Tuesday after a raid on a warehouse used to store counterfeit medicines.",
+    "Twelve men were arrested in Manchester on Tuesday in an operation against a gang selling cocaine, police said.",
+    "Detectives arrested a bank manager in Nairobi on Tuesday on suspicion of fraud and money laundering.",
+])
+def test_arrests_for_an_ordinary_crime_are_no_event(text):
+    assert _subs(text) == []
+    assert participants.missing_party("Arrests", text, find_actors(text, None)) == "an ordinary crime"
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested an opposition MP in Kampala on Tuesday on charges of fraud, his party said.",
+    "Police arrested 30 protesters in Dakar on Tuesday, accusing them of theft from shops during the march.",
+])
+def test_arrests_of_political_people_or_protesters_stay_whatever_the_charge(text):
+    assert participants.missing_party("Arrests", text, find_actors(text, None)) is None
+
+
+def test_a_strike_only_balloted_on_is_no_event():
+    text = "Some 40,000 rail workers are being balloted about a walkout over pay, the union said on Tuesday."
+    assert _subs(text) == []
+    held = "Some 40,000 rail workers walked out over pay on Tuesday after a ballot, the union said."
+    assert _subs(held) == ["Peaceful protest"]

@@ -278,6 +278,9 @@ def _not_held(t: _Told) -> str | None:
         return "called off"
     if re.match(r"\s+(?:[\w-]+\s+)?(?:planned|scheduled)\s+for\b", t.low[t.trigger_end:]):
         return "only planned"
+    if re.search(r"\b(?:ballot(?:ed|ing|s)?|vot(?:e|es|ed|ing)|referendum)\s+(?:about|on|over|for|in favour of)\s+"
+                 r"(?:[\w-]+\s+){0,4}$", t.window):
+        return "only voted on"  # a ballot on a strike comes before it
     if re.search(r"\b(?:rights?|freedoms?|liberty)\s+(?:of\s+[\w-]+\s+)?to\s+$", t.window):
         return "a right, not an event"
     return None

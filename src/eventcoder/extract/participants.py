@@ -47,6 +47,14 @@ _FIGURES = re.compile(r"[$£€¥]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|bn\b|m\b|mill
 _TAKEOVER = re.compile(r"\btake-?overs?\b", re.I)
 _TERRITORY = (Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY,
               Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY)
+# crimes of gain, not of politics or conflict (violence is left out: its arrests may follow a conflict event)
+_ORDINARY_CRIME = re.compile(
+    r"\b(?:fraud\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|theft|thie(?:f|ves)|"
+    r"robber(?:y|ies)|burglar(?:y|ies|s)?|shoplift\w*|embezzl\w*|money[- ]laundering|tax evasion|counterfeit\w*|"
+    r"forg(?:ery|ed documents)|scams?|swindl\w*|smuggl\w*|poach\w*|piracy|pirated|copyright|hack(?:ing|ers?)|"
+    r"identity theft|phishing|bribe\w*|brib(?:ery|ing)|insider trading|illegal (?:fishing|logging|mining|gambling))\b",
+    re.I)
+_CRIMINALS = re.compile(r"\b(?:gang\w*|criminals?|robbers?|thie(?:f|ves)|smugglers?|dealers?|traffickers?)\b", re.I)
 _WEAPON_USE = re.compile(r"\b(?:attack(?:s|ed)?|used|uses|using|fired|dropped|launched|carried out|deployed|hit|struck|"
                          r"raids?|strikes?|shell(?:s|ed|ing)|bombs?|bombed|bombing|released|exposed|exposure|inhal\w+|"
                          r"suffocat\w+|poison(?:ed|ing))\b", re.I)
@@ -64,7 +72,8 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
     - territory taken or handed over: an armed party, where the "territory" is a figure or a firm;
     - looting or destruction: an armed party, a crowd, or physical property;
     - explosives and disrupted weapons: an armed party, harm to people, or a weapon;
-    - arrests: politically significant ones (ACLED): state forces, or people of political weight;
+    - arrests: politically significant ones (ACLED): state forces, or people of political weight; not police
+      work against an ordinary crime of gain (fraud, drugs, theft) with no political person, group or crowd;
     - a demonstration: not a market that "rallied" (people who gather: ``missing_in_parse``);
     - violence: not deaths from natural causes, accidents or fiction.
     """
@@ -84,6 +93,11 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
     if sub in _WEAPON_SUBS:
         return None if armed or _HARM.search(text) or _WEAPON.search(text) else "no weapon"
     if sub == Sub.ARRESTS:
+        conflict_side = kinds & {"named", "party"} or any(
+            a.kind == "unidentified" and not _CRIMINALS.search(text[a.start:a.end]) for a in actors)
+        if _ORDINARY_CRIME.search(text) and not (conflict_side or _POLITICAL.search(text)
+                                                 or _PROTESTERS_NOUN.search(text)):
+            return "an ordinary crime"  # police work against fraud, drugs or theft: no political arrest
         return None if armed or kinds & (_CROWDS | {"party", "named"}) or _POLITICAL.search(text) else \
             "no politically significant arrest"  # (the arrestee's own words: ``missing_in_parse``)
     if sub in taxonomy.DEMONSTRATION_SUBS and _FIGURATIVE_RALLY.search(text):
