@@ -28,7 +28,7 @@ from .model import Article, Event
 from .store import Versions, current_versions
 
 if TYPE_CHECKING:
-    from distributed import Client, Future
+    from distributed import Client, Future, LocalCluster
 
 BATCH = 8  # articles a task: large enough to hide a task's overhead (~1 ms), small enough to spread the work
 CONNECT_TIMEOUT = 10.0
@@ -256,24 +256,34 @@ def _chunks(it: Iterator[tuple[Item, Article]], n: int) -> Iterator[list[tuple[I
         yield chunk
 
 
+def local_cluster(workers: int) -> LocalCluster:
+    """A Dask cluster on this machine: ``workers`` processes of one thread, every server on 127.0.0.1 (the
+    scheduler's and workers' ports chosen free), no dashboard."""
+    import dask
+    from distributed import LocalCluster
+
+    # one task a worker at a time: a worker that dies is blamed for the one article it was coding
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None,
+                            # the scheduler's small HTTP server (health, metrics): a free port, not 8787
+                            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
+
+
 def connect(address: str, workers: int | None = None, timeout: float = CONNECT_TIMEOUT,
             batch: int = BATCH) -> DaskCoder:
     """A :class:`DaskCoder` on ``local`` (a LocalCluster of ``workers`` processes, default one a core, one
     thread each, on 127.0.0.1, no dashboard) or on the scheduler at ``address`` (``tcp://HOST:8786``).
     Raises :class:`DaskError` when the scheduler cannot be reached in ``timeout`` seconds, has no worker
     within it, or a worker differs from this process."""
-    import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     address = address.strip()
     cluster = None
     if workers is not None and workers < 1:
         raise DaskError(f"--dask-workers: {workers} is not a number of workers (1 or more)")
     if address == "local":
-        # one task a worker at a time: a worker that dies is blamed for the one article it was coding
-        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
-            cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+        cluster = local_cluster(workers or os.cpu_count() or 1)
         client = Client(cluster, set_as_default=False)
     elif "://" in address:
         if workers is not None:
