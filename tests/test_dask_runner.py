@@ -208,6 +208,13 @@ def test_bad_scheduler_address(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "neither 'local' nor a scheduler address" in r.output
     r = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--dask-workers", "2"])
     assert r.exit_code == 2 and "--dask-workers: only with --dask local" in r.output
+    r = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--dask", "local",
+                                 "--jobs", "2"])
+    assert r.exit_code == 2 and "--jobs: not with --dask" in r.output
+    r = CliRunner().invoke(app, ["ingest", "--feed", "http://127.0.0.1:9/feed.xml", "--db", str(tmp_path / "y.db"),
+                                 "--dask", "local"])
+    assert r.exit_code == 2 and "--dask codes files and directories" in r.output
+    assert not (tmp_path / "y.db").exists()  # refused before the store is opened
 
 
 def test_workers_that_differ_are_refused(cluster: LocalCluster, corpus: Path, tmp_path: Path,
@@ -216,8 +223,9 @@ def test_workers_that_differ_are_refused(cluster: LocalCluster, corpus: Path, tm
     other = WorkerEnv(Versions("0.0.9", "feedfacefeedface", real.versions.gazetteer), real.gazetteer_places)
     monkeypatch.setattr(dask_runner, "client_env", lambda: other)
     own = re.escape(f"eventcoder {real.versions.eventcoder} (lexicon {real.versions.lexicon_hash}")
-    with pytest.raises(DaskError, match=rf"differs from the client: {own}.* on the worker, eventcoder 0\.0\.9 "
-                                        r"\(lexicon feedfacefeedface.*install the same eventcoder on every worker"):
+    with pytest.raises(DaskError, match=rf"Dask worker tcp://127\.0\.0\.1:\d+ differs from the client: {own}"
+                                        r".* on the worker, eventcoder 0\.0\.9 \(lexicon feedfacefeedface.*"
+                                        r"install the same eventcoder on every worker"):
         coder(cluster)
     monkeypatch.setattr(dask_runner, "client_env", lambda: real)
     if real.gazetteer_places is not None:
@@ -230,7 +238,7 @@ def test_workers_that_differ_are_refused(cluster: LocalCluster, corpus: Path, tm
     db = tmp_path / "late.db"
     with open_store(str(db)) as s, coder(cluster) as c:
         c.env = other
-        with pytest.raises(DaskError, match="differs from the client"):
+        with pytest.raises(DaskError, match=r"Dask worker tcp://127\.0\.0\.1:\d+ differs from the client"):
             ingest(s, items(corpus), coder=c)
         assert s.counts().articles == 0
 

@@ -218,6 +218,8 @@ def ingest(
         _fail("--dask codes files and directories; give some (feeds are coded in this process)")
     if dask_workers is not None and not dask:
         _fail("--dask-workers: only with --dask local")
+    if dask and jobs != 1:
+        _fail("--jobs: not with --dask (the cluster's workers code; --dask local --dask-workers N sets how many)")
     try:
         store = open_store(db)
     except EventcoderError as exc:

@@ -79,18 +79,36 @@ def _mismatch(own: WorkerEnv, expected: WorkerEnv, gazetteer_path: str) -> str |
 
 
 @cache
-def _prepared(expected: WorkerEnv) -> None:
-    """On a worker, once a process: load the pipeline (spaCy, the gazetteer) and check it matches the client's.
-    Raises :class:`DaskError` (not cached: it raises again for every task) when it does not."""
+def _prepared(expected: WorkerEnv) -> str | None:
+    """On a worker, once a process: load the pipeline (spaCy, the gazetteer) and compare it with the client's.
+    None when it matches, else what differs."""
     from . import nlp
     from .geo.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()  # built here when missing, as a single process would
     nlp.segmenter()
     nlp.model()
-    problem = _mismatch(WorkerEnv(current_versions(), gaz.count()), expected, str(gaz.path))
+    return _mismatch(WorkerEnv(current_versions(), gaz.count()), expected, str(gaz.path))
+
+
+def _check(expected: WorkerEnv, worker: str) -> None:
+    """Raise :class:`DaskError` unless this worker can code as the client would."""
+    try:
+        problem = _prepared(expected)
+    except Exception as exc:  # noqa: BLE001 - e.g. no spaCy model, a corrupt gazetteer: no article could be coded
+        raise DaskError(f"Dask worker {worker} cannot load the pipeline: {exc}") from None
     if problem:
-        raise DaskError(f"Dask worker {_worker_name()} differs from the client: {problem}")
+        raise DaskError(f"Dask worker {worker} differs from the client: {problem}")
+
+
+def prepare_worker(expected: WorkerEnv, dask_worker: Any = None) -> str | None:
+    """Run on each worker before coding (``Client.run`` passes ``dask_worker``): None when it is ready, else
+    what is wrong."""
+    try:
+        _check(expected, dask_worker.address if dask_worker is not None else f"pid {os.getpid()}")
+    except DaskError as exc:
+        return str(exc)
+    return None
 
 
 def _worker_name() -> str:
@@ -102,19 +120,10 @@ def _worker_name() -> str:
         return f"pid {os.getpid()}"
 
 
-def prepare_worker(expected: WorkerEnv) -> str | None:
-    """Run on each worker before coding (``Client.run``): None when it is ready, else what is wrong."""
-    try:
-        _prepared(expected)
-    except Exception as exc:  # noqa: BLE001 - reported to the client, which stops with it
-        return str(exc)
-    return None
-
-
 def code_batch(batch: list[tuple[str, Article]], expected: WorkerEnv) -> list[tuple[Event, ...] | str]:
     """The task a worker runs: for each (name, article), its events or the reason it failed (the language
     check's, or coding's), as a single process gives them."""
-    _prepared(expected)
+    _check(expected, _worker_name())
     out: list[tuple[Event, ...] | str] = []
     for name, art in batch:
         item = checked(Item(name, art))
@@ -283,7 +292,10 @@ def connect(address: str, workers: int | None = None, timeout: float = CONNECT_T
     if workers is not None and workers < 1:
         raise DaskError(f"--dask-workers: {workers} is not a number of workers (1 or more)")
     if address == "local":
-        cluster = local_cluster(workers or os.cpu_count() or 1)
+        try:
+            cluster = local_cluster(workers or os.cpu_count() or 1)
+        except Exception as exc:  # noqa: BLE001 - e.g. no free port, no fork/spawn allowed
+            raise DaskError(f"--dask local: cannot start a Dask cluster here ({type(exc).__name__}: {exc})") from None
         client = Client(cluster, set_as_default=False)
     elif "://" in address:
         if workers is not None:
