@@ -277,3 +277,60 @@ def test_failing_task_and_dying_worker(cluster: LocalCluster, corpus: Path, tmp_
     assert "the Dask worker coding it died" in reasons[str(d / "r_dies.txt")]
     # the articles that shared a task with them were coded again on their own and stored
     assert summary.read == 6 and summary.stored == 4 and summary.events >= 3
+
+
+TOWNS = [("Gao", "Mali"), ("Mosul", "Iraq"), ("Goma", "Democratic Republic of Congo"), ("Kandahar", "Afghanistan"),
+         ("Maiduguri", "Nigeria"), ("Kharkiv", "Ukraine"), ("Beni", "Democratic Republic of Congo"),
+         ("Mogadishu", "Somalia"), ("Peshawar", "Pakistan"), ("Juba", "South Sudan")]
+
+
+def stream_articles(d: Path, n: int = 40) -> None:
+    """``n`` short reports: a killing in one of ten towns every other one, council news between them."""
+    d.mkdir()
+    for i in range(n):
+        town, country = TOWNS[i % len(TOWNS)]
+        if i % 2:
+            text = (f"{town.upper()}, {country} - Gunmen killed {i % 7 + 2} villagers near {town} on Monday, a "
+                    f"local official said, the {i}th such attack in the area this year.")
+        else:
+            text = (f"{town.upper()}, {country} - The city council of {town} approved a budget of {i + 3} million "
+                    f"for new schools and roads on Monday, the mayor's office said.")
+        (d / f"report_{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def test_client_killed_in_the_middle_then_again(cluster: LocalCluster, tmp_path: Path) -> None:
+    """kill -9 of the client (the one writer) mid-run: what it wrote stays whole, the same command again
+    writes the rest, and the store is exactly the one a single process makes."""
+    import signal
+    import subprocess
+    import time
+
+    d = tmp_path / "stream"
+    stream_articles(d)
+    db = tmp_path / "killed.db"
+    open_store(str(db)).close()  # the schema exists before the run starts
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(root / "src"), os.environ.get("PYTHONPATH", "")]))
+    cmd = [sys.executable, "-c", "from eventcoder.cli import main; main()", "ingest", str(d), "--db", str(db),
+           "--published", PUBLISHED, "--dask", cluster.scheduler_address]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    with open_store(str(db)) as s:
+        try:
+            deadline = time.monotonic() + 90
+            while s.counts().articles < 8 and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.02)
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait(timeout=30)
+        killed_at = s.counts().articles
+    assert 8 <= killed_at < 40, f"the kill came at {killed_at} of 40 articles"
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert f"articles read: 40; stored: {40 - killed_at}; replaced: 0; skipped as duplicates: {killed_at}; " \
+        "failed: 0" in done.stdout
+
+    single_db = tmp_path / "single.db"
+    with open_store(str(single_db)) as s:
+        summary = ingest(s, items(d))
+    assert summary.stored == 40 and summary.events >= 15
+    assert stored(db) == stored(single_db)
