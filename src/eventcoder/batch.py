@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .errors import EventcoderError, InputError
 from .files import Item, checked
@@ -50,7 +51,20 @@ def code(article: Article) -> tuple[Event, ...] | str:
         return f"coding failed: {type(exc).__name__}: {exc}"
 
 
-def _coded(todo: Iterable[tuple[Item, Article]], jobs: int) -> Iterator[tuple[Item, Article, tuple[Event, ...] | str]]:
+Coded = tuple[Item, Article, tuple[Event, ...] | str]
+
+
+class Coder(Protocol):
+    """Codes a stream of new articles somewhere (this process, a pool, a Dask cluster) and yields each with its
+    events or failure reason, in the order given. ``checks_language``: it runs the language check itself (the
+    reason it gives is :func:`~eventcoder.files.checked`'s), so the batch does not."""
+
+    checks_language: bool
+
+    def __call__(self, todo: Iterable[tuple[Item, Article]]) -> Iterator[Coded]: ...
+
+
+def _coded(todo: Iterable[tuple[Item, Article]], jobs: int) -> Iterator[Coded]:
     if jobs <= 1:
         for item, art in todo:
             yield item, art, code(art)
@@ -69,52 +83,75 @@ def _coded(todo: Iterable[tuple[Item, Article]], jobs: int) -> Iterator[tuple[It
 
 
 def ingest(store: Store, items: Iterable[Item], jobs: int = 1,
-           on_item: Callable[[Item, str, IngestSummary], None] | None = None) -> IngestSummary:
-    """Code and store every item. ``on_item(item, status, summary)`` is called after each (status: stored,
-    replaced, duplicate, or the failure's reason) for progress bars and logs."""
+           on_item: Callable[[Item, str, IngestSummary], None] | None = None,
+           coder: Coder | None = None) -> IngestSummary:
+    """Code and store every item. ``on_item(item, status, summary)`` is called after each, in input order
+    (status: stored, replaced, duplicate, or the failure's reason) for progress bars and logs. ``coder``
+    codes the new articles elsewhere (e.g. :class:`eventcoder.dask_runner.DaskCoder`) instead of ``jobs``
+    local processes; this process still reads, de-duplicates and writes every article."""
     summary = IngestSummary()
+    # items settled before coding (failed, duplicate), reported once every item before them is
+    settled: deque[tuple[int, Item, str]] = deque()
+    seq = 0
 
     def note(item: Item, status: str) -> None:
         if on_item is not None:
             on_item(item, status, summary)
 
+    def fail(item: Item, reason: str) -> None:
+        summary.failed.append((item.name, reason))
+        note(item, reason)
+
+    def settle(item: Item, status: str) -> None:
+        settled.append((seq, item, status))
+
+    def report_settled(before: int | None = None) -> None:
+        while settled and (before is None or settled[0][0] < before):
+            _, item, status = settled.popleft()
+            if status == "duplicate":
+                summary.duplicates += 1
+                note(item, status)
+            else:
+                fail(item, status)
+
     def todo() -> Iterator[tuple[Item, Article]]:
+        nonlocal seq
         for item in items:
+            seq += 1
             summary.read += 1
             if item.article is None:
-                summary.failed.append((item.name, item.error or "unreadable"))
-                note(item, item.error or "unreadable")
+                settle(item, item.error or "unreadable")
                 continue
             try:
                 known = store.has_article(item.article)
             except EventcoderError as exc:
-                summary.failed.append((item.name, str(exc)))
-                note(item, str(exc))
+                settle(item, str(exc))
                 continue
             if known:
-                summary.duplicates += 1
-                note(item, "duplicate")
+                settle(item, "duplicate")
                 continue
-            item = checked(item)  # the language check: only for articles not stored yet (it is slow)
-            if item.article is None:
-                summary.failed.append((item.name, item.error or "unreadable"))
-                note(item, item.error or "unreadable")
-                continue
+            if coder is None or not coder.checks_language:
+                item = checked(item)  # the language check: only for articles not stored yet (it is slow)
+                if item.article is None:
+                    settle(item, item.error or "unreadable")
+                    continue
+            order.append(seq)
             yield item, item.article
 
-    for item, art, result in _coded(todo(), jobs):
+    order: deque[int] = deque()  # the input position of each article sent to the coder
+    for item, art, result in (coder or (lambda t: _coded(t, jobs)))(todo()):
+        report_settled(order.popleft())
         if isinstance(result, str):
-            summary.failed.append((item.name, result))
-            note(item, result)
+            fail(item, result)
             continue
         try:
             outcome = store.add_article(art, result)
         except EventcoderError as exc:
-            summary.failed.append((item.name, str(exc)))
-            note(item, str(exc))
+            fail(item, str(exc))
             continue
         summary.count(outcome)
         note(item, outcome.status)
+    report_settled()
     return summary
 
 

@@ -198,6 +198,9 @@ def ingest(
                                           "(repeatable)."),
     feeds_file: Path | None = typer.Option(None, "--feeds", help="A file of feed URLs, one a line ('#' comments)."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes coding articles."),
+    dask: str | None = typer.Option(None, "--dask", help="Code the files on a Dask cluster: 'local' (one worker "
+                                    "a core) or a scheduler address, tcp://HOST:8786. This process writes."),
+    dask_workers: int | None = typer.Option(None, "--dask-workers", help="With --dask local: worker processes."),
 ) -> None:
     """Code news reports and keep their events in a store: idempotent, one transaction an article."""
     from .feeds import read_feed_list
@@ -213,6 +216,12 @@ def ingest(
         return
     if not paths and not urls:
         _fail("give files or directories to ingest, --feed URL or --feeds FILE")
+    if (dask or dask_workers is not None) and not paths:
+        _fail("--dask codes files and directories; give some (feeds are coded in this process)")
+    if dask_workers is not None and not dask:
+        _fail("--dask-workers: only with --dask local")
+    if dask and jobs != 1:
+        _fail("--jobs: not with --dask (the cluster's workers code; --dask local --dask-workers N sets how many)")
     try:
         store = open_store(db)
     except EventcoderError as exc:
@@ -221,15 +230,29 @@ def ingest(
     failed = False
     with store:
         if paths:
-            failed |= _ingest_files(store, paths, pub, source, jobs)
+            try:
+                failed |= _ingest_files(store, paths, pub, source, jobs, dask, dask_workers)
+            except EventcoderError as exc:  # the Dask cluster: what was written before it failed stays
+                _fail(str(exc), exc.exit_code)
         if urls:
             failed |= _ingest_feeds(store, urls)
     if failed:
         raise typer.Exit(1)
 
 
-def _ingest_files(store, paths: list[Path], pub: dt.date | None, source: str | None, jobs: int) -> bool:  # noqa: ANN001
-    """Ingest files and print the summary; True when some failed."""
+def _ingest_files(store, paths: list[Path], pub: dt.date | None, source: str | None, jobs: int,  # noqa: ANN001
+                  dask: str | None = None, dask_workers: int | None = None) -> bool:
+    """Ingest files (on a Dask cluster when ``dask`` names one) and print the summary; True when some failed."""
+    if dask:
+        from .dask_runner import connect
+
+        with connect(dask, dask_workers) as coder:
+            return _ingest_files_with(store, paths, pub, source, jobs, coder)
+    return _ingest_files_with(store, paths, pub, source, jobs, None)
+
+
+def _ingest_files_with(store, paths: list[Path], pub: dt.date | None, source: str | None, jobs: int,  # noqa: ANN001
+                       coder) -> bool:  # noqa: ANN001
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .batch import ingest as run
@@ -251,9 +274,9 @@ def _ingest_files(store, paths: list[Path], pub: dt.date | None, source: str | N
                 prog.update(task, description=f"{summary.read} read, {summary.stored + summary.replaced} "
                             f"stored, {summary.duplicates} duplicates, {len(summary.failed)} failed")
 
-            summary = run(store, items, jobs=jobs, on_item=progress)
+            summary = run(store, items, jobs=jobs, on_item=progress, coder=coder)
     else:
-        summary = run(store, items, jobs=jobs, on_item=report)
+        summary = run(store, items, jobs=jobs, on_item=report, coder=coder)
     lines = [f"articles read: {summary.read}; stored: {summary.stored}; replaced: {summary.replaced}; "
              f"skipped as duplicates: {summary.duplicates}; failed: {len(summary.failed)}; "
              f"events stored: {summary.events}"]
