@@ -138,3 +138,36 @@ def test_a_strike_only_balloted_on_is_no_event():
     assert _subs(text) == []
     held = "Some 40,000 rail workers walked out over pay on Tuesday after a ballot, the union said."
     assert _subs(held) == ["Peaceful protest"]
+
+
+def test_a_rally_cut_short_by_teargas_is_a_protest_with_intervention():
+    text = ("A peaceful rally by hundreds of teachers in Nairobi on Tuesday was cut short after police fired teargas "
+            "to disperse the crowd.")
+    assert _subs(text) == ["Protest with intervention"]
+    sprayed = "Dozens of students were pepper-sprayed by police at a sit-in outside the ministry in Santiago on Tuesday."
+    assert _subs(sprayed) == ["Protest with intervention"]
+
+
+def test_a_protest_against_what_happened_after_is_still_its_grievance():
+    text = "Hundreds of people marched in Lagos on Tuesday after police shot a taxi driver, demanding justice."
+    assert _subs(text) == ["Peaceful protest"]
+
+
+def test_an_armed_group_detained_by_the_state_is_an_arrest_not_an_abduction():
+    text = "Ten members of the Kurdistan Workers' Party (PKK) were detained in raids in Diyarbakir on Tuesday."
+    assert _subs(text) == ["Arrests"]
+    abducted = "Boko Haram fighters detained 12 farmers near Konduga on Tuesday, residents said."
+    assert _subs(abducted) == ["Abduction/forced disappearance"]
+
+
+def test_a_commander_captured_is_an_arrest_and_his_past_deeds_are_background():
+    text = ("The army captured a senior commander who led the unit that carried out a mortar attack on the market "
+            "in Baidoa, officials said on Tuesday.")
+    assert _subs(text) == ["Arrests"]
+    town = "The army captured the town of Bulo Burde from the militants on Tuesday after heavy fighting."
+    assert _subs(town) == ["Government regains territory"]
+
+
+def test_plotting_an_attack_is_no_attack():
+    text = "Police said on Tuesday the three men had been plotting to attack a church in Kaduna."
+    assert "Attack" not in _subs(text)

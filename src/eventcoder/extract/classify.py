@@ -583,6 +583,13 @@ _COORDINATE = re.compile(r"\s*,?\s*(?:and|along with|together with|alongside|wit
                          r"assisted by)\s+(?:[\w'-]+\s+){0,3}", re.I)
 
 
+# people taken, by the head of the noun phrase right after the trigger: "captured a senior commander", "seized two
+# fighters" (not "captured the town from the fighters": a preposition ends the phrase)
+_PEOPLE_TAKEN = re.compile(r"\s+(?:(?!(?:from|of|in|at|near|on|by|after|and|with|to)\b)[\w'’-]+\s+){0,4}?"
+                           r"(?:commanders?|leaders?|chiefs?|members?|militants?|fighters?|soldiers?|officers?|gunm[ae]n|"
+                           r"insurgents?|jihadists?|terrorists?|kidnappers?|bandits?|emirs?|spokesm[ae]n|rebels?)\b")
+
+
 def _territory(s: _Sentence) -> Classification | None:
     """Territory taken ("captured the town", "took control of"), not people taken: with no fighting told
     (here or in the next sentence) a Non-violent transfer of territory; else by who took it, Government
@@ -592,7 +599,8 @@ def _territory(s: _Sentence) -> Classification | None:
     territory = trig[Sub.GOVERNMENT_REGAINS_TERRITORY] or trig[Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY]
     if not territory or re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
                                   r"individuals|detainees|and (?:detained|arrested))\b",
-                                  low[territory.end():territory.end() + 40]):
+                                  low[territory.end():territory.end() + 40]) or \
+            _PEOPLE_TAKEN.match(low, territory.end()):
         return None
     if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr|"
                                                                  r"\b(?:not|never|no|little) (?:\w+ ){0,2}?"
@@ -685,9 +693,15 @@ def _detained_by_armed_group(s: _Sentence) -> Classification | None:
     arrest = s.trig[Sub.ARRESTS]
     if arrest and not is_quoted(s.text, arrest.start()):
         agent = _agent(s.text, arrest, s.actors)
-        if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4):
+        if agent is not None and agent.kind in ("named", "unidentified") and agent.inter in (2, 3, 4) and \
+                not _PASSIVE_BEFORE.match(s.text[agent.end:arrest.start()]):
             return s.out(Sub.ABDUCTION_FORCED_DISAPPEARANCE, arrest, 0.6)
     return None
+
+
+# the group is the subject of a passive arrest ("PKK militants were detained"): the ones held, not the holders
+_PASSIVE_BEFORE = re.compile(r"[\s)]*(?:\([^()]{1,30}\))?[\s)]*(?:(?:who|that)\s+)?(?:were|was|have been|has been|"
+                             r"had been|are being|is being|being|got)\s+(?:\w+\s+)?$", re.I)
 
 
 _REMAINING = (Sub.ABDUCTION_FORCED_DISAPPEARANCE, Sub.LOOTING_PROPERTY_DESTRUCTION, Sub.ARRESTS,
@@ -786,7 +800,8 @@ _SERIOUS_INJURY = re.compile(
     r"\b(?:injur\w+|wound\w+)\s+(?:dozens|scores|hundreds|\d{2,})\s+(?:of\s+)?(?:people|protesters|demonstrators)\b",
     re.I)
 _INTERVENTION = re.compile(
-    r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|pepper spray|stun grenades?|batons?|"
+    r"\b(?:tear ?-?gas|teargas|tear-?gassed|water ?cannons?|rubber bullets|pepper[- ]spray(?:ed)?|stun grenades?|"
+    r"batons?|"
     r"baton[- ]charg\w*|lathi[- ]?charg\w*|lathicharg\w*|dispers(?:ed|e|ing|al)|broke up|cracked down on|clamped down|"
     r"forcibly (?:removed|evicted)|manhandled|pushed back|cordoned off|intervened|"
     r"charged (?:at|into) (?:the |a )?(?:[\w-]+ ){0,2}?(?:protesters|demonstrators|marchers|crowds?|them|students|"
@@ -862,6 +877,10 @@ def _grievance(text: str, pos: int) -> bool:
     the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
     if re.match(r"violent\s+(?:crimes?|deaths?|attacks?|incidents?|extremis\w+|crackdown)", text[pos:], re.I):
         return True  # "victims of violent crimes": what they protest about
+    if re.search(r"\b(?:cut short|ended|broke up|broken up|dispersed|called off|turned (?:violent|chaotic)|"
+                 r"descended into \w+)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                 text[max(0, pos - 60):pos], re.I):
+        return False  # "the rally was cut short after police fired teargas": what ended it, not its grievance
     return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
                           r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$|"
                           r"\b(?:which|that)\s+(?:has|have|had)\s+been\s+(?:\w+\s+)?$",
@@ -893,7 +912,16 @@ def _backdrop(text: str, m: re.Match[str]) -> bool:
                         r"formed to|set up to|aim(?:ed)? (?:at|of)|(?:foil\w*|thwart\w*|prevent\w*|repel\w*) (?:any )?"
                         r"(?:possible |potential |future )?|mobili[sz]\w* (?:[\w'’-]+\s+){0,3}for|possible|potential|"
                         r"imminent)\s+$", before, re.I)
+    if _DEEDS_OF_THE_HELD.search(text[max(0, m.start() - 200):m.start()]):
+        return True
     return bool(cause or purpose or re.search(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$", before))
+
+
+# a person arrested, described by what they did: "captured a commander who heads the unit that carried out a mortar
+# shelling", "arrested two men who attacked the checkpoint": the arrest is this sentence's event
+_DEEDS_OF_THE_HELD = re.compile(
+    r"\b(?:arrested|detained|apprehended|nabbed|captured|took (?:[\w-]+\s+){0,3}into custody)\s+(?:[^,;.()]{0,60}?\s)?"
+    r"(?:who|that|which|whose)\s+[^,;.]{0,100}$", re.I)
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:

@@ -257,7 +257,8 @@ def _modal(t: _Told) -> str | None:
     if re.search(r"\b(?:will|would|shall|could|might|may|to)\s+(?:\w+\s+){0,2}$", window) and re.search(
             r"\b(?:will|would|shall|could|might|may|plans?|planned|planning|threaten\w*|vow\w*|pledg\w*|"
             r"intend\w*|aims?|aimed|prepar\w*|going|set|expected|likely|warn\w*|call\w*|urg\w*|seek\w*|"
-            r"tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused)\s+(?:\w+\s+){0,3}$", window):
+            r"plott\w*|conspir\w*|tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused)\s+"
+            r"(?:\w+\s+){0,3}$", window):
         return "future or hypothetical"
     if re.search(r"\b(?:will|would|shall|could|might|may|must(?!\s+have\b))\s+(?:\w+\s+){0,1}$", window):
         return "future or hypothetical"
