@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import export
 from ..errors import EventcoderError, InputError, StoreError
@@ -35,6 +36,22 @@ from .schemas import ArticleIn
 STATIC = Path(__file__).resolve().parent / "static"
 log = logging.getLogger("eventcoder.server")
 bearer = HTTPBearer(auto_error=False, description="The server's EVENTCODER_TOKEN")
+
+
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def html_safe(json_text: str) -> str:
+    """JSON text with ``<``, ``>`` and ``&`` written as ``\\u003c``...: the same JSON, and no markup in the bytes
+    even if a browser were to read them as HTML (they occur only inside strings)."""
+    return json_text.translate(_HTML_SAFE)
+
+
+class SafeJSONResponse(JSONResponse):
+    """The API's JSON: UTF-8, with :func:`html_safe` escaping of article text."""
+
+    def render(self, content: Any) -> bytes:
+        return html_safe(json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"))).encode()
 
 
 def event_json(r: EventRecord) -> dict[str, Any]:
@@ -103,6 +120,7 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
             store.close()
 
     app = FastAPI(title="eventcoder", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
+                  default_response_class=SafeJSONResponse,
                   description="ACLED-coded conflict events with evidence: read them, filter them, add articles. "
                   "POST endpoints need `Authorization: Bearer TOKEN`.")
     app.state.store = store
@@ -113,20 +131,24 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
                   for e in exc.errors()]
-        return JSONResponse({"detail": _validation_message(errors), "errors": errors}, status_code=422)
+        return SafeJSONResponse({"detail": _validation_message(errors), "errors": errors}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return SafeJSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(StoreError)
     async def _store_failed(_: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+        return SafeJSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.exception_handler(EventcoderError)
     async def _bad_input(_: Request, exc: EventcoderError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=422)
+        return SafeJSONResponse({"detail": str(exc)}, status_code=422)
 
     @app.exception_handler(Exception)
     async def _failed(_: Request, exc: Exception) -> JSONResponse:
         log.exception("internal error")
-        return JSONResponse({"detail": f"internal error: {type(exc).__name__}"}, status_code=500)
+        return SafeJSONResponse({"detail": f"internal error: {type(exc).__name__}"}, status_code=500)
 
     # ---- auth --------------------------------------------------------------------------------------------
 
@@ -172,7 +194,7 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
     def events_geojson(f: Filter, limit: Annotated[int, Query(ge=1, le=100_000)] = 20_000) -> Response:
         out = io.StringIO()
         written, left_out = export.write_geojson(qry.iter_records(store, f, limit), out)
-        return Response(out.getvalue(), media_type="application/geo+json",
+        return Response(html_safe(out.getvalue()), media_type="application/geo+json",
                         headers={"X-Events-Without-Coordinates": str(left_out)})
 
     @app.get("/events.csv", summary="The filtered events in ACLED's CSV columns", response_class=Response,
@@ -234,7 +256,7 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
 
     @app.post("/articles", summary="Code an article and store it with its events", status_code=201,
               dependencies=[Depends(writer)])
-    def add_article(body: ArticleIn) -> JSONResponse:
+    def add_article(body: ArticleIn) -> SafeJSONResponse:
         from ..store import content_hash
 
         art = article_of(body)
@@ -245,7 +267,7 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
             outcome = store.add_article(art, code(art).events)
             status, ids = outcome.status, list(outcome.event_ids)
         records = [d.record for d in (qry.event_detail(store, i) for i in dict.fromkeys(ids)) if d is not None]
-        return JSONResponse({
+        return SafeJSONResponse({
             "status": status, "article_id": content_hash(art.body),
             "events_added": outcome.events_added if outcome else 0,
             "events_kept": outcome.events_kept if outcome else 0,
