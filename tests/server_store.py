@@ -15,7 +15,7 @@ from eventcoder.store import open_store
 from store_backends import new_pg_database, pg_server  # noqa: F401 - fixtures
 
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "server" / "articles.jsonl"
-TOKEN = "test-token-\u00e9-0123456789"
+TOKEN = "test-token-0123456789-abcdef"
 
 
 def fixture_articles() -> list[Article]:
