@@ -24,14 +24,15 @@ class FetchError(InputError):
 
 
 def refusal(address: str) -> str | None:
-    """Why ``address`` (an IP address) may not be fetched from, or None when it is a public address."""
+    """Why ``address`` (an IP address) may not be fetched from ("127.0.0.1 is a loopback address"), or None when
+    it is a public address."""
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return f"{address!r} is not an IP address"
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    for kind in ("loopback", "private", "link_local", "multicast", "reserved", "unspecified"):
+    for kind in ("loopback", "link_local", "multicast", "unspecified", "reserved", "private"):  # most telling first
         if getattr(ip, f"is_{kind}"):
             return f"{ip} is a {kind.replace('_', '-')} address"
     if not ip.is_global:
@@ -66,7 +67,7 @@ def check_url(url: str, resolve: Resolver = system_resolve) -> None:
     for a in addresses:
         why = refusal(a)
         if why is not None:
-            raise FetchError(f"refused to fetch {url!r}: its host {host!r} resolves to {why}")
+            raise FetchError(f"refused to fetch {url!r}: {why} (the address of {host!r})")
 
 
 def fetch_html(url: str, resolve: Resolver = system_resolve, transport: httpx.BaseTransport | None = None,
