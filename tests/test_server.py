@@ -229,10 +229,15 @@ def test_one_event_with_sources_and_evidence(client: TestClient, everything: lis
     assert by_stable["event"]["event_id_cnty"] == ukr["event_id_cnty"]
 
 
-@pytest.mark.parametrize("event_id", ["UKR999", "ev-0000000000000000", "x" * 300, "%3Cscript%3E"])
+@pytest.mark.parametrize("event_id", ["UKR999", "ev-0000000000000000", "%3Cscript%3E", "x" * 80])
 def test_unknown_event_is_404(client: TestClient, event_id: str) -> None:
     r = client.get(f"/events/{event_id}")
     assert r.status_code == 404 and "no event" in r.json()["detail"]
+
+
+def test_overlong_event_id_is_422(client: TestClient) -> None:
+    r = client.get("/events/" + "x" * 81)
+    assert r.status_code == 422 and "event_id" in r.json()["detail"]
 
 
 def test_script_tag_comes_back_as_text_escaped_in_json(client: TestClient) -> None:

@@ -11,13 +11,13 @@ import hmac
 import io
 import json
 import logging
+import pathlib
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -33,7 +33,7 @@ from .fetch import fetch_html
 from .middleware import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
 from .schemas import ArticleIn
 
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = pathlib.Path(__file__).resolve().parent / "static"
 log = logging.getLogger("eventcoder.server")
 bearer = HTTPBearer(auto_error=False, description="The server's EVENTCODER_TOKEN")
 
@@ -215,8 +215,9 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
 
     @app.get("/events/{event_id}", summary="One event with its sources and its evidence",
              responses={404: {"description": "No such event"}})
-    def event(event_id: str) -> dict[str, Any]:
-        d = qry.event_detail(store, event_id) if len(event_id) <= 80 else None
+    def event(event_id: Annotated[str, Path(min_length=1, max_length=80, description="event_id_cnty or ev- id")]
+              ) -> dict[str, Any]:
+        d = qry.event_detail(store, event_id)
         if d is None:
             raise HTTPException(404, f"no event {event_id!r}")
         return detail_json(d)
