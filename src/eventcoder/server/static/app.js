@@ -145,14 +145,18 @@
     box.appendChild(srcs);
   }
 
-  function popupContent(p) {
+  function popupContent(p, marker) {
     const box = el("div", { class: "popup" },
       el("h3", {}, p.event_type + (p.sub_event_type ? " / " + p.sub_event_type : "")), fieldRows(p));
     if (p.notes) box.appendChild(el("div", { class: "notes" }, p.notes));
     const detail = el("div", { class: "detail" }, "loading evidence…");
     box.appendChild(detail);
     getJSON("/events/" + encodeURIComponent(p.event_id_cnty))
-      .then((d) => fillDetail(detail, d))
+      .then((d) => {
+        fillDetail(detail, d);
+        const popup = marker.getPopup();
+        if (popup && popup.isOpen()) popup.update();  // taller now: lay it out and pan it into view again
+      })
       .catch((e) => { detail.textContent = "evidence not available: " + e.message; });
     return box;
   }
@@ -166,7 +170,8 @@
       const [lon, lat] = f.geometry.coordinates;
       const m = L.marker([lat, lon], { icon: dotIcon(p.event_type), title: p.sub_event_type + ": " + (p.location || ""),
         keyboard: true });
-      m.bindPopup(() => popupContent(p), { maxWidth: 400 });
+      let content = null;  // built at the first opening, then kept (update() asks for it again)
+      m.bindPopup(() => content || (content = popupContent(p, m)), { maxWidth: 400 });
       markers.set(p.event_id_cnty, m);
       layers.push(m);
     }
