@@ -135,6 +135,8 @@ def test_filters_that_match_nothing(client: TestClient, params: dict[str, str]) 
     ({"bbox": "0,20,10,10"}, "min lat"),
     ({"bbox": "nan,0,10,10"}, "finite"),
     ({"actor": "x" * 201}, "actor"),
+    ({"actor": "a\x00b"}, "NUL"),
+    ({"q": "\x00"}, "NUL"),
 ])
 def test_bad_parameters_get_422_with_a_message(client: TestClient, params: dict[str, str], message: str) -> None:
     for path in ("/events", "/events.geojson", "/events.csv", "/stats"):
@@ -229,7 +231,7 @@ def test_one_event_with_sources_and_evidence(client: TestClient, everything: lis
     assert by_stable["event"]["event_id_cnty"] == ukr["event_id_cnty"]
 
 
-@pytest.mark.parametrize("event_id", ["UKR999", "ev-0000000000000000", "%3Cscript%3E", "x" * 80])
+@pytest.mark.parametrize("event_id", ["UKR999", "ev-0000000000000000", "%3Cscript%3E", "x" * 80, "UKR1%00"])
 def test_unknown_event_is_404(client: TestClient, event_id: str) -> None:
     r = client.get(f"/events/{event_id}")
     assert r.status_code == 404 and "no event" in r.json()["detail"]
@@ -387,6 +389,8 @@ def test_extract_codes_without_storing(writable: TestClient) -> None:
     ({"text": "Die Polizei nahm am Dienstag in Berlin zwei Demonstranten fest, teilte ein Sprecher mit. Die "
       "Kundgebung gegen die Regierung verlief weitgehend friedlich."}, "not English"),
     ({"text": "x\x00y" * 10}, "binary"),
+    ({"text": KAUNG * 80 + "\x00"}, "NUL"),
+    ({"text": KAUNG, "source": "A\x00P"}, "NUL"),
     ({"html": "<html><body><script>track()</script></body></html>"}, "no article text"),
     ({"url": "https://news.example.org/a"}, "does not fetch URLs"),
 ])

@@ -229,6 +229,9 @@ def create_app(store_url: str, token: str | None = None, allow_fetch: bool = Fal
         from ..ingest import check_language
 
         obj = body.model_dump()
+        for name, value in obj.items():
+            if isinstance(value, str) and "\x00" in value:
+                raise InputError(f"request body: {name!r} contains a NUL character (binary data, not text)")
         obj["published"] = body.published.isoformat() if body.published else None
         has_text = bool((body.text or "").strip() or (body.html or "").strip())
         if not has_text:

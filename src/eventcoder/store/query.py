@@ -44,6 +44,12 @@ class EventFilter:
     q: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("country", "admin1", "event_type", "sub_event_type", "actor", "q"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise InputError(f"{name}: {value!r} is not text")
+            if value and "\x00" in value:
+                raise InputError(f"{name}: contains a NUL character")
         if self.since and self.until and self.since > self.until:
             raise InputError(f"since {self.since} is after until {self.until}")
         if self.bbox is not None:
@@ -255,6 +261,8 @@ def evidence_sentences(text: str, evidence: dict[str, Any]) -> tuple[EvidenceSen
 def event_detail(store: Store, event_id: str) -> EventDetail | None:
     """The event whose ``event_id_cnty`` (or stable ``ev-`` id) is ``event_id``, with its sources' outlets, URLs,
     titles and evidence sentences; None when there is none."""
+    if "\x00" in event_id:
+        return None
     q = _with_sources(select(EventRow))
     try:
         with store.read_session() as s:
