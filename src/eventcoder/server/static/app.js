@@ -273,7 +273,7 @@
       showList(geo.features);
       drawChart(chart.by_week);
       const off = total.total - geo.features.length;
-      $("count").textContent = `${geo.features.length} event(s) on the map` + (off > 0 ? ` (${off} without coordinates)` : "");
+      $("count").textContent = `${geo.features.length} event(s) on the map` + (off > 0 ? ` (${off} more not on the map: no coordinates, or past the first 20,000)` : "");
       $("count").setAttribute("data-count", String(geo.features.length));
     } catch (e) {
       $("count").textContent = "error: " + e.message;
