@@ -184,6 +184,30 @@ def test_csv_shape(client: TestClient, everything: list[dict[str, Any]]) -> None
     assert empty.strip() == ",".join(ACLED_COLUMNS)
 
 
+def test_csv_of_a_large_store_is_streamed_whole(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from eventcoder.model import Actor, Article, Event, EventDate, Place
+    from eventcoder.server.app import CSV_CHUNK_ROWS
+
+    n = CSV_CHUNK_ROWS * 2 + 7
+    events = [Event("Battles", "Armed clash", "Political violence", Actor("Military Forces of Mali (2021-)", 1),
+                    Actor("JNIM: Group for Support of Islam and Muslims", 2), interaction=12,
+                    date=EventDate(dt.date(2024, 1, 1) + dt.timedelta(days=i % 300), 1),
+                    place=Place(f"Village {i}", "Mali", 466, "ML", "Western Africa", "Mopti", latitude=14.0 + i / 1e4,
+                                longitude=-4.0, geo_precision=1), notes=f"clash number {i}", id=f"ev-{i:016x}")
+              for i in range(n)]
+    db = str(tmp_path / "big.db")
+    with open_store(db) as s:
+        s.add_article(Article("Many clashes in Mopti.", source="Sahel Wire"), events)
+    with TestClient(create_app(db)) as c:
+        rows = list(csv.DictReader(io.StringIO(c.get("/events.csv").text)))
+        assert len(rows) == n and len({r["event_id_cnty"] for r in rows}) == n
+        assert rows[0]["event_date"] == "2024-01-01" and rows[-1]["country"] == "Mali"
+        some = c.get("/events.csv", params={"q": "clash number 1"}).text.splitlines()
+        assert len(some) == 1 + sum(str(i).startswith("1") for i in range(n))  # the header and 1, 10-19, 100-199...
+
+
 def test_stats(client: TestClient, everything: list[dict[str, Any]]) -> None:
     s = client.get("/stats").json()
     assert s["total"] == 5 and s["undated"] == 0
