@@ -80,15 +80,15 @@ def test_redirects_are_checked_too() -> None:
     seen: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(str(request.url))
-        if request.url.host == "news.example":
+        seen.append(f"{request.headers['host']} via {request.url.host}")
+        if request.headers["host"] == "news.example":
             return httpx.Response(302, headers={"Location": "http://internal.example/secret"})
         return httpx.Response(200, text="<html>secret</html>")
 
     resolve = _resolver({"news.example": [PUBLIC], "internal.example": ["192.168.0.10"]})
     with pytest.raises(FetchError, match="private"):
         fetch_html("http://news.example/story", resolve, httpx.MockTransport(handler))
-    assert seen == ["http://news.example/story"]  # the private host was never asked
+    assert seen == [f"news.example via {PUBLIC}"]  # the private host was never asked
 
 
 def test_fetch_follows_public_redirects_and_limits_size() -> None:
@@ -106,12 +106,35 @@ def test_fetch_follows_public_redirects_and_limits_size() -> None:
     resolve, transport = _resolver({"news.example": [PUBLIC]}), httpx.MockTransport(handler)
     html, final = fetch_html("http://news.example/old", resolve, transport)
     assert "Story" in html and final == "http://news.example/new"
+    html, final = fetch_html("https://news.example:8443/old", resolve, transport)
+    assert final == "https://news.example:8443/new"
     with pytest.raises(FetchError, match="5,000|1,000-byte"):
         fetch_html("http://news.example/big", resolve, transport, max_bytes=1000)
     with pytest.raises(FetchError, match="HTTP 404"):
         fetch_html("http://news.example/gone", resolve, transport)
     with pytest.raises(FetchError, match="redirects"):
         fetch_html("http://news.example/loop", resolve, transport)
+
+
+def test_the_request_goes_to_the_address_that_was_checked() -> None:
+    """DNS rebinding: a host that resolves to a public address for the check and to a private one a moment later
+    is still fetched from the checked address (the connection is made to it; Host header and TLS name kept)."""
+    answers = iter([[PUBLIC], ["127.0.0.1"]])
+    requests: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, text="<html><body><p>Story</p></body></html>")
+
+    html, _ = fetch_html("https://rebind.example/a?b=1", lambda host, port: next(answers), httpx.MockTransport(handler))
+    (req,) = requests
+    assert (req.url.scheme, req.url.host, req.url.path, req.url.query) == ("https", PUBLIC, "/a", b"b=1")
+    assert req.url.port in (None, 443)
+    assert req.headers["host"] == "rebind.example" and req.extensions["sni_hostname"] == "rebind.example"
+    _, _ = fetch_html("http://[2606:4700::1111]:8080/x", lambda host, port: ["2606:4700::1111"],
+                      httpx.MockTransport(handler))
+    assert requests[1].headers["host"] == "[2606:4700::1111]:8080" and requests[1].url.port == 8080
+    assert "sni_hostname" not in requests[1].extensions
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Callable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -49,8 +49,9 @@ def system_resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
 
 
-def check_url(url: str, resolve: Resolver = system_resolve) -> None:
-    """Raise :class:`FetchError` unless ``url`` is http(s) and its host resolves only to public addresses."""
+def check_url(url: str, resolve: Resolver = system_resolve) -> list[str]:
+    """The addresses ``url``'s host resolves to; :class:`FetchError` unless the URL is http(s) and every address
+    is public."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"URL {url!r}: only http and https URLs can be fetched")
@@ -68,18 +69,35 @@ def check_url(url: str, resolve: Resolver = system_resolve) -> None:
         why = refusal(a)
         if why is not None:
             raise FetchError(f"refused to fetch {url!r}: {why} (the address of {host!r})")
+    return addresses
+
+
+def _pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request for ``url`` sent to ``address`` (one its host resolved to, checked): the URL with the address
+    for its host, the Host header, and for https the TLS server name (the certificate is checked against the
+    host). The connection goes where the check looked, whatever the DNS says a moment later."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    ip = f"[{address}]" if ":" in address else address
+    shown = f"[{host}]" if ":" in host else host
+    target = urlunsplit((parts.scheme, f"{ip}:{port}", parts.path or "/", parts.query, ""))
+    headers = {"Host": shown + (f":{parts.port}" if parts.port else "")}
+    return target, headers, {"sni_hostname": host} if parts.scheme == "https" else {}
 
 
 def fetch_html(url: str, resolve: Resolver = system_resolve, transport: httpx.BaseTransport | None = None,
                max_bytes: int = MAX_FETCH_BYTES, timeout: float = 10.0) -> tuple[str, str]:
-    """The page at ``url`` and the URL it was finally read from. Redirects are followed by hand (at most
-    :data:`MAX_REDIRECTS`), each new URL checked by :func:`check_url` before it is requested."""
+    """The page at ``url`` and the URL it was finally read from. Every request, the first and each redirect's
+    (followed by hand, at most :data:`MAX_REDIRECTS`), is checked by :func:`check_url` and sent to the address
+    that was checked."""
     with httpx.Client(transport=transport, timeout=timeout, follow_redirects=False, trust_env=False,
                       headers={"User-Agent": "eventcoder"}) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            check_url(url, resolve)
+            address = check_url(url, resolve)[0]
+            target, headers, extensions = _pinned(url, address)
             try:
-                with client.stream("GET", url) as r:
+                with client.stream("GET", target, headers=headers, extensions=extensions) as r:
                     if r.is_redirect:
                         location = r.headers.get("location", "")
                         if not location:
