@@ -437,6 +437,34 @@ def gaz_import(files: list[Path] = typer.Argument(..., help="GeoNames dump files
     Console().print(counts)
 
 
+# -- serve: the HTTP API and the web map (issue 17) --------------------------------------------------------
+
+@app.command()
+def serve(
+    db: str = typer.Option(..., "--db", help="The store: a SQLite file or a postgresql:// URL."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allow_fetch: bool = typer.Option(False, "--allow-fetch", help="POST /articles with only a url fetches it "
+                                     "(public addresses only)."),
+) -> None:
+    """Serve the web map and the HTTP API; POST /articles and /extract need EVENTCODER_TOKEN (else read-only)."""
+    import os
+
+    import uvicorn
+
+    from .server import create_app
+
+    token = os.environ.get("EVENTCODER_TOKEN") or None
+    try:
+        application = create_app(db, token=token, allow_fetch=allow_fetch)
+    except EventcoderError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    mode = "POST needs the token" if token else "read-only (set EVENTCODER_TOKEN to accept articles)"
+    err.print(f"serving {db} at http://{host}:{port}/ ({mode}; API docs at /docs)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 # -- bench: the speed benchmark (issue 16) ---------------------------------------------------------------
 
 @app.command()

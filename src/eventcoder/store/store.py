@@ -444,6 +444,11 @@ class Store:
 
     # ---- queries ------------------------------------------------------------------------------------------
 
+    def read_session(self) -> Session:
+        """A read-only session (``with store.read_session() as s: ...``) for queries such as
+        :mod:`eventcoder.store.query`."""
+        return self._read()
+
     def counts(self) -> StoreCounts:
         with self._read() as s:
             return StoreCounts(s.scalar(select(func.count()).select_from(ArticleRow)) or 0,
