@@ -171,3 +171,35 @@ def test_a_commander_captured_is_an_arrest_and_his_past_deeds_are_background():
 def test_plotting_an_attack_is_no_attack():
     text = "Police said on Tuesday the three men had been plotting to attack a church in Kaduna."
     assert "Attack" not in _subs(text)
+
+
+def test_an_actor_read_from_a_later_sentence_has_its_evidence_in_that_sentence():
+    text = ("NAIROBI, Kenya - Thousands of people marched through central Nairobi on Tuesday against the finance bill, "
+            "chanting and waving placards.\n\n"
+            "Police fired tear gas at the protesters outside parliament in Nairobi on Tuesday evening.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = eventcoder.code_article(eventcoder.Article(body=text, published=PUB))
+    events = result.events
+    assert events
+    for e in events:
+        for actor in (e.actor1, e.actor2):
+            if actor is not None and actor.evidence is not None:
+                ev = actor.evidence
+                assert result.document.text[ev.start:ev.end] == ev.text
+                assert text[ev.raw_start:ev.raw_end] == ev.text
+                assert ev.text.lower() in ("protesters", "people", "thousands of people", "police")
+
+
+def test_no_arrests_made_is_no_intervention():
+    text = ("Hundreds of nurses marched peacefully to the health ministry in Accra on Tuesday to demand unpaid wages. "
+            "Police said no arrests were made.")
+    assert _subs(text) == ["Peaceful protest"]
+
+
+def test_notes_keep_the_capital_of_a_name_after_the_date():
+    text = "Nigerian soldiers killed 12 Boko Haram fighters near Bama on Tuesday, the army said."
+    events = eventcoder.extract(text, PUB)
+    assert events and events[0].notes.startswith("On 5 March 2024, Nigerian soldiers")
+    police = eventcoder.extract("Police arrested 40 opposition supporters in Harare on Tuesday.", PUB)
+    assert police and police[0].notes.startswith("On 5 March 2024, police arrested")

@@ -825,7 +825,7 @@ _ARREST_OF_PROTESTERS = re.compile(
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
     r"\b" + _FORCES + r"[\s,]+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
     r"\b(?:arrested|detained|rounded up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|participants|marchers|"
-    r"strikers|of them)\b|\barrests were made\b", re.I)
+    r"strikers|of them)\b|(?<!\bno )(?<!\bnot )\barrests were made\b", re.I)
 
 
 def protest_force(text: str) -> tuple[str, re.Match[str]] | None:

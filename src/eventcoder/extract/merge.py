@@ -19,6 +19,7 @@ from ..geo.resolve import Resolved, Toponym
 from ..knowledge import countries, trigger_patterns
 from ..model import Actor, ActorMention, DateMention, Event, EventDate, Evidence, Fatalities, Place, Sentence
 from . import taxonomy
+from .actors import demonym_country
 from .numbers import split_total
 from .taxonomy import Disorder, Sub
 from .when import days_back, find_dates, statement_date
@@ -159,6 +160,11 @@ def _event_places(m: Mention) -> list[tuple[Resolved, int]]:
             return [(r, prec(r)) for r in coordinated]
     # prefer a town over the area it lies in when both are named ("Daquq, south of Kirkuk")
     return [(first, prec(first))]
+
+
+def _told_in(dr: _Draft, a: ActorMention | None, default: Sentence) -> Sentence:
+    """The sentence of the mention an actor was read from (its offsets point into that sentence)."""
+    return next((m.sentence for m in dr.mentions if a is not None and (m.actor1 is a or m.actor2 is a)), default)
 
 
 def _actor(a: ActorMention | None, s: Sentence) -> Actor | None:
@@ -490,17 +496,35 @@ def _notes(dr: _Draft) -> str:
         prefix = ("On " if dr.date_prec == 1 else "Around ") + f"{dr.date.day} {dr.date:%B %Y}"
         if dr.date_prec != 1:
             prefix += " (as reported)"
-        return f"{prefix}, {body[0].lower() + body[1:] if body[:2] != body[:2].upper() else body}"
+        return f"{prefix}, {body if _proper_start(body) else body[0].lower() + body[1:]}"
     return body
+
+
+def _proper_start(text: str) -> bool:
+    """Does a sentence open with a name that keeps its capital after "On 4 March 2024, ": an acronym ("UN"), a
+    country or its demonym ("Nigerian soldiers", "Russia"), or a name of two capitalised words ("Boko Haram")?"""
+    words = re.findall(r"[\w'’-]+", text[:60])
+    if not words:
+        return True
+    first = words[0]
+    if first[:2].isupper() or not first[0].isupper():
+        return True
+    if demonym_country(first) is not None:
+        return True
+    return len(words) > 1 and words[1][0].isupper() and first.lower() not in _OPENERS
+
+
+_OPENERS = {"the", "a", "an", "on", "in", "at", "police", "security", "government", "armed", "unidentified", "local",
+            "suspected", "several", "some", "two", "three", "four", "five", "dozens", "hundreds", "thousands"}
 
 
 def _to_event(dr: _Draft, ctx: GeoContext, gaz: Gazetteer) -> Event:
     m0 = dr.mentions[0]
     s = m0.sentence
     sub = dr.sub
-    a1 = _actor(dr.actor1, s)
+    a1 = _actor(dr.actor1, _told_in(dr, dr.actor1, s))
     assert a1 is not None
-    a2 = _actor(dr.actor2, s)
+    a2 = _actor(dr.actor2, _told_in(dr, dr.actor2, s))
     inter2 = a2.inter if a2 else 0
     where = dr.place
     if where is not None and where.kind == "country":
