@@ -33,3 +33,27 @@ def test_seed_article_without_date_does_not_guess():
     evs = eventcoder.extract(SEED.read_text(), None)
     assert len(evs) == 3
     assert all(e.date.date is None and e.date.weekday in ("thursday", "wednesday") for e in evs)
+
+
+def test_seed_article_served_on_the_map_and_writes_refused_without_token(tmp_path):
+    """The issue's check: a store filled from the reference article, served: its events on /events.geojson and
+    the page, an unauthenticated POST refused."""
+    from fastapi.testclient import TestClient
+
+    from eventcoder.server import create_app
+    from eventcoder.store import open_store
+
+    db = tmp_path / "seed.db"
+    article = eventcoder.Article(body=SEED.read_text(), published=dt.date(2018, 6, 2), source="acceptance")
+    with open_store(db) as store:
+        store.add_article(article, eventcoder.code_article(article).events)
+    with TestClient(create_app(str(db), token="s3cret")) as client:
+        fc = client.get("/events.geojson").json()
+        subs = sorted(f["properties"]["sub_event_type"] for f in fc["features"])
+        assert subs == ["Abduction/forced disappearance", "Remote explosive/landmine/IED",
+                        "Remote explosive/landmine/IED"]
+        assert all(f["geometry"]["type"] == "Point" for f in fc["features"])
+        page = client.get("/")
+        assert page.status_code == 200 and "<script" in page.text
+        assert client.post("/articles", json={"text": "Gunmen killed two people in Kirkuk on Monday."}).status_code == 401
+        assert client.post("/articles", json={"text": "x"}, headers={"Authorization": "Bearer nope"}).status_code == 403

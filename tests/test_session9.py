@@ -203,3 +203,23 @@ def test_notes_keep_the_capital_of_a_name_after_the_date():
     assert events and events[0].notes.startswith("On 5 March 2024, Nigerian soldiers")
     police = eventcoder.extract("Police arrested 40 opposition supporters in Harare on Tuesday.", PUB)
     assert police and police[0].notes.startswith("On 5 March 2024, police arrested")
+
+
+def test_an_army_moving_in_after_the_other_side_pulled_out_is_a_non_violent_transfer():
+    text = ("The Lebanese army said its units deployed in the border town of Khiam on Tuesday after Israeli forces "
+            "pulled out of the area.")
+    assert _subs(text) == ["Non-violent transfer of territory"]
+
+
+def test_a_body_handed_over_is_no_agreement():
+    text = ("Police said on Tuesday that one of the dead was a member of an armed group, whose body was later handed "
+            "over to the community in Churachandpur.")
+    assert "Agreement" not in _subs(text)
+
+
+def test_an_undated_sentence_set_in_a_year_long_past_is_background():
+    text = ("During the Madhes movement of 2015, the border city was the centre of a months-long blockade, and "
+            "several protesters were killed in police firing.")
+    assert _subs(text, dt.date(2025, 1, 18)) == []
+    recent = "Several protesters were killed in police firing in Birgunj on Tuesday, residents said."
+    assert _subs(recent) == ["Excessive force against protesters"]

@@ -726,11 +726,20 @@ def _remaining_trigger(s: _Sentence) -> Classification | None:
         # "rebel fighters began leaving the town under an evacuation deal": the ground handed over under the
         # deal is the event, a Non-violent transfer of territory (the deal itself was told before)
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, deal, 0.6)
+    moved_in = trig[Sub.CHANGE_TO_GROUP_ACTIVITY]
+    if moved_in and re.match(r"(?:re)?deploy|moved? in|entered", moved_in.group(0), re.I) and \
+            _LEFT_BEFORE.search(s.low, moved_in.end()) and not _FIGHTING.search(s.low):
+        # "the army deployed in the town after Israeli forces pulled out": the ground changed hands with no
+        # fighting, ACLED's Non-violent transfer of territory
+        return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, moved_in, 0.6)
     for sub in _REMAINING:
         m = trig[sub]
         if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and m and trig[Sub.ARRESTS] and \
                 trig[Sub.ARRESTS].start() < m.start() and not is_quoted(text, trig[Sub.ARRESTS].start()):
             continue
+        if sub == Sub.AGREEMENT and m and m.group(0).lower().startswith("handed") and re.search(
+                r"\b(?:body|bodies|remains|corpses?)\b[^.;]{0,40}$", text[:m.start()], re.I):
+            continue  # a body handed over (to a family, a community) is no agreement
         if sub == Sub.CHANGE_TO_GROUP_ACTIVITY and m and re.search(
                 r"\b(?:has|have|had)\s+been\s+(?:\w+\s+)?$", text[:m.start()], re.I):
             continue
@@ -866,6 +875,7 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
     return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|"
                          r"control)|"
                          r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"
+                         r"(?:re)?deploy(?:ed|s|ing)? (?:\w+ )?(?:in|into|to)|took up positions|"
                          r"(?:have|has|had) (?:now )?controlled|"
                          r"transfer\w*|ceded|relinquish\w*|in control|control of|without (?:a fight|resistance|fighting"
                          r"|"

@@ -107,6 +107,13 @@ def _background(t: _Told) -> str | None:
         if any(d.date is not None and d.time_precision == 3 and d.explicit_year for d in t.dates):
             return "background"
         return None
+    if not any(d.date is not None for d in t.dates):
+        # an undated sentence set in a year long past: "during the Madhes movement of 2015, several protesters
+        # were killed"
+        years = [int(y) for y in re.findall(r"\b(?:in|during|of|back in)\s+(?:late\s+|early\s+|mid-?)?"
+                                            r"((?:19|20)\d\d)\b", t.low)]
+        if years and max(years) < t.published.year - 1:
+            return "background"
     for d in t.dates:
         if d.date is None:
             continue
