@@ -55,5 +55,6 @@ def test_seed_article_served_on_the_map_and_writes_refused_without_token(tmp_pat
         assert all(f["geometry"]["type"] == "Point" for f in fc["features"])
         page = client.get("/")
         assert page.status_code == 200 and "<script" in page.text
-        assert client.post("/articles", json={"text": "Gunmen killed two people in Kirkuk on Monday."}).status_code == 401
+        unauthenticated = client.post("/articles", json={"text": "Gunmen killed two people in Kirkuk on Monday."})
+        assert unauthenticated.status_code == 401
         assert client.post("/articles", json={"text": "x"}, headers={"Authorization": "Bearer nope"}).status_code == 403

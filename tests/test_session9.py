@@ -144,7 +144,7 @@ def test_a_rally_cut_short_by_teargas_is_a_protest_with_intervention():
     text = ("A peaceful rally by hundreds of teachers in Nairobi on Tuesday was cut short after police fired teargas "
             "to disperse the crowd.")
     assert _subs(text) == ["Protest with intervention"]
-    sprayed = "Dozens of students were pepper-sprayed by police at a sit-in outside the ministry in Santiago on Tuesday."
+    sprayed = "Dozens of students were pepper-sprayed by police at a sit-in outside the ministry in Talca on Tuesday."
     assert _subs(sprayed) == ["Protest with intervention"]
 
 
@@ -223,3 +223,24 @@ def test_an_undated_sentence_set_in_a_year_long_past_is_background():
     assert _subs(text, dt.date(2025, 1, 18)) == []
     recent = "Several protesters were killed in police firing in Birgunj on Tuesday, residents said."
     assert _subs(recent) == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers found a stash of mortar shells and rockets belonging to militants in a house in Tikrit on Tuesday.",
+    "Police seized 40 grenades and two rocket launchers in a raid on a farm near Kirkuk on Tuesday.",
+])
+def test_weapons_found_or_seized_are_disrupted_weapons_use(text):
+    assert _subs(text) == ["Disrupted weapons use"]
+
+
+def test_weapons_fired_are_still_their_use():
+    text = "Militants fired mortar shells at an army base near Tikrit on Tuesday, killing two soldiers."
+    assert _subs(text) == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian warplanes destroyed a rebel arms depot near Saraqib in Idlib province on Tuesday, a monitor said.",
+    "The Iraqi Air Force struck a convoy of Islamic State vehicles near Rutba on Tuesday, the ministry said.",
+])
+def test_a_national_air_force_striking_is_an_air_strike(text):
+    assert _subs(text) == ["Air/drone strike"]

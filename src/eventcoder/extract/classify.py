@@ -467,6 +467,24 @@ _SMALL_ARMS = re.compile(r"\b(?:small arms|small-arms|machine ?guns?|gunfire|exc
 _GRENADE_LAUNCHER = re.compile(r"\bgrenade launchers?\b")
 
 
+def _weapons_held(s: _Sentence) -> Classification | None:
+    """A weapon named as what was found, seized or stored ("a stash of projectiles found", "seized mortar shells")
+    is Disrupted weapons use, not its use: another means' trigger inside the disruption's phrase yields to it,
+    unless the sentence tells a killing or an explosion."""
+    dm = s.trig[Sub.DISRUPTED_WEAPONS_USE]
+    if not dm:
+        return None
+    inside = [m for k, m in s.trig.items() if m is not None and k in _MEANS and dm.start() <= m.start() < dm.end()]
+    if inside and not re.search(r"\b(?:killed|injured|wounded|dead|died|exploded|blew up|went off|fired (?:at|on))\b",
+                                s.low):
+        return s.out(Sub.DISRUPTED_WEAPONS_USE, dm, 0.75)
+    return None
+
+
+_MEANS = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.ARMED_CLASH,
+          Sub.ATTACK)
+
+
 def _grenade(s: _Sentence) -> Classification | None:
     """A hand grenade (not a rocket-propelled grenade or a launcher): Grenade, unless two armed sides also
     fire small arms, which ACLED codes as a whole as an Armed clash."""
@@ -753,9 +771,9 @@ def _remaining_trigger(s: _Sentence) -> Classification | None:
 # first match wins
 RULES = (
     _aircraft_movement, _chemical_suicide_or_air, _rape_first, _protest_ladder, _mob_or_riot,
-    _people_intercepted, _nothing_went_off, _grenade, _shelling, _explosive_device, _disrupted_or_exploded,
-    _sexual_violence, _abduction, _agreement, _territory, _police_clash_with_crowd, _clash_or_attack,
-    _detained_by_armed_group, _remaining_trigger,
+    _people_intercepted, _nothing_went_off, _weapons_held, _grenade, _shelling, _explosive_device,
+    _disrupted_or_exploded, _sexual_violence, _abduction, _agreement, _territory, _police_clash_with_crowd,
+    _clash_or_attack, _detained_by_armed_group, _remaining_trigger,
 )
 
 
