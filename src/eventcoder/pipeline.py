@@ -298,11 +298,44 @@ class Result:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kw)
 
 
+# Components that only matter for events: an article none of whose sentences passes the prefilter (and the
+# classifier, if any) can have no mention, so none of them can add an event or a diagnostic to it.
+EVENT_ONLY = ("context", "parse", "places", "dates", "mentions", "tolls", "summaries", "anchors", "handovers",
+              "events", "periods", "identify")
+# what decides whether anything is kept; neither reads what ``context`` writes, nor ``context`` what they write
+_GATE = ("judge", "prefilter")
+
+
 @dataclass(frozen=True)
 class Pipeline:
-    """An ordered list of named components; ``replace`` gives a pipeline with one component swapped."""
+    """An ordered list of named components; ``replace`` gives a pipeline with one component swapped.
+
+    ``skip_unkept``: when no sentence of an article passes the prefilter, stop after it (the components of
+    ``EVENT_ONLY`` are not run: its events and diagnostics are the same, none; its document has no context,
+    places or dates). ``None`` (the default): only where those components, ``judge`` and ``prefilter`` are
+    the default ones (a user's own component always runs). Never when ``document`` is asked to stop early
+    (``until``)."""
 
     components: tuple[tuple[str, Component], ...] = field(default=COMPONENTS)
+    skip_unkept: bool | None = None
+
+    def skips_unkept(self) -> bool:
+        """Does ``document`` stop after the prefilter when it keeps no sentence?"""
+        if self.skip_unkept is not None:
+            return self.skip_unkept
+        default = dict(COMPONENTS)
+        return all(default.get(n) is c for n, c in self.components if n in EVENT_ONLY or n in _GATE)
+
+    def _gated_order(self) -> list[tuple[str, Component]]:
+        """The components with the gate (judge, prefilter) moved up to run right before ``context``."""
+        comps = list(self.components)
+        names = [n for n, _ in comps]
+        if "context" not in names or any(g not in names for g in _GATE):
+            return comps
+        gate = [c for c in comps if c[0] in _GATE]
+        rest = [c for c in comps if c[0] not in _GATE]
+        at = [n for n, _ in rest].index("context")
+        return rest[:at] + gate + rest[at:]
 
     @property
     def names(self) -> list[str]:
@@ -311,7 +344,7 @@ class Pipeline:
     def replace(self, name: str, component: Component) -> Pipeline:
         if name not in self.names:
             raise KeyError(f"no component named {name!r}; the components are: {', '.join(self.names)}")
-        return Pipeline(tuple((n, component if n == name else c) for n, c in self.components))
+        return Pipeline(tuple((n, component if n == name else c) for n, c in self.components), self.skip_unkept)
 
     def document(self, article: Article, gazetteer: Gazetteer | None = None,
                  classifier: SentenceClassifier | None = None, until: str | None = None) -> Document:
@@ -319,6 +352,12 @@ class Pipeline:
         if until is not None and until not in self.names:
             raise KeyError(f"no component named {until!r}; the components are: {', '.join(self.names)}")
         doc = Document(article, Options(gazetteer or default_gazetteer(), classifier))
+        if until is None and self.skips_unkept():
+            for name, component in self._gated_order():
+                if name in EVENT_ONLY and not doc.kept:
+                    continue  # no sentence may hold an event
+                doc = component(doc)
+            return doc
         for name, component in self.components:
             doc = component(doc)
             if name == until:
@@ -348,8 +387,14 @@ def extract(text: str, published: dt.date | None = None, gazetteer: Gazetteer | 
     A relative date that cannot be resolved without ``published`` is reported as a
     :class:`NoPublicationDateWarning` (``code_article`` returns it as a diagnostic instead).
     """
+    return extract_events(text, published, gazetteer, classifier, stacklevel=3)
+
+
+def extract_events(text: str, published: dt.date | None, gazetteer: Gazetteer | None,
+                   classifier: SentenceClassifier | None, stacklevel: int) -> list[Event]:
+    """``extract``, its warning issued ``stacklevel`` frames up (at the caller of ``extract``)."""
     result = code_article(Article(body=text, published=published), gazetteer, classifier)
     for d in result.diagnostics:
         if d.code == "no-publication-date":
-            warnings.warn(d.message, NoPublicationDateWarning, stacklevel=2)
+            warnings.warn(d.message, NoPublicationDateWarning, stacklevel=stacklevel)
     return list(result.events)
