@@ -244,3 +244,12 @@ def test_weapons_fired_are_still_their_use():
 ])
 def test_a_national_air_force_striking_is_an_air_strike(text):
     assert _subs(text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of students protested outside the university in Lahore on Tuesday, throwing stones at police.",
+    "Protesters fought running battles with riot police in central Athens on Tuesday after a rally over pensions.",
+    "Demonstrators armed with sticks and iron rods marched on the governor's office in Bukavu on Tuesday.",
+])
+def test_demonstrators_acting_violently_are_a_violent_demonstration(text):
+    assert _subs(text) == ["Violent demonstration"]

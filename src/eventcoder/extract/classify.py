@@ -472,15 +472,17 @@ def _weapons_held(s: _Sentence) -> Classification | None:
     is Disrupted weapons use, not its use: another means' trigger inside the disruption's phrase yields to it,
     unless the sentence tells a killing or an explosion."""
     dm = s.trig[Sub.DISRUPTED_WEAPONS_USE]
-    if not dm:
+    if not dm or not _HELD.match(dm.group(0)):
         return None
     inside = [m for k, m in s.trig.items() if m is not None and k in _MEANS and dm.start() <= m.start() < dm.end()]
-    if inside and not re.search(r"\b(?:killed|injured|wounded|dead|died|exploded|blew up|went off|fired (?:at|on))\b",
-                                s.low):
+    if inside and not re.search(r"\b(?:kill\w*|injur\w*|wound\w*|dead|died|damag\w*|exploded|blew up|went off|"
+                                r"fired (?:at|on))\b", s.low):
         return s.out(Sub.DISRUPTED_WEAPONS_USE, dm, 0.75)
     return None
 
 
+_HELD = re.compile(r"(?:seized|recovered|found|discovered|confiscated|uncovered|unearthed|captured|stash|stockpile|"
+                   r"haul|consignment|cache|arms|weapons?)\b", re.I)
 _MEANS = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED, Sub.ARMED_CLASH,
           Sub.ATTACK)
 
