@@ -253,9 +253,9 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     ctx = base.fresh()
     # each name the first reading placed votes once for its country, however often it is repeated (an
     # article that names Edmonton ten times and Hornsey, Walthamstow and Wood Green once is in London)
-    for _name, cc in {(norm(r["name"]), r["country_code"]) for r in rows
+    for name, cc in {(norm(r["name"]), r["country_code"]) for r in rows
                      if r["_r"].place is not None and not r["adjectival"] and r["country_code"]}:
-        ctx.country_votes[cc] += 0.5
+        ctx.vote(name, cc, 0.5)
     ctx.anchors = list(first.anchors)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}

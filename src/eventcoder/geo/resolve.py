@@ -364,6 +364,21 @@ class GeoContext:
     stated_in: Counter[str] = field(default_factory=Counter)  # countries of the provinces the text states
     # the provinces the article names as such ("in the country's Sagaing region"): its villages lie in them
     areas: set[tuple[str, str]] = field(default_factory=set)
+    # the votes each name gave the country it was read in (``norm`` of the name -> votes): no evidence for
+    # the name itself when it is read again ("Paris" read in France votes for France, not for its own reading)
+    own_votes: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def vote(self, name: str, cc: str, weight: float) -> None:
+        """A vote for a country from a name read there."""
+        self.country_votes[cc] += weight
+        self.own_votes.setdefault(norm(name), Counter())[cc] += weight
+
+    def votes_besides(self, name: str) -> Counter[str]:
+        """The country votes less those the name itself gave."""
+        own = self.own_votes.get(norm(name))
+        if not own:
+            return self.country_votes
+        return Counter({cc: v - own.get(cc, 0) for cc, v in self.country_votes.items() if v - own.get(cc, 0) > 1e-9})
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -578,7 +593,7 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
             if r.kind == "city" and r.place not in ctx.anchors:
                 ctx.anchors.append(r.place)
             weight = 0.5 if (t.prep or t.keyword or t.hint or r.kind != "city") else 0.2
-            ctx.country_votes[r.place.country_code] += weight
+            ctx.vote(t.name, r.place.country_code, weight)
         out.append(r)
     return out
 
@@ -787,9 +802,18 @@ class _Reading:
         return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000}
 
     @cached_property
+    def votes(self) -> Counter[str]:
+        """The article's country votes, less those this name gave itself."""
+        return self.ctx.votes_besides(self.top.name)
+
+    @cached_property
+    def cand_ids(self) -> set[int]:
+        return {p.geonameid for p, _k in self.cands}
+
+    @cached_property
     def top_votes(self) -> float:
         """The article's votes for the best-voted country among the candidates."""
-        return max((self.ctx.country_votes.get(p.country_code, 0) for p, _k in self.cands), default=0)
+        return max((self.votes.get(p.country_code, 0) for p, _k in self.cands), default=0)
 
 
 def _best_candidate(r: _Reading) -> tuple[GazPlace, str, float]:
@@ -819,10 +843,10 @@ def _score(p: GazPlace, kind: str, r: _Reading) -> float:
 def _score_article_country(p: GazPlace, r: _Reading) -> float:
     """The article's countries: up to +12 for a voted one; a country the article does not name loses much
     (-6), or less (-3) where only demonyms and the like hint at its countries."""
-    if not r.ctx.country_votes:
+    if not r.votes:
         return 0.0
-    votes = r.ctx.country_votes.get(p.country_code, 0)
-    firm = max(r.ctx.country_votes.values()) >= 1
+    votes = r.votes.get(p.country_code, 0)
+    firm = max(r.votes.values()) >= 1
     return 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
 
 
@@ -938,7 +962,7 @@ def _score_near_anchors(p: GazPlace, r: _Reading) -> list[float]:
     """Each town already resolved in the article, in the same country, pulls its neighbours: up to +1.5 each
     within 300 km."""
     return [1.5 * max(0.0, 1 - distance_km((p.latitude, p.longitude), (a.latitude, a.longitude)) / 300)
-            for a in r.ctx.anchors if a.country_code == p.country_code]
+            for a in r.ctx.anchors if a.country_code == p.country_code and a.geonameid not in r.cand_ids]
 
 
 def _score_holds_anchors(p: GazPlace, kind: str, r: _Reading) -> float:
