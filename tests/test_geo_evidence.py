@@ -22,3 +22,17 @@ def test_a_villages_other_name_does_not_make_a_state_a_town():
     text = "Farmers across Minnesota lost much of their corn to the early frost, and prices rose in Iowa."
     mn = _named(text, "Minnesota")
     assert mn and mn[0]["feature_code"] == "ADM1" and mn[0]["admin1"] == "Minnesota", mn
+
+
+def test_a_town_and_a_county_named_together_are_read_so_that_the_town_lies_in_the_county():
+    # Huntsville, Alabama is far larger, but the Huntsville of Walker County is in Texas; Anderson County with
+    # Palestine is the Texan one, not Tennessee's, and Palestine is no country here
+    text = ("Walker County commissioners voted on Monday to repave the roads near the prison. Inmates from "
+            "Huntsville will do part of the work, the warden said. Palestine and Anderson County have asked "
+            "for the same crews.")
+    found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    assert (found["Huntsville"]["country_code"], found["Huntsville"]["admin1"]) == ("US", "Texas"), found["Huntsville"]
+    assert (found["Palestine"]["country_code"], found["Palestine"]["admin1"]) == ("US", "Texas"), found["Palestine"]
+    walker = next(f for n, f in found.items() if n.startswith("Walker"))
+    anderson = next(f for n, f in found.items() if n.startswith("Anderson"))
+    assert walker["admin1"] == "Texas" and anderson["admin1"] == "Texas", (walker, anderson)

@@ -257,6 +257,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
                      if r["_r"].place is not None and not r["adjectival"] and r["country_code"]}:
         ctx.vote(name, cc, 0.5)
     ctx.anchors = list(first.anchors)
+    _towns_and_counties(rows, gaz, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
     out = _parse(full, 0, text, gaz, ctx, ct.to_raw, doc)
@@ -311,6 +312,24 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     uniq = {d["start"]: d for d in out}
     return [{k: v for k, v in d.items() if k != "_r"} for d in _one_sense_per_discourse(
         [uniq[k] for k in sorted(uniq)])]
+
+
+def _towns_and_counties(rows: list[dict[str, Any]], gaz: Gazetteer, ctx: GeoContext) -> None:
+    """The counties of the towns of each name the first reading found, and the counties of each name it read
+    as a county ("Henry County"), for the second reading to place towns inside the counties named."""
+    for d in rows:
+        r = d["_r"]
+        if d["adjectival"] or r.place is None:
+            continue
+        key = norm(d["name"])
+        if r.place.feature_code == "ADM2" or r.toponym.keyword in ("county", "parish"):
+            areas = gaz.lookup_admin2(f"{r.toponym.name} {r.toponym.keyword}") if r.toponym.keyword else []
+            ctx.named_counties.setdefault(key, set()).update(
+                (p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
+                for p in areas or gaz.lookup_admin2(r.toponym.name))
+        elif r.kind == "city" and key not in ctx.town_counties:
+            ctx.town_counties[key] = {(p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
+                                      for p, k in gaz.lookup(d["name"]) if k == "city" and p.admin2}
 
 
 def _other_mentions(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

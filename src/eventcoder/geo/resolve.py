@@ -367,6 +367,11 @@ class GeoContext:
     # the votes each name gave the country it was read in (``norm`` of the name -> votes): no evidence for
     # the name itself when it is read again ("Paris" read in France votes for France, not for its own reading)
     own_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    # the article's names (``norm``) -> the (country, admin1, admin2) of the towns of that name, and of the
+    # counties where the name is stated as one ("Paris", "Henry County"): a town and a county the same article
+    # names are read so that the town lies in the county
+    town_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    named_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
         """A vote for a country from a name read there."""
@@ -837,7 +842,7 @@ def _score(p: GazPlace, kind: str, r: _Reading) -> float:
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
                  _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_holds_anchors(p, kind, r),
-                 _score_adm1_point(p, kind, r)):
+                 _score_adm1_point(p, kind, r), _score_town_in_named_county(p, kind, r)):
         score += term
     return score
 
@@ -984,6 +989,25 @@ def _score_holds_anchors(p: GazPlace, kind: str, r: _Reading) -> float:
     inside = {a.geonameid for a in r.ctx.anchors
               if a.country_code == p.country_code and admin_norm(a.admin1) == admin_norm(p.admin1)}
     return min(2.0 * len(inside), 6.0)
+
+
+def _county_key(p: GazPlace) -> tuple[str, str, str]:
+    return p.country_code, admin_norm(p.admin1), admin_norm(p.admin2)
+
+
+def _score_town_in_named_county(p: GazPlace, kind: str, r: _Reading) -> float:
+    """"Paris and Henry County": a town lying in a county the article names (+5), and a county holding a town
+    the article names (+5); the name's own towns and counties are no evidence for it."""
+    if not p.admin2 or kind != "city":
+        return 0.0
+    key, own = _county_key(p), norm(r.top.name)
+    if p.feature_code == "ADM2":
+        others = r.ctx.town_counties
+    elif p.feature_code == "PPL":
+        others = r.ctx.named_counties
+    else:
+        return 0.0
+    return 5.0 if any(key in keys for name, keys in others.items() if name != own) else 0.0
 
 
 def _score_adm1_point(p: GazPlace, kind: str, r: _Reading) -> float:
