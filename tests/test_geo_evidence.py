@@ -36,3 +36,13 @@ def test_a_town_and_a_county_named_together_are_read_so_that_the_town_lies_in_th
     walker = next(f for n, f in found.items() if n.startswith("Walker"))
     anderson = next(f for n, f in found.items() if n.startswith("Anderson"))
     assert walker["admin1"] == "Texas" and anderson["admin1"] == "Texas", (walker, anderson)
+
+
+def test_the_places_inside_a_name_that_is_no_place():
+    # a fire department is no French departement; "Far North" before a state; a span that took "of" before
+    # the town
+    found = eventcoder.geoparse("The Torrington Fire Department said the blaze started at noon.")
+    assert [(f["name"], f["admin1"]) for f in found] == [("Torrington", "Connecticut")], found
+    found = eventcoder.geoparse("Youth crime is rising in Far North Queensland, police in Cairns said.")
+    qld = [f for f in found if f["name"] == "Queensland"]
+    assert qld and qld[0]["feature_code"] == "ADM1" and qld[0]["country_code"] == "AU", found

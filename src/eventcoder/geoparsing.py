@@ -72,9 +72,9 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
         t = r.toponym
         if r.place is None and not t.keyword:
             r = _second_level_area(r, gaz, ctx)
-        if r.place is None and not t.keyword:
-            # "Ohio Department of Development", "Northeast Nebraska", "Fargo-Moorhead": no place as a whole;
-            # the places named in it are
+        if r.place is None:
+            # "Ohio Department of Development", "Northeast Nebraska", "Fargo-Moorhead", "the Huntsville Fire
+            # Department" (no French département): no place as a whole; the places named in it are
             inside = _places_inside(seg, t, gaz, ctx)
             if inside:
                 parts += inside
@@ -172,7 +172,7 @@ def _is_place_name(name: str, gaz: Gazetteer) -> bool:
                or (k == "country" and gaz.has_name(key)) for p, k in gaz.lookup(name))
 
 
-_COMPASS = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+_COMPASS = re.compile(r"(?:Far\s+)?(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
                       r"North-?east(?:ern)?|North-?west(?:ern)?|South-?east(?:ern)?|South-?west(?:ern)?|Northeast|"
                       r"Northwest|Southeast|Southwest)\s+")
 
@@ -194,8 +194,10 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
             pos += len(piece) + 1
         return out
     start = t.start
-    if (c := _COMPASS.match(text)) and c.end() < len(text):
-        start += c.end()
+    if (c := re.match(r"(?:of|the)\s+", text)) and c.end() < len(text):
+        start += c.end()  # "of Rochester": a span that took the word before the name
+    if (c := _COMPASS.match(seg, start, t.end)) and c.end() < t.end:
+        start = c.end()
     words = list(re.finditer(r"\S+", seg[start:t.end]))
     for k in range(min(len(words), 3), 0, -1):
         name = seg[start:start + words[k - 1].end()]
@@ -203,6 +205,14 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
         if name[:1].isupper() and name.split()[0] not in _STOP and (county or _is_place_name(name, gaz)) and (
                 k < len(words) or start > t.start):
             r = resolve(Toponym(name, start, start + len(name), keyword=county), gaz, ctx)
+            return [r] if r.place is not None else []
+    # "the Conference Board of Canada", "the Coptic Orthodox Church of Alexandria": the place after the last "of"
+    tail = list(re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", seg[start:t.end]))
+    if tail:
+        a = start + tail[-1].end()
+        name = seg[a:t.end]
+        if name.split()[0] not in _STOP and _is_place_name(name, gaz):
+            r = resolve(Toponym(name, a, t.end), gaz, ctx)
             return [r] if r.place is not None else []
     return []
 
