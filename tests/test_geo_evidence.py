@@ -46,3 +46,11 @@ def test_the_places_inside_a_name_that_is_no_place():
     found = eventcoder.geoparse("Youth crime is rising in Far North Queensland, police in Cairns said.")
     qld = [f for f in found if f["name"] == "Queensland"]
     assert qld and qld[0]["feature_code"] == "ADM1" and qld[0]["country_code"] == "AU", found
+
+
+def test_a_world_city_outweighs_a_village_of_its_other_name_in_the_articles_country():
+    # Russia and Syria lead the votes; a Russian village bears "Paris" as another name; the city is meant
+    text = ("Russian and Syrian officials met in Paris on Monday. Moscow said the talks in Paris would go on, "
+            "and Damascus said Syrian forces had held their positions near Aleppo.")
+    paris = _named(text, "Paris")
+    assert paris and all(f["country_code"] == "FR" for f in paris), paris

@@ -838,7 +838,7 @@ def _best_candidate(r: _Reading) -> tuple[GazPlace, str, float]:
 def _score(p: GazPlace, kind: str, r: _Reading) -> float:
     """A candidate's score: the sum of the terms below, added in this order."""
     score = 0.0
-    for term in (_score_article_country(p, r), _score_population(p, kind, r), _score_own_name(p, kind, r),
+    for term in (_score_article_country(p, kind, r), _score_population(p, kind, r), _score_own_name(p, kind, r),
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
                  _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_holds_anchors(p, kind, r),
@@ -847,14 +847,18 @@ def _score(p: GazPlace, kind: str, r: _Reading) -> float:
     return score
 
 
-def _score_article_country(p: GazPlace, r: _Reading) -> float:
+def _score_article_country(p: GazPlace, kind: str, r: _Reading) -> float:
     """The article's countries: up to +12 for a voted one; a country the article does not name loses much
     (-6), or less (-3) where only demonyms and the like hint at its countries."""
     if not r.votes:
         return 0.0
     votes = r.votes.get(p.country_code, 0)
     firm = max(r.votes.values()) >= 1
-    return 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
+    if votes:
+        return 4.0 * min(votes, 3)
+    if kind == "city" and norm(p.name) == norm(r.top.name) and (p.population >= 1_000_000 or r.gaz.is_capital(p)):
+        return -2.0  # a world city or a capital is named in news from anywhere ("Paris" in a report of Syria)
+    return -6.0 if firm else -3.0
 
 
 def _score_population(p: GazPlace, kind: str, r: _Reading) -> float:
