@@ -54,3 +54,11 @@ def test_a_world_city_outweighs_a_village_of_its_other_name_in_the_articles_coun
             "and Damascus said Syrian forces had held their positions near Aleppo.")
     paris = _named(text, "Paris")
     assert paris and all(f["country_code"] == "FR" for f in paris), paris
+
+
+def test_a_state_or_province_in_initials_stands_alone_too():
+    found = eventcoder.geoparse("Wildfires spread across B.C. on Monday, and crews from N.J. flew in to help.")
+    got = {f["name"]: (f["country_code"], f["admin1"], f["feature_code"]) for f in found}
+    assert got["B.C."] == ("CA", "British Columbia", "ADM1") and got["N.J."] == ("US", "New Jersey", "ADM1"), got
+    # after a number the initials are a year, not British Columbia
+    assert not any(f["admin1"] == "British Columbia" for f in eventcoder.geoparse("Traders founded it in 500 B.C."))

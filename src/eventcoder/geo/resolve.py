@@ -184,7 +184,7 @@ def _demonym(name: str) -> bool:
 
 
 @cache
-def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
+def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     """Abbreviated states and provinces: US states' AP style ("Tenn.", "W.Va.", "N.C.", from the ``us``
     package) and ``data/area_abbreviations.tsv`` (Canada's provinces, Australia's states): the abbreviation
     (spaces dropped) -> the area's name, and a pattern for one written after a comma ("Paris, Tenn.")."""
@@ -201,19 +201,27 @@ def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
             names.setdefault(parts[0], parts[1])
     alts = sorted(names, key=len, reverse=True)
     rx = re.compile(r",\s*(" + "|".join(re.escape(a).replace(r"\.", r"\.\s?") for a in alts) + r")(?![\w.])")
-    return names, rx
+    # one of initials with their dots ("S.C.", "B.C.", "N.J.") is the state also standing alone, except after a
+    # number ("500 B.C." is a year)
+    dotted = [a for a in alts if re.fullmatch(r"(?:[A-Z][a-z]?\.){2,}", a)]
+    bare = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in dotted) + r")(?![\w.]|\s?\d)")
+    return names, rx, bare
 
 
 def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
     """"Paris, Tenn.", "Charleston, W. Va.": the state's name and the abbreviation's span, dot included."""
-    names, rx = _state_abbreviations()
+    names, rx, bare = _state_abbreviations()
     out = []
     for m in rx.finditer(text):
         abbr = m.group(1).rstrip()
         name = names.get(abbr.replace(" ", ""))
         if name:
             out.append((name, m.start(1), m.start(1) + len(abbr)))
-    return out
+    for m in bare.finditer(text):
+        name = names.get(m.group(1))
+        if name and not any(s <= m.start(1) < e for _, s, e in out):
+            out.append((name, m.start(1), m.end(1)))
+    return sorted(out, key=lambda x: x[1])
 
 
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
@@ -392,7 +400,7 @@ class GeoContext:
         """A copy to read the same text again: its votes, anchors, stated countries and areas, nothing
         resolved yet (what ``country_context`` gave, without computing it twice)."""
         return GeoContext(Counter(self.country_votes), list(self.anchors), stated_in=Counter(self.stated_in),
-                          areas=set(self.areas))
+                          areas=set(self.areas), own_votes={k: Counter(v) for k, v in self.own_votes.items()})
 
 
 def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
