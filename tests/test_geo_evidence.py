@@ -62,3 +62,15 @@ def test_a_state_or_province_in_initials_stands_alone_too():
     assert got["B.C."] == ("CA", "British Columbia", "ADM1") and got["N.J."] == ("US", "New Jersey", "ADM1"), got
     # after a number the initials are a year, not British Columbia
     assert not any(f["admin1"] == "British Columbia" for f in eventcoder.geoparse("Traders founded it in 500 B.C."))
+
+
+def test_a_county_holding_a_town_of_a_name_read_as_a_country():
+    # "Jordan" reads as the country here, yet the Scott County meant is the one holding a town named Jordan
+    found = eventcoder.geoparse("Officials in Jordan and Scott County said the river was rising.")
+    scott = next(f for f in found if f["name"].startswith("Scott"))
+    assert (scott["country_code"], scott["admin1"], scott["feature_code"]) == ("US", "Minnesota", "ADM2"), scott
+
+
+def test_a_demonym_opening_a_name_is_its_country():
+    found = eventcoder.geoparse("Pallister said so in an interview with The Canadian Press at his office.")
+    assert [(f["name"], f["country_code"], f["adjectival"]) for f in found] == [("Canadian", "CA", True)], found

@@ -99,7 +99,8 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
                 extra.append(r)
     for t in _embedded_toponyms(seg, doc, gaz):
         if not taken(t.start, t.end) and not any(x.toponym.start < t.end and t.start < x.toponym.end for x in extra):
-            r = resolve(t, gaz, ctx)
+            # "The Canadian Press": a demonym opening a name is its country's, not a town of that name
+            r = _demonym_country(t.name, t.start, t.end, gaz) or resolve(t, gaz, ctx)
             if r.place is not None:
                 extra.append(r)
     for r in extra:
@@ -199,6 +200,8 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
     if (c := _COMPASS.match(seg, start, t.end)) and c.end() < t.end:
         start = c.end()
     words = list(re.finditer(r"\S+", seg[start:t.end]))
+    if len(words) > 1 and (r := _demonym_country(words[0].group(), start, start + words[0].end(), gaz)) is not None:
+        return [r]  # "The Canadian Press", "the Turkish Airlines office": the demonym is its country's
     for k in range(min(len(words), 3), 0, -1):
         name = seg[start:start + words[k - 1].end()]
         county = _county_word(seg, start + len(name))
@@ -337,7 +340,7 @@ def _towns_and_counties(rows: list[dict[str, Any]], gaz: Gazetteer, ctx: GeoCont
             ctx.named_counties.setdefault(key, set()).update(
                 (p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
                 for p in areas or gaz.lookup_admin2(r.toponym.name))
-        elif r.kind == "city" and key not in ctx.town_counties:
+        elif key not in ctx.town_counties:  # "Palestine" read as the country may still be the Texan town
             ctx.town_counties[key] = {(p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
                                       for p, k in gaz.lookup(d["name"]) if k == "city" and p.admin2}
 
