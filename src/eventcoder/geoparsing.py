@@ -200,8 +200,6 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
     if (c := _COMPASS.match(seg, start, t.end)) and c.end() < t.end:
         start = c.end()
     words = list(re.finditer(r"\S+", seg[start:t.end]))
-    if len(words) > 1 and (r := _demonym_country(words[0].group(), start, start + words[0].end(), gaz)) is not None:
-        return [r]  # "The Canadian Press", "the Turkish Airlines office": the demonym is its country's
     for k in range(min(len(words), 3), 0, -1):
         name = seg[start:start + words[k - 1].end()]
         county = _county_word(seg, start + len(name))
@@ -217,6 +215,8 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
         if name.split()[0] not in _STOP and _is_place_name(name, gaz):
             r = resolve(Toponym(name, a, t.end), gaz, ctx)
             return [r] if r.place is not None else []
+    if len(words) > 1 and (r := _demonym_country(words[0].group(), start, start + words[0].end(), gaz)) is not None:
+        return [r]  # "the Russian Museum", "Georgian MoD", naming no place: the demonym is its country's
     return []
 
 
