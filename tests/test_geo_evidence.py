@@ -74,3 +74,11 @@ def test_a_county_holding_a_town_of_a_name_read_as_a_country():
 def test_a_demonym_opening_a_name_is_its_country():
     found = eventcoder.geoparse("Pallister said so in an interview with The Canadian Press at his office.")
     assert [(f["name"], f["country_code"], f["adjectival"]) for f in found] == [("Canadian", "CA", True)], found
+
+
+def test_the_surname_of_a_person_the_article_names_is_no_town():
+    text = ("Police arrested Darryl Keith Warden, 44, on Sunday night. Officers went to Warden's home, and "
+            "Warden told them the fight had started in Alexandria.")
+    found = eventcoder.geoparse(text)
+    assert not any(f["name"] == "Warden" for f in found), found
+    assert any(f["name"] == "Alexandria" and f["latitude"] is not None for f in found), found

@@ -261,6 +261,8 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     # read twice: the first reading gathers where the article is (its countries, towns, the states and
     # counties it names), the second resolves every name knowing all of it ("Paris" before "Henry County")
     base = country_context(full, ct.dateline, gaz, actors)
+    base.person_names = {e[-1].text for e in doc.ents
+                         if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
     first = base.fresh()
     rows = _parse(full, 0, text, gaz, first, ct.to_raw, doc)
     ctx = base.fresh()

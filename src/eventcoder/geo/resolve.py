@@ -379,6 +379,8 @@ class GeoContext:
     # counties where the name is stated as one ("Paris", "Henry County"): a town and a county the same article
     # names are read so that the town lies in the county
     town_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    # the surnames of the people the article names in full ("Darryl Keith Warden": "Warden")
+    person_names: set[str] = field(default_factory=set)
     named_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
@@ -400,7 +402,8 @@ class GeoContext:
         """A copy to read the same text again: its votes, anchors, stated countries and areas, nothing
         resolved yet (what ``country_context`` gave, without computing it twice)."""
         return GeoContext(Counter(self.country_votes), list(self.anchors), stated_in=Counter(self.stated_in),
-                          areas=set(self.areas), own_votes={k: Counter(v) for k, v in self.own_votes.items()})
+                          areas=set(self.areas), own_votes={k: Counter(v) for k, v in self.own_votes.items()},
+                          person_names=set(self.person_names))
 
 
 def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
@@ -601,6 +604,8 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
             continue  # "Holstein" of "Neustadt in Holstein"
         t = _qualified(t, text, gaz)
         consumed = t.end
+        if _a_persons_name(t, gaz, ctx):
+            continue
         r = resolve(t, gaz, ctx)
         if r.place is not None and t.keyword != "site":
             if r.kind == "city" and r.place not in ctx.anchors:
@@ -609,6 +614,15 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
             ctx.vote(t.name, r.place.country_code, weight)
         out.append(r)
     return out
+
+
+def _a_persons_name(t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> bool:
+    """"Darryl Keith Warden ... went to Warden's home": the surname of a person the article names is that
+    person wherever it stands bare (no stated area or area word), unless a country, a province or a city of
+    100,000 people or more bears it ("Washington", "Alberta")."""
+    if t.name not in ctx.person_names or t.hints or t.keyword:
+        return False
+    return all(k == "city" and p.population < 100_000 for p, k in gaz.lookup(t.name))
 
 
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]+)")
