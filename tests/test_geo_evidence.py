@@ -82,3 +82,11 @@ def test_the_surname_of_a_person_the_article_names_is_no_town():
     found = eventcoder.geoparse(text)
     assert not any(f["name"] == "Warden" for f in found), found
     assert any(f["name"] == "Alexandria" and f["latitude"] is not None for f in found), found
+
+
+def test_a_continents_adjective_is_an_adjectival_toponym_of_the_continent():
+    found = eventcoder.geoparse("The deal was backed by European leaders, and Asian markets rose on the news.")
+    got = {f["name"]: (f["feature_code"], f["adjectival"], f["country_code"]) for f in found}
+    assert got == {"European": ("CONT", True, None), "Asian": ("CONT", True, None)}, found
+    europe = next(f for f in found if f["name"] == "European")
+    assert 40 < europe["latitude"] < 60 and -10 < europe["longitude"] < 30

@@ -44,9 +44,9 @@ def _row(text: str, start: int, t: Toponym, r: Any, gaz: Gazetteer) -> dict[str,
         "geo_precision": r.geo_precision if p else None,
         "seat_latitude": None,
         "seat_longitude": None,
-        "adjectival": t.keyword == "demonym",
+        "adjectival": t.keyword in ("demonym", "continent"),
     }
-    region = gaz.region(t.name) if not t.keyword else None
+    region = gaz.region(t.name) if not t.keyword or t.keyword == "continent" else None
     if region is not None:  # "Europe", "Africa": the continent, not a town of that name
         row.update(latitude=region[1], longitude=region[2], geonameid=region[3], feature_code=region[4],
                    country_code=None, admin1=None, geo_precision=None)
@@ -70,6 +70,8 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     parts: list[Resolved] = []
     for r in resolve_text(seg, ents, gaz, ctx):
         t = r.toponym
+        if r.place is None and (c := _demonym_continent(t.name, t.start, t.end, gaz)) is not None:
+            r, t = c, c.toponym
         if r.place is None and not t.keyword:
             r = _second_level_area(r, gaz, ctx)
         if r.place is None:
@@ -94,7 +96,8 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     extra: list[Resolved] = [r for r in parts if not taken(r.toponym.start, r.toponym.end)]
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
-            r = _demonym_country(e.text, e.start_char, e.end_char, gaz)
+            r = _demonym_country(e.text, e.start_char, e.end_char, gaz) or \
+                _demonym_continent(e.text, e.start_char, e.end_char, gaz)
             if r is not None:
                 extra.append(r)
     for t in _embedded_toponyms(seg, doc, gaz):
@@ -250,6 +253,16 @@ def _demonym_country(name: str, start: int, end: int, gaz: Gazetteer) -> Resolve
     if place is None:
         return None
     return Resolved(Toponym(name, start, end, keyword="demonym"), place, "country", 3)
+
+
+def _demonym_continent(name: str, start: int, end: int, gaz: Gazetteer) -> Resolved | None:
+    """A continent's adjective ("European", "Asian", "African"): an adjectival toponym whose referent is the
+    continent (the adjective less its "-n" or "-an": Europe, Asia, Africa)."""
+    for base in (name[:-1], name[:-2]) if name.endswith("n") else ():
+        region = gaz.region(base) if len(base) > 3 else None
+        if region is not None and norm(region[0]) == norm(base):
+            return Resolved(Toponym(region[0], start, end, keyword="continent"), None, "unknown", 3)
+    return None
 
 
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
