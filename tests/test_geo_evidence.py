@@ -90,3 +90,11 @@ def test_a_continents_adjective_is_an_adjectival_toponym_of_the_continent():
     assert got == {"European": ("CONT", True, None), "Asian": ("CONT", True, None)}, found
     europe = next(f for f in found if f["name"] == "European")
     assert 40 < europe["latitude"] < 60 and -10 < europe["longitude"] < 30
+
+
+def test_a_province_named_after_its_town_under_another_spelling_is_the_town_bare():
+    # Sa'dah (about 50,000 people) is spelled "Saada" in news, another of its names: bare, the town is meant,
+    # not the province of Sadah around it
+    found = eventcoder.geoparse("An air strike hit a house in Saada, in northern Yemen, on Monday.")
+    saada = next(f for f in found if f["name"] == "Saada")
+    assert (saada["country_code"], saada["feature_code"]) == ("YE", "PPL"), saada

@@ -826,9 +826,10 @@ class _Reading:
     @cached_property
     def namesakes(self) -> set[tuple[str, str]]:
         """The provinces with a town (1,000 people or more) of this name: its own name, or another name of a
-        city (100,000 people or more); a village's other name is none ("Minnesota" of Minneota)."""
+        town (10,000 people or more: "Saada" of Sa'dah); a village's other name is none ("Minnesota" of
+        Minneota)."""
         return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000
-                and (norm(p.name) == norm(self.top.name) or p.population >= 100_000)}
+                and (norm(p.name) == norm(self.top.name) or p.population >= 10_000)}
 
     @cached_property
     def votes(self) -> Counter[str]:
