@@ -837,6 +837,10 @@ class _Reading:
         return self.ctx.votes_besides(self.top.name)
 
     @cached_property
+    def top_norm(self) -> str:
+        return norm(self.top.name)
+
+    @cached_property
     def cand_ids(self) -> set[int]:
         return {p.geonameid for p, _k in self.cands}
 
@@ -879,7 +883,7 @@ def _score_article_country(p: GazPlace, kind: str, r: _Reading) -> float:
     firm = max(r.votes.values()) >= 1
     if votes:
         return 4.0 * min(votes, 3)
-    if kind == "city" and norm(p.name) == norm(r.top.name) and (p.population >= 1_000_000 or r.gaz.is_capital(p)):
+    if kind == "city" and (p.population >= 1_000_000 or r.gaz.is_capital(p)) and norm(p.name) == r.top_norm:
         return -2.0  # a world city or a capital is named in news from anywhere ("Paris" in a report of Syria)
     return -6.0 if firm else -3.0
 
@@ -1025,9 +1029,9 @@ def _county_key(p: GazPlace) -> tuple[str, str, str]:
 def _score_town_in_named_county(p: GazPlace, kind: str, r: _Reading) -> float:
     """"Paris and Henry County": a town lying in a county the article names (+5), and a county holding a town
     the article names (+5); the name's own towns and counties are no evidence for it."""
-    if not p.admin2 or kind != "city":
+    if not p.admin2 or kind != "city" or not (r.ctx.town_counties or r.ctx.named_counties):
         return 0.0
-    key, own = _county_key(p), norm(r.top.name)
+    key, own = _county_key(p), r.top_norm
     if p.feature_code == "ADM2":
         others = r.ctx.town_counties
     elif p.feature_code == "PPL":
