@@ -167,11 +167,16 @@ def test_the_article_country_term(gaz):
     paris = max((p for p, k in gaz.lookup("Paris") if k == "city"), key=lambda p: p.population)
     assert paris.country_code == "FR"
     top = _top("Paris")
-    assert R._score_article_country(paris, _reading(gaz, top, _ctx())) == 0.0
-    assert R._score_article_country(paris, _reading(gaz, top, _ctx(FR=2))) == 8.0
-    assert R._score_article_country(paris, _reading(gaz, top, _ctx(FR=5))) == 12.0
-    assert R._score_article_country(paris, _reading(gaz, top, _ctx(US=1))) == -6.0
-    assert R._score_article_country(paris, _reading(gaz, top, _ctx(US=0.5))) == -3.0
+    assert R._score_article_country(paris, "city", _reading(gaz, top, _ctx())) == 0.0
+    assert R._score_article_country(paris, "city", _reading(gaz, top, _ctx(FR=2))) == 8.0
+    assert R._score_article_country(paris, "city", _reading(gaz, top, _ctx(FR=5))) == 12.0
+    # a capital or a city of a million people is named from anywhere: its country unnamed costs it less
+    assert R._score_article_country(paris, "city", _reading(gaz, top, _ctx(US=1))) == -2.0
+    assert R._score_article_country(paris, "city", _reading(gaz, top, _ctx(US=0.5))) == -2.0
+    town = max((p for p, k in gaz.lookup("Paris") if k == "city" and p.country_code == "US"),
+               key=lambda p: p.population)
+    assert R._score_article_country(town, "city", _reading(gaz, top, _ctx(FR=1))) == -6.0
+    assert R._score_article_country(town, "city", _reading(gaz, top, _ctx(FR=0.5))) == -3.0
 
 
 def test_a_place_s_own_name_beats_an_alternate_name(gaz):

@@ -44,9 +44,9 @@ def _row(text: str, start: int, t: Toponym, r: Any, gaz: Gazetteer) -> dict[str,
         "geo_precision": r.geo_precision if p else None,
         "seat_latitude": None,
         "seat_longitude": None,
-        "adjectival": t.keyword == "demonym",
+        "adjectival": t.keyword in ("demonym", "continent"),
     }
-    region = gaz.region(t.name) if not t.keyword else None
+    region = gaz.region(t.name) if not t.keyword or t.keyword == "continent" else None
     if region is not None:  # "Europe", "Africa": the continent, not a town of that name
         row.update(latitude=region[1], longitude=region[2], geonameid=region[3], feature_code=region[4],
                    country_code=None, admin1=None, geo_precision=None)
@@ -70,11 +70,13 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     parts: list[Resolved] = []
     for r in resolve_text(seg, ents, gaz, ctx):
         t = r.toponym
+        if r.place is None and (c := _demonym_continent(t.name, t.start, t.end, gaz)) is not None:
+            r, t = c, c.toponym
         if r.place is None and not t.keyword:
             r = _second_level_area(r, gaz, ctx)
-        if r.place is None and not t.keyword:
-            # "Ohio Department of Development", "Northeast Nebraska", "Fargo-Moorhead": no place as a whole;
-            # the places named in it are
+        if r.place is None:
+            # "Ohio Department of Development", "Northeast Nebraska", "Fargo-Moorhead", "the Huntsville Fire
+            # Department" (no French département): no place as a whole; the places named in it are
             inside = _places_inside(seg, t, gaz, ctx)
             if inside:
                 parts += inside
@@ -94,12 +96,14 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     extra: list[Resolved] = [r for r in parts if not taken(r.toponym.start, r.toponym.end)]
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
-            r = _demonym_country(e.text, e.start_char, e.end_char, gaz)
+            r = _demonym_country(e.text, e.start_char, e.end_char, gaz) or \
+                _demonym_continent(e.text, e.start_char, e.end_char, gaz)
             if r is not None:
                 extra.append(r)
     for t in _embedded_toponyms(seg, doc, gaz):
         if not taken(t.start, t.end) and not any(x.toponym.start < t.end and t.start < x.toponym.end for x in extra):
-            r = resolve(t, gaz, ctx)
+            # "The Canadian Press": a demonym opening a name is its country's, not a town of that name
+            r = _demonym_country(t.name, t.start, t.end, gaz) or resolve(t, gaz, ctx)
             if r.place is not None:
                 extra.append(r)
     for r in extra:
@@ -172,7 +176,7 @@ def _is_place_name(name: str, gaz: Gazetteer) -> bool:
                or (k == "country" and gaz.has_name(key)) for p, k in gaz.lookup(name))
 
 
-_COMPASS = re.compile(r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+_COMPASS = re.compile(r"(?:Far\s+)?(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
                       r"North-?east(?:ern)?|North-?west(?:ern)?|South-?east(?:ern)?|South-?west(?:ern)?|Northeast|"
                       r"Northwest|Southeast|Southwest)\s+")
 
@@ -194,8 +198,10 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
             pos += len(piece) + 1
         return out
     start = t.start
-    if (c := _COMPASS.match(text)) and c.end() < len(text):
-        start += c.end()
+    if (c := re.match(r"(?:of|the)\s+", text)) and c.end() < len(text):
+        start += c.end()  # "of Rochester": a span that took the word before the name
+    if (c := _COMPASS.match(seg, start, t.end)) and c.end() < t.end:
+        start = c.end()
     words = list(re.finditer(r"\S+", seg[start:t.end]))
     for k in range(min(len(words), 3), 0, -1):
         name = seg[start:start + words[k - 1].end()]
@@ -204,6 +210,16 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
                 k < len(words) or start > t.start):
             r = resolve(Toponym(name, start, start + len(name), keyword=county), gaz, ctx)
             return [r] if r.place is not None else []
+    # "the Conference Board of Canada", "the Coptic Orthodox Church of Alexandria": the place after the last "of"
+    tail = list(re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", seg[start:t.end]))
+    if tail:
+        a = start + tail[-1].end()
+        name = seg[a:t.end]
+        if name.split()[0] not in _STOP and _is_place_name(name, gaz):
+            r = resolve(Toponym(name, a, t.end), gaz, ctx)
+            return [r] if r.place is not None else []
+    if len(words) > 1 and (r := _demonym_country(words[0].group(), start, start + words[0].end(), gaz)) is not None:
+        return [r]  # "the Russian Museum", "Georgian MoD", naming no place: the demonym is its country's
     return []
 
 
@@ -239,6 +255,16 @@ def _demonym_country(name: str, start: int, end: int, gaz: Gazetteer) -> Resolve
     return Resolved(Toponym(name, start, end, keyword="demonym"), place, "country", 3)
 
 
+def _demonym_continent(name: str, start: int, end: int, gaz: Gazetteer) -> Resolved | None:
+    """A continent's adjective ("European", "Asian", "African"): an adjectival toponym whose referent is the
+    continent (the adjective less its "-n" or "-an": Europe, Asia, Africa)."""
+    for base in (name[:-1], name[:-2]) if name.endswith("n") else ():
+        region = gaz.region(base) if len(base) > 3 else None
+        if region is not None and norm(region[0]) == norm(base):
+            return Resolved(Toponym(region[0], start, end, keyword="continent"), None, "unknown", 3)
+    return None
+
+
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
     gaz = gazetteer or default_gazetteer()
     ct = clean(text)
@@ -248,15 +274,18 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     # read twice: the first reading gathers where the article is (its countries, towns, the states and
     # counties it names), the second resolves every name knowing all of it ("Paris" before "Henry County")
     base = country_context(full, ct.dateline, gaz, actors)
+    base.person_names = {e[-1].text for e in doc.ents
+                         if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text[:1].isupper()}
     first = base.fresh()
     rows = _parse(full, 0, text, gaz, first, ct.to_raw, doc)
     ctx = base.fresh()
     # each name the first reading placed votes once for its country, however often it is repeated (an
     # article that names Edmonton ten times and Hornsey, Walthamstow and Wood Green once is in London)
-    for _name, cc in {(norm(r["name"]), r["country_code"]) for r in rows
+    for name, cc in {(norm(r["name"]), r["country_code"]) for r in rows
                      if r["_r"].place is not None and not r["adjectival"] and r["country_code"]}:
-        ctx.country_votes[cc] += 0.5
+        ctx.vote(name, cc, 0.5)
     ctx.anchors = list(first.anchors)
+    _towns_and_counties(rows, gaz, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
     out = _parse(full, 0, text, gaz, ctx, ct.to_raw, doc)
@@ -311,6 +340,24 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
     uniq = {d["start"]: d for d in out}
     return [{k: v for k, v in d.items() if k != "_r"} for d in _one_sense_per_discourse(
         [uniq[k] for k in sorted(uniq)])]
+
+
+def _towns_and_counties(rows: list[dict[str, Any]], gaz: Gazetteer, ctx: GeoContext) -> None:
+    """The counties of the towns of each name the first reading found, and the counties of each name it read
+    as a county ("Henry County"), for the second reading to place towns inside the counties named."""
+    for d in rows:
+        r = d["_r"]
+        if d["adjectival"] or r.place is None:
+            continue
+        key = norm(d["name"])
+        if r.place.feature_code == "ADM2" or r.toponym.keyword in ("county", "parish"):
+            areas = gaz.lookup_admin2(f"{r.toponym.name} {r.toponym.keyword}") if r.toponym.keyword else []
+            ctx.named_counties.setdefault(key, set()).update(
+                (p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
+                for p in areas or gaz.lookup_admin2(r.toponym.name))
+        elif key not in ctx.town_counties:  # "Palestine" read as the country may still be the Texan town
+            ctx.town_counties[key] = {(p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
+                                      for p, k in gaz.lookup(d["name"]) if k == "city" and p.admin2}
 
 
 def _other_mentions(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -184,7 +184,7 @@ def _demonym(name: str) -> bool:
 
 
 @cache
-def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
+def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     """Abbreviated states and provinces: US states' AP style ("Tenn.", "W.Va.", "N.C.", from the ``us``
     package) and ``data/area_abbreviations.tsv`` (Canada's provinces, Australia's states): the abbreviation
     (spaces dropped) -> the area's name, and a pattern for one written after a comma ("Paris, Tenn.")."""
@@ -201,19 +201,27 @@ def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
             names.setdefault(parts[0], parts[1])
     alts = sorted(names, key=len, reverse=True)
     rx = re.compile(r",\s*(" + "|".join(re.escape(a).replace(r"\.", r"\.\s?") for a in alts) + r")(?![\w.])")
-    return names, rx
+    # one of initials with their dots ("S.C.", "B.C.", "N.J.") is the state also standing alone, except after a
+    # number ("500 B.C." is a year)
+    dotted = [a for a in alts if re.fullmatch(r"(?:[A-Z][a-z]?\.){2,}", a)]
+    bare = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in dotted) + r")(?![\w.]|\s?\d)")
+    return names, rx, bare
 
 
 def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
     """"Paris, Tenn.", "Charleston, W. Va.": the state's name and the abbreviation's span, dot included."""
-    names, rx = _state_abbreviations()
+    names, rx, bare = _state_abbreviations()
     out = []
     for m in rx.finditer(text):
         abbr = m.group(1).rstrip()
         name = names.get(abbr.replace(" ", ""))
         if name:
             out.append((name, m.start(1), m.start(1) + len(abbr)))
-    return out
+    for m in bare.finditer(text):
+        name = names.get(m.group(1))
+        if name and not any(s <= m.start(1) < e for _, s, e in out):
+            out.append((name, m.start(1), m.end(1)))
+    return sorted(out, key=lambda x: x[1])
 
 
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
@@ -364,6 +372,28 @@ class GeoContext:
     stated_in: Counter[str] = field(default_factory=Counter)  # countries of the provinces the text states
     # the provinces the article names as such ("in the country's Sagaing region"): its villages lie in them
     areas: set[tuple[str, str]] = field(default_factory=set)
+    # the votes each name gave the country it was read in (``norm`` of the name -> votes): no evidence for
+    # the name itself when it is read again ("Paris" read in France votes for France, not for its own reading)
+    own_votes: dict[str, Counter[str]] = field(default_factory=dict)
+    # the article's names (``norm``) -> the (country, admin1, admin2) of the towns of that name, and of the
+    # counties where the name is stated as one ("Paris", "Henry County"): a town and a county the same article
+    # names are read so that the town lies in the county
+    town_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    # the surnames of the people the article names in full ("Darryl Keith Warden": "Warden")
+    person_names: set[str] = field(default_factory=set)
+    named_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+
+    def vote(self, name: str, cc: str, weight: float) -> None:
+        """A vote for a country from a name read there."""
+        self.country_votes[cc] += weight
+        self.own_votes.setdefault(norm(name), Counter())[cc] += weight
+
+    def votes_besides(self, name: str) -> Counter[str]:
+        """The country votes less those the name itself gave."""
+        own = self.own_votes.get(norm(name))
+        if not own:
+            return self.country_votes
+        return Counter({cc: v - own.get(cc, 0) for cc, v in self.country_votes.items() if v - own.get(cc, 0) > 1e-9})
 
     def top_countries(self) -> list[str]:
         return [c for c, _ in self.country_votes.most_common(3)]
@@ -372,7 +402,8 @@ class GeoContext:
         """A copy to read the same text again: its votes, anchors, stated countries and areas, nothing
         resolved yet (what ``country_context`` gave, without computing it twice)."""
         return GeoContext(Counter(self.country_votes), list(self.anchors), stated_in=Counter(self.stated_in),
-                          areas=set(self.areas))
+                          areas=set(self.areas), own_votes={k: Counter(v) for k, v in self.own_votes.items()},
+                          person_names=set(self.person_names))
 
 
 def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
@@ -573,14 +604,25 @@ def resolve_text(text: str, ents: list[tuple[str, int, int]] | None, gaz: Gazett
             continue  # "Holstein" of "Neustadt in Holstein"
         t = _qualified(t, text, gaz)
         consumed = t.end
+        if _a_persons_name(t, gaz, ctx):
+            continue
         r = resolve(t, gaz, ctx)
         if r.place is not None and t.keyword != "site":
             if r.kind == "city" and r.place not in ctx.anchors:
                 ctx.anchors.append(r.place)
             weight = 0.5 if (t.prep or t.keyword or t.hint or r.kind != "city") else 0.2
-            ctx.country_votes[r.place.country_code] += weight
+            ctx.vote(t.name, r.place.country_code, weight)
         out.append(r)
     return out
+
+
+def _a_persons_name(t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> bool:
+    """"Darryl Keith Warden ... went to Warden's home": the surname of a person the article names is that
+    person wherever it stands bare (no stated area or area word), unless a country, a province or a city of
+    100,000 people or more bears it ("Washington", "Alberta")."""
+    if t.name not in ctx.person_names or t.hints or t.keyword:
+        return False
+    return all(k == "city" and p.population < 100_000 for p, k in gaz.lookup(t.name))
 
 
 _POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]+)")
@@ -783,13 +825,29 @@ class _Reading:
 
     @cached_property
     def namesakes(self) -> set[tuple[str, str]]:
-        """The provinces with a town (1,000 people or more) of this name."""
-        return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000}
+        """The provinces with a town (1,000 people or more) of this name: its own name, or another name of a
+        town (10,000 people or more: "Saada" of Sa'dah); a village's other name is none ("Minnesota" of
+        Minneota)."""
+        return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000
+                and (norm(p.name) == norm(self.top.name) or p.population >= 10_000)}
+
+    @cached_property
+    def votes(self) -> Counter[str]:
+        """The article's country votes, less those this name gave itself."""
+        return self.ctx.votes_besides(self.top.name)
+
+    @cached_property
+    def top_norm(self) -> str:
+        return norm(self.top.name)
+
+    @cached_property
+    def cand_ids(self) -> set[int]:
+        return {p.geonameid for p, _k in self.cands}
 
     @cached_property
     def top_votes(self) -> float:
         """The article's votes for the best-voted country among the candidates."""
-        return max((self.ctx.country_votes.get(p.country_code, 0) for p, _k in self.cands), default=0)
+        return max((self.votes.get(p.country_code, 0) for p, _k in self.cands), default=0)
 
 
 def _best_candidate(r: _Reading) -> tuple[GazPlace, str, float]:
@@ -807,23 +865,27 @@ def _best_candidate(r: _Reading) -> tuple[GazPlace, str, float]:
 def _score(p: GazPlace, kind: str, r: _Reading) -> float:
     """A candidate's score: the sum of the terms below, added in this order."""
     score = 0.0
-    for term in (_score_article_country(p, r), _score_population(p, kind, r), _score_own_name(p, kind, r),
+    for term in (_score_article_country(p, kind, r), _score_population(p, kind, r), _score_own_name(p, kind, r),
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
                  _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_holds_anchors(p, kind, r),
-                 _score_adm1_point(p, kind, r)):
+                 _score_adm1_point(p, kind, r), _score_town_in_named_county(p, kind, r)):
         score += term
     return score
 
 
-def _score_article_country(p: GazPlace, r: _Reading) -> float:
+def _score_article_country(p: GazPlace, kind: str, r: _Reading) -> float:
     """The article's countries: up to +12 for a voted one; a country the article does not name loses much
     (-6), or less (-3) where only demonyms and the like hint at its countries."""
-    if not r.ctx.country_votes:
+    if not r.votes:
         return 0.0
-    votes = r.ctx.country_votes.get(p.country_code, 0)
-    firm = max(r.ctx.country_votes.values()) >= 1
-    return 4.0 * min(votes, 3) if votes else (-6.0 if firm else -3.0)
+    votes = r.votes.get(p.country_code, 0)
+    firm = max(r.votes.values()) >= 1
+    if votes:
+        return 4.0 * min(votes, 3)
+    if kind == "city" and (p.population >= 1_000_000 or r.gaz.is_capital(p)) and norm(p.name) == r.top_norm:
+        return -2.0  # a world city or a capital is named in news from anywhere ("Paris" in a report of Syria)
+    return -6.0 if firm else -3.0
 
 
 def _score_population(p: GazPlace, kind: str, r: _Reading) -> float:
@@ -938,7 +1000,7 @@ def _score_near_anchors(p: GazPlace, r: _Reading) -> list[float]:
     """Each town already resolved in the article, in the same country, pulls its neighbours: up to +1.5 each
     within 300 km."""
     return [1.5 * max(0.0, 1 - distance_km((p.latitude, p.longitude), (a.latitude, a.longitude)) / 300)
-            for a in r.ctx.anchors if a.country_code == p.country_code]
+            for a in r.ctx.anchors if a.country_code == p.country_code and a.geonameid not in r.cand_ids]
 
 
 def _score_holds_anchors(p: GazPlace, kind: str, r: _Reading) -> float:
@@ -958,6 +1020,25 @@ def _score_holds_anchors(p: GazPlace, kind: str, r: _Reading) -> float:
     inside = {a.geonameid for a in r.ctx.anchors
               if a.country_code == p.country_code and admin_norm(a.admin1) == admin_norm(p.admin1)}
     return min(2.0 * len(inside), 6.0)
+
+
+def _county_key(p: GazPlace) -> tuple[str, str, str]:
+    return p.country_code, admin_norm(p.admin1), admin_norm(p.admin2)
+
+
+def _score_town_in_named_county(p: GazPlace, kind: str, r: _Reading) -> float:
+    """"Paris and Henry County": a town lying in a county the article names (+5), and a county holding a town
+    the article names (+5); the name's own towns and counties are no evidence for it."""
+    if not p.admin2 or kind != "city" or not (r.ctx.town_counties or r.ctx.named_counties):
+        return 0.0
+    key, own = _county_key(p), r.top_norm
+    if p.feature_code == "ADM2":
+        others = r.ctx.town_counties
+    elif p.feature_code == "PPL":
+        others = r.ctx.named_counties
+    else:
+        return 0.0
+    return 5.0 if any(key in keys for name, keys in others.items() if name != own) else 0.0
 
 
 def _score_adm1_point(p: GazPlace, kind: str, r: _Reading) -> float:
