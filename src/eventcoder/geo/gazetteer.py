@@ -26,7 +26,7 @@ import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -49,8 +49,10 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str) -> str:
-    """Normalise a place name for lookup: accents, case, punctuation, 'al-' articles."""
+    """Normalise a place name for lookup: accents, case, punctuation, 'al-' articles (pure: cached, the same
+    names come back in every article)."""
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'")
