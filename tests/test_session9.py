@@ -253,3 +253,9 @@ def test_a_national_air_force_striking_is_an_air_strike(text):
 ])
 def test_demonstrators_acting_violently_are_a_violent_demonstration(text):
     assert _subs(text) == ["Violent demonstration"]
+
+
+def test_officers_hurt_at_a_march_make_it_violent():
+    text = ("A march by students in Valparaiso ended in scuffles on Thursday. Authorities said eight people were "
+            "arrested and four police officers were slightly injured.")
+    assert _subs(text, dt.date(2025, 5, 16)) == ["Violent demonstration"]
