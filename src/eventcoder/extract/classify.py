@@ -671,6 +671,11 @@ _WEAK_ATTACK = ("injured", "injuring", "wounded", "wounding", "hurt", "died", "d
                 "extortion", "raid", "raids", "raided", "attack", "attacks")
 
 
+_REPELLED = re.compile(r"\b(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing|es?)|fought off|fighting off|beat back|beaten back|"
+                       r"thwart(?:ed|ing)|resist(?:ed|ing))\s+(?:an?\s+|the\s+|their\s+|several\s+)?(?:[\w-]+\s+){0,2}$",
+                       re.I)
+
+
 def _clash_or_attack(s: _Sentence) -> Classification | None:
     """ACLED's Armed clash (two armed, organised sides, or violence on a member of one) against Attack
     (an armed side on civilians). A generic word ("fighting", "offensive") needs an armed side named; a weak
@@ -690,6 +695,10 @@ def _clash_or_attack(s: _Sentence) -> Classification | None:
     armed_victim = _armed_victim(s.text, m, s.actors) or bool(attack and _armed_victim(s.text, attack, s.actors))
     if armed_victim:
         return s.out(Sub.ARMED_CLASH, m, 0.7)
+    if attack and _REPELLED.search(s.text, max(0, attack.start() - 40), attack.start()):
+        # "vigilantes repelled an attack by herdsmen", "troops repulsed the attack": the defenders fought back,
+        # two sides in arms, ACLED's Armed clash (an attack no one resisted is an Attack)
+        return s.out(Sub.ARMED_CLASH, attack, 0.7)
     if clash and (sides_armed or not _civilian_victims(low, s.actors)):
         generic = m.group(0).lower() in _GENERIC_CLASH
         if not generic or sides_armed or kinds & ARMED_KINDS:
