@@ -265,3 +265,9 @@ def test_an_attack_repelled_is_an_armed_clash():
     assert _subs("Soldiers repulsed an attack by Boko Haram fighters on their base in Monguno on Tuesday.") == [
         "Armed clash"]
     assert _subs("Gunmen attacked the village of Kaura in Kaduna State on Tuesday, killing 12 villagers.") == ["Attack"]
+
+
+def test_officers_hurt_told_after_the_march_make_it_violent():
+    text = ("Students marched through Valparaiso on Thursday against fee rises. Authorities said eight people were "
+            "arrested and four police officers were slightly injured.")
+    assert _subs(text, dt.date(2025, 5, 16)) == ["Violent demonstration"]

@@ -84,7 +84,12 @@ _PROTEST_UPGRADE = [
                                          r"stone[- ]pelting|(?:scuffles|clashes|violence) (?:broke out|erupted|ensued)|"
                                          r"there (?:were|was) (?:\w+ )?(?:scuffles|clashes)|"
                                          r"(?:scenes?|outbreaks?) of (?:escalating |street )?violence|"
-                                         r"escalating violence|(?:descended|degenerated) into (?:\w+ ){0,2}violence)\b",
+                                         r"escalating violence|(?:descended|degenerated) into (?:\w+ ){0,2}violence|"
+                                         r"(?:throwing|hurling) (?:\w+ )?(?:stones|rocks|bricks|bottles|petrol bombs)|"
+                                         r"running battles|"
+                                         r"(?:police(?:men)?|officers|policemen|police officers|security personnel|"
+                                         r"gendarmes) (?:\w+ ){0,2}?(?:were|was|had been|have been) (?:\w+ )?"
+                                         r"(?:injured|wounded|hurt))\b",
                                          re.I)),
 ]
 
