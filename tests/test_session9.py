@@ -255,19 +255,13 @@ def test_demonstrators_acting_violently_are_a_violent_demonstration(text):
     assert _subs(text) == ["Violent demonstration"]
 
 
-def test_officers_hurt_at_a_march_make_it_violent():
-    text = ("Students marched through Valparaiso on Thursday against fee rises, and four police officers were "
-            "slightly injured, authorities said.")
-    assert _subs(text, dt.date(2025, 5, 16)) == ["Violent demonstration"]
-
-
 def test_an_attack_repelled_is_an_armed_clash():
     assert _subs("Soldiers repulsed an attack by Boko Haram fighters on their base in Monguno on Tuesday.") == [
         "Armed clash"]
     assert _subs("Gunmen attacked the village of Kaura in Kaduna State on Tuesday, killing 12 villagers.") == ["Attack"]
 
 
-def test_officers_hurt_told_after_the_march_make_it_violent():
-    text = ("Students marched through Valparaiso on Thursday against fee rises. Authorities said eight people were "
-            "arrested and four police officers were slightly injured.")
+def test_stones_thrown_told_after_the_march_make_it_violent():
+    text = ("Students marched through Valparaiso on Thursday against fee rises. Near the port some of them were seen "
+            "throwing stones, witnesses said.")
     assert _subs(text, dt.date(2025, 5, 16)) == ["Violent demonstration"]

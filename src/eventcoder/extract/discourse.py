@@ -86,10 +86,7 @@ _PROTEST_UPGRADE = [
                                          r"(?:scenes?|outbreaks?) of (?:escalating |street )?violence|"
                                          r"escalating violence|(?:descended|degenerated) into (?:\w+ ){0,2}violence|"
                                          r"(?:throwing|hurling) (?:\w+ )?(?:stones|rocks|bricks|bottles|petrol bombs)|"
-                                         r"running battles|"
-                                         r"(?:police(?:men)?|officers|policemen|police officers|security personnel|"
-                                         r"gendarmes) (?:\w+ ){0,2}?(?:were|was|had been|have been) (?:\w+ )?"
-                                         r"(?:injured|wounded|hurt))\b",
+                                         r"running battles)\b",
                                          re.I)),
 ]
 
