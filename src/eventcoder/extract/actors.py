@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import actors_data, countries
+from ..knowledge import AliasMatcher, actors_data, countries
 from ..model import ActorMention
 
 # the kinds of actor that are armed, organised sides: state forces, named armed groups, unidentified gunmen
@@ -29,65 +29,6 @@ class _Named:
     countries: tuple[str, ...]
     party: bool = False  # a party, wing, union or community: its members riot or protest, they are no armed side
     local: tuple[str, int] | None = None  # (name, inter) of its local units ("Taze PDF": People's Defense Force - Taze)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _boundary(text: str, i: int) -> bool:
-    return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
-
-
-@dataclass(frozen=True)
-class AliasMatcher:
-    """Leftmost-longest whole-word matching of many aliases, case-insensitive, indexed by first word
-    (a big regex alternation with re.I costs tens of ms an article; this costs well under one)."""
-
-    by_first: dict[str, tuple[str, ...]]
-
-    @classmethod
-    def build(cls, aliases: list[str]) -> AliasMatcher:
-        idx: dict[str, list[str]] = {}
-        for a in aliases:
-            low = a.lower()
-            m = _WORD.match(low)
-            if m:
-                idx.setdefault(m.group(0), []).append(low)
-        return cls({k: tuple(sorted(set(v), key=len, reverse=True)) for k, v in idx.items()})
-
-    def finditer(self, text: str):  # noqa: ANN201
-        low = text.lower()
-        if len(low) != len(text):  # a few characters change length when lowered: keep offsets exact
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        pos = 0
-        for m in _WORD.finditer(low):
-            s = m.start()
-            if s < pos or not _boundary(low, s - 1):
-                continue
-            for alias in self.by_first.get(m.group(0), ()):
-                e = s + len(alias)
-                if low.startswith(alias, s) and _boundary(low, e):
-                    yield _Span(s, e, text[s:e])
-                    pos = e
-                    break
-
-
-@dataclass(frozen=True)
-class _Span:
-    """What ``AliasMatcher.finditer`` yields: the slice of the text matched."""
-
-    s: int
-    e: int
-    text: str
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self, _: int = 0) -> str:
-        return self.text
 
 
 @dataclass(frozen=True)
