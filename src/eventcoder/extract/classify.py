@@ -920,6 +920,13 @@ def _grievance(text: str, pos: int) -> bool:
                  r"descended into \w+)\s+(?:\w+\s+){0,2}?(?:after|following)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
                  text[max(0, pos - 60):pos], re.I):
         return False  # "the rally was cut short after police fired teargas": what ended it, not its grievance
+    if re.match(r"(?:descend|degenerat|turn|spiral|erupt|dissolv|slid)\w* into|turned (?:violent|chaotic)", text[pos:],
+                re.I):
+        return False  # "the protest over fuel prices descended into violence": what the protest did, a predicate
+    if re.search(r"\b(?:after|following|when|as)\s+(?:the\s+|some\s+|angry\s+|hundreds of\s+|dozens of\s+)?"
+                 r"(?:protesters|protestors|demonstrators|marchers|rioters)\s+(?:had\s+)?$", text[max(0, pos - 60):pos],
+                 re.I):
+        return False  # "police fired after protesters set ablaze a building": the demonstrators' own deed
     return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
                           r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$|"
                           r"\b(?:which|that)\s+(?:has|have|had)\s+been\s+(?:\w+\s+)?$",

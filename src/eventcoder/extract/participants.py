@@ -225,6 +225,9 @@ def _targets(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "obj", "attr")]
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "upon")):
         out += [c for c in prep.children if c.dep_ == "pobj"]
+    if any(c.lower_ == "fire" for c in out):  # "set fire to vehicles": what burns is the object of "to"
+        out += [p for c in (*tok.children, *(c for t in out for c in t.children)) if c.dep_ in ("prep", "dative")
+                and c.lower_ == "to" for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ in ("amod", "compound", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out.append(tok.head)  # "the wounded soldiers", "attacked villagers"
     if tok.dep_ == "relcl":
