@@ -188,9 +188,13 @@ _MODIFIES_A_NOUN = re.compile(r"\s+(?:scenes?|trials?|cases?|inquir(?:y|ies)|inv
                               r"novels?|films?|movies?|dramas?|thrillers?|mysteries|mystery)\b(?!\s+(?:of|to|that|which)\b)",
                               re.I)
 # what someone is accused or convicted of, told in a court or police story, is the charge, not this report's event
-_ACCUSED_OF = re.compile(r"\b(?:accused|convicted|suspected|acquitted|cleared|guilty|innocent|charged|"
-                         r"on trial|jailed|sentenced|imprisoned) (?:of|with|for)\s+(?:(?:the|a|an|his|her|their)\s+)?"
-                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_ACCUSED_OF = re.compile(r"\b(?:(?:accused|convicted|suspected|acquitted|cleared|guilty|innocent|charged|"
+                         r"on trial|jailed|sentenced|imprisoned) (?:of|with|for)|"
+                         # a legal charge with its object between ("the lawsuit accuses Mr Spector of murdering",
+                         # "prosecutors charged him with killing"); a side accusing the other of an attack is news
+                         r"(?:lawsuit|legal action|suit|indictment|prosecutors?|prosecution|charge sheet|court|complaint)"
+                         r"s? (?:\w+\s+){0,2}?(?:accus|charg)\w* (?:[\w.'’-]+\s+){1,3}?(?:of|with))"
+                         r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 # "one of the dead men", "the dead included two farmers": the victims of an event already told, no new one

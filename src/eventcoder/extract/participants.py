@@ -49,7 +49,7 @@ _TERRITORY = (Sub.GOVERNMENT_REGAINS_TERRITORY, Sub.NON_STATE_ACTOR_OVERTAKES_TE
               Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY)
 # crimes of gain, not of politics or conflict (violence is left out: its arrests may follow a conflict event)
 _ORDINARY_CRIME = re.compile(
-    r"\b(?:fraud\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|theft|thie(?:f|ves)|"
+    r"\b(?:(?:de)?fraud\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|theft|thie(?:f|ves)|"
     r"robber(?:y|ies)|burglar(?:y|ies|s)?|shoplift\w*|embezzl\w*|money[- ]laundering|tax evasion|counterfeit\w*|"
     r"forg(?:ery|ed documents)|scams?|swindl\w*|smuggl\w*|poach\w*|piracy|pirated|copyright|hack(?:ing|ers?)|"
     r"identity theft|phishing|bribe\w*|brib(?:ery|ing)|insider trading|illegal (?:fishing|logging|mining|gambling))\b",
@@ -167,6 +167,27 @@ def _verb_of(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     return tok
 
 
+_OPINION = re.compile(r"\b(?:think|thinks|thought|believe[sd]?|argue[sd]?|say|says|said|saying|want|wants|claim\w*|"
+                      r"feel|feels|suggest\w*|remarks?|comments?|views?|stance|criticism|opinions?|calling)\b", re.I)
+_HANDS = re.compile(r"(?:mobs?|crowds?|villagers|residents|youths|locals|people|men|group|gangs?|vigilantes|rioters|"
+                    r"protesters|demonstrators|neighbou?rs|relatives|family|students|workers)$")
+_OPINION_LEMMAS = frozenset({"think", "believe", "argue", "say", "want", "claim", "feel", "suggest", "call"})
+
+
+def _criticism(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """Is an attack a verbal one: its attackers told by what they think ("attacked by people who think we
+    should cut taxes") or attacked for words ("attacked the minister for saying", "for his remarks")?"""
+    agents = [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents += [c for c in tok.children if c.dep_ == "nsubj"]
+    if any(r.dep_ == "relcl" and r.lemma_ in _OPINION_LEMMAS for a in agents for r in a.children):
+        return True
+    reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for p in c.children
+               if p.dep_ in ("pobj", "pcomp")]
+    # a crowd that attacks someone for his words does it with its hands ("villagers attacked a man for saying")
+    return not any(_HANDS.match(a.lower_) for a in agents) and any(r.lemma_ in _OPINION_LEMMAS or _OPINION.fullmatch(r.text)
+                                                         for r in reasons)
+
+
 def _instruments(tok):  # noqa: ANN001, ANN202 - spaCy tokens
     """What a verb is done with ("bombarded them with a barrage of requests" -> barrage, requests)."""
     out = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
@@ -261,6 +282,11 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
         if tok is not None and any(_MESSAGE.fullmatch(t.text) or _MESSAGE.fullmatch(t.lemma_ or "")
                                    for t in _instruments(tok)):
             return "a figure of speech"  # "bombarded the minister with requests", "bombarded the site with data"
+    if sub in (*_FIGURE_SUBS, Sub.MOB_VIOLENCE) and not kinds & ARMED_KINDS and _OPINION.search(text) \
+            and not _HARM.search(text):
+        tok = _trigger_token(text, trigger)
+        if tok is not None and _criticism(tok):
+            return "criticism, not violence"
     if sub == Sub.ATTACK and _ANIMAL_NOUN.search(text):
         # animals are no victims, whoever shoots them ("flushing out foxes to be shot", "chasing foxes then
         # shooting them"): "them" counts as an animal only where the sentence names one
