@@ -66,3 +66,100 @@ def test_barracks_established_are_a_base():
 def test_set_fire_to_vehicles_is_property_destroyed():
     text = "Gunmen set fire to vehicles parked outside the district office in Bunia on Tuesday, residents said."
     assert _subs(text) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize("text", [
+    # communal crowds fighting each other, with what hands hold: no organised armed group
+    "Two people were killed on Sunday when youths from rival clans fought with spears and knives in Marsabit, "
+    "police said.",
+    "Kaduna police said on Friday that several people were hurt when groups of men from two villages confronted "
+    "each other, throwing stones.",
+    "A suspected thief was burned alive by residents of the Kibera settlement on Tuesday, police said.",
+])
+def test_a_crowds_violence_is_mob_violence(text):
+    assert _subs(text) == ["Mob violence"]
+
+
+def test_gunmen_before_a_crowd_keep_their_attack():
+    text = "Gunmen killed four villagers in Zamfara on Monday, and residents fled to the district headquarters."
+    assert _subs(text) == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers opened fire on villagers protesting a land grab near Mandalay on Monday, killing one man.",
+    "Police shot dead a teacher on Tuesday as they broke up a peaceful gathering of strikers in Harare.",
+    "Riot police savagely beat people who had gathered outside the court in Minsk on Sunday, leaving several "
+    "with broken bones.",
+])
+def test_lethal_or_serious_force_on_a_demonstration_is_excessive_force(text):
+    assert _subs(text) == ["Excessive force against protesters"]
+
+
+def test_a_killing_protested_is_not_force_on_the_protest():
+    text = "Hundreds marched peacefully in Kisumu on Monday to protest after police shot dead a student last week."
+    assert _subs(text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters against the new tax law torched a toll booth in Nakuru on Tuesday.",
+    "Young men pelted police with stones in the Cité Soleil district of Port-au-Prince on Wednesday night.",
+    "Protesters burnt down the electoral commission's office in Blantyre on Monday.",
+])
+def test_stones_at_police_and_burning_are_a_violent_demonstration(text):
+    assert _subs(text) == ["Violent demonstration"]
+
+
+def test_force_on_the_crowd_just_told_is_part_of_the_riot():
+    text = ("Protesters torched a police post in Bauchi on Monday over the arrest of a cleric. Police fired at the "
+            "crowd, killing three, officials said.")
+    events = eventcoder.extract(text, PUB)
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].fatalities.count == 3
+
+
+def test_territory_that_fell_to_a_group_was_taken_by_it():
+    events = eventcoder.extract("Army positions in the town of Rutshuru fell to M23 rebels on Monday after a night "
+                                "of fighting, residents said.", PUB)
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0].actor1.name.startswith("M23")
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Al-Shabaab fighters seized the port of Barawe on Tuesday after a day-long assault on government troops.",
+     "Non-state actor overtakes territory"),
+    ("Jihadist fighters swept into Menaka after clashes with the army on Monday, taking control of the town.",
+     "Non-state actor overtakes territory"),
+    ("French troops left their base in Gao on Monday, and Malian soldiers moved in and took control of it.",
+     "Non-violent transfer of territory"),
+    ("British forces handed over Camp Bastion to the Afghan army on Sunday, officials said.",
+     "Non-violent transfer of territory"),
+])
+def test_territory_by_who_took_it_and_how(text, sub):
+    assert _subs(text) == [sub]
+
+
+def test_ground_not_taken_is_no_territory_event():
+    text = ("Fighting raged between the army and rebels around the town of Dessie on Tuesday. Neither side claimed "
+            "to have taken control of the town.")
+    assert _subs(text) == ["Armed clash"]
+
+
+def test_a_year_a_comparison_reaches_back_to_is_not_the_events_date():
+    events = eventcoder.extract("Insurgents seized the district of Muidumbe on Friday, their biggest gain since the "
+                                "insurgency began in 2017.", PUB)
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+    assert events[0].date.date == dt.date(2024, 3, 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Interviewed on radio, the minister said: \"I am being attacked by people who think we should cut taxes.\"",
+    "Opposition leaders attacked the prime minister on Tuesday for saying that pensions would be cut.",
+    "The lawsuit accuses the singer of murdering his driver at his Miami home in 2019.",
+    "Police said on Monday that 14 people detained in Madrid were suspected of using websites to defraud banks.",
+])
+def test_words_charges_and_fraud_are_no_conflict_event(text):
+    assert _subs(text) == []
+
+
+def test_a_side_accusing_another_of_killing_is_news():
+    assert _subs("The army accused the rebels of killing 12 villagers in Gao on Monday.") == ["Attack"]

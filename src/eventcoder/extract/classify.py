@@ -31,14 +31,18 @@ _MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,8}?
                           r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
                           r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
                           r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
-                          r"whipped|flogged)\b", re.I)
-_MOB_BY = re.compile(r"\b(?:lynched|beaten|beaten up|stabbed|killed|attacked|assaulted|stoned|injured|hacked|thrashed)"
+                          r"whipped|flogged|confronted)\b", re.I)
+_MOB_BY = re.compile(r"\b(?:lynched|beaten|beaten up|stabbed|killed|attacked|assaulted|stoned|injured|hacked|thrashed|"
+                     r"burn(?:ed|t) (?:alive|to death)|set (?:on fire|ablaze|alight))"
                      r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:a |an |the )?(?:angry |irate |enraged |local )?(?:group of |mob of"
                      r" |"
                      r"crowd of )?" + _CROWD + r"\b", re.I)
 _MOB_BETWEEN = re.compile(r"(?<!armed )(?<!gun )\b(?:clash\w*|fight\w*|fought|scuffle\w*|brawl\w*|confrontation)\s+"
                           r"(?:[\w-]+\s+){0,3}?"
                           r"between\s+(?:the\s+)?(?:two\s+)?(?:rival\s+)?(?:[\w()-]+\s+){0,3}?" + _CROWD + r"\b", re.I)
+_MELEE_ARMS = re.compile(r"\barmed with (?:[\w-]+,? ){0,3}?(?:sticks|clubs|machetes|stones|rocks|knives|"
+                         r"iron (?:bars|rods)|rods|bats|cudgels|spears|bows and arrows|axes|pangas|knobkerries|"
+                         r"sharp objects)\b", re.I)
 _NOT_SUBJECT = re.compile(r"\b(?:were|was|been|being|are|is|said|say|says|told|claimed|alleged|by|armed|gunmen|"
                           r"militias?|"
                           r"communal|gangs?|cartels?|rebels?|militants?)\b", re.I)
@@ -72,8 +76,10 @@ _PURPOSE = re.compile(r"\b(?:demand\w*|denounc\w*|to protest|in protest|against|
 
 
 _AT_POLICE_OR_PROPERTY = re.compile(
-    r"\b(?:at|on|against|with)\s+(?:the\s+)?(?:riot\s+)?(?:police(?:men)?|officers|security forces|firefighters|"
-    r"gendarmes|soldiers)\b|"
+    r"\b(?:at|on|against|with)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:riot\s+)?(?:police(?:men)?|officers|"
+    r"security forces|firefighters|gendarmes|soldiers)\b|"
+    r"\b(?:pelted|stoned|attacked|assaulted)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:riot\s+)?(?:police(?:men)?|officers|"
+    r"security forces|gendarmes|soldiers)\b|"
     r"\b(?:set fire to|torched|burn(?:ed|t)|smash(?:ed|ing)|vandali[sz]ed|damaged)\s+(?:\w+\s+){0,3}?(?:vehicles|cars|"
     r"buses|"
     r"bins|rubbish bins|police (?:station|post|vehicles?)|government (?:buildings?|offices?))\b", re.I)
@@ -102,6 +108,10 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     if re.search(r"\b(?:tear ?-?gas|teargas|water ?cannons?|rubber bullets|stun grenades|batons?)\b[^.;]{0,60}"
                  r"\bto (?:disperse|break up|scatter)\b", text, re.I):
         return True
+    if re.search(r"\b(?:br(?:oke|eak|eaking) up|dispers\w+|scatter\w*)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+                 r"(?:gatherings?|crowds?|assembl(?:y|ies))\b|\bpeaceful\s+(?:[\w-]+\s+){0,2}?(?:gatherings?|"
+                 r"assembl(?:y|ies))\b", text, re.I):
+        return True  # "as they broke up a peaceful opposition gathering": a demonstration met by force
     m = trig.get(Sub.PEACEFUL_PROTEST)
     if not m or victims(m):
         return False
@@ -192,9 +202,11 @@ _ACCUSED_OF = re.compile(r"\b(?:(?:accused|convicted|suspected|acquitted|cleared
                          r"on trial|jailed|sentenced|imprisoned) (?:of|with|for)|"
                          # a legal charge with its object between ("the lawsuit accuses Mr Spector of murdering",
                          # "prosecutors charged him with killing"); a side accusing the other of an attack is news
-                         r"(?:lawsuit|legal action|suit|indictment|prosecutors?|prosecution|charge sheet|court|complaint)"
-                         r"s? (?:\w+\s+){0,2}?(?:accus|charg)\w* (?:[\w.'’-]+\s+){1,3}?(?:of|with))"
-                         r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+                         r"(?:lawsuit|legal action|suit|indictment|prosecutors?|prosecution|charge sheet|court|"
+                         r"complaint)s? (?:\w+\s+){0,2}?(?:accus|charg)\w* (?:[\w.'’-]+\s+){1,3}?(?:of|with))"
+                         r"\s+(?:(?:the|a|an|his|her|their)\s+)?"
+                         # "two men accused of witchcraft were burned alive": the charge ends at the verb
+                         r"(?:(?!(?:were|was|are|is|had|have|has|been|being)\b)[\w-]+\s+){0,2}$", re.I)
 
 
 # "one of the dead men", "the dead included two farmers": the victims of an event already told, no new one
@@ -409,6 +421,9 @@ _MOB_HARM = re.compile(
 _EXPLOSIVE_SUBS = (Sub.GRENADE, Sub.SHELLING_ARTILLERY_MISSILE_ATTACK, Sub.REMOTE_EXPLOSIVE_LANDMINE_IED)
 
 
+_SOURCE_AFTER = re.compile(r"\s+(?:said|says|reported|told|added|stated|confirmed)\b")  # "UNMISS said ...": the source
+
+
 def _mob_or_riot(s: _Sentence) -> Classification | None:
     """A crowd doing harm with no armed, organised group named and no explosive: ACLED's Mob violence
     (a violent crowd's violence against people: lynching, vigilantes, communal fights), or a Violent
@@ -420,8 +435,13 @@ def _mob_or_riot(s: _Sentence) -> Classification | None:
             r"\b(?:charges? of|charged with|accused of|suspected of|on suspicion of|in connection with|booked for|"
             r"cases? of)\s+(?:\w+\s+)?$", low[:mob.start()]):
         return None
-    if not mob or any(s.trig[t] for t in _EXPLOSIVE_SUBS) or s.kinds & {"named"} or _RIVAL_SIDES.search(low):
+    named = [a for a in s.actors if a.kind == "named" and not _SOURCE_AFTER.match(s.text, a.end)
+             and not re.search(r"\baccording to\s+(?:the\s+)?$", s.text[:a.start], re.I)]
+    if not mob or any(s.trig[t] for t in _EXPLOSIVE_SUBS) or named or _RIVAL_SIDES.search(low):
         return None  # a named group's or two armed sides' fighting is no crowd's
+    if re.search(r"\b(?:fired|shot|opened fire|charged|dispersed|tear-?gassed)\s+(?:at|on|into|upon)?\s*(?:the\s+)?$",
+                 low[max(0, mob.start() - 30):mob.start()]):
+        return None  # "police fired at the crowd": the crowd is hurt, not the one doing harm
     harm = _MOB_HARM.search(low)
     if not harm or re.search(r"\b(?:no|not|never|no one|nobody)\s+(?:\w+\s+){0,2}$", low[:harm.start()]):
         return None  # "no one had attacked the building"
@@ -596,6 +616,9 @@ def _agreement(s: _Sentence) -> Classification | None:
 _LEFT_BEFORE = re.compile(r"\b(?:after|as|when|once|following)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?"
                           r"(?:withdrew|had withdrawn|have withdrawn|pulled out|had pulled out|retreated|had retreated|"
                           r"abandoned|vacated|left|had left|fled|had fled|evacuated)\b")
+_LEFT_THEN = re.compile(r"\b(?:withdrew|pulled out|left|vacated|abandoned|evacuated|handed over)\b[^.;]{0,80}?,?\s+"
+                        r"(?:and|before|as|then)\s+(?:[\w'-]+\s+){0,5}?(?:moved in|entered|took over|"
+                        r"(?:took|taking) control)\b[^.;]*$")
 _FIGHTING = re.compile(r"\b(?:fight(?!ers?\b)\w*|fought|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|dead|"
                        r"wounded|injured|shell\w*|bombard\w*|airstrikes?|air strikes?|exchange of fire|gunfire|"
                        r"firefight|heavy|intense|ambush\w*|storm\w*)\b")
@@ -624,13 +647,16 @@ def _territory(s: _Sentence) -> Classification | None:
     if not territory or re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
                                   r"individuals|detainees|and (?:detained|arrested))\b",
                                   low[territory.end():territory.end() + 40]) or \
-            _PEOPLE_TAKEN.match(low, territory.end()):
-        return None
+            _PEOPLE_TAKEN.match(low, territory.end()) and not re.match(r"f[ae]ll(?:en)? to", territory.group(0), re.I):
+        return None  # (what "fell to" names is the side that took it: "fell to M23 rebels")
     if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr|"
                                                                  r"\b(?:not|never|no|little) (?:\w+ ){0,2}?"
                                                                  r"(?:resistance|opposition)", low):
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY], 0.75)
-    left = _LEFT_BEFORE.search(low)
+    if re.search(r"\b(?:neither|no|not|never|nor|failed to|unable to|yet to)\b[^.;,]{0,40}$", low[:territory.start()]):
+        return None  # "neither side claimed to have taken control of the town": no ground changed hands
+    # "peacekeepers left their camp, and separatist fighters moved in and took control of the base"
+    left = _LEFT_BEFORE.search(low) or _LEFT_THEN.search(low[:territory.start()])
     if left and not _FIGHTING.search(low):
         # "Al-Shabaab took the town after government troops pulled out": the ground changed hands because the
         # other side left it, with no fighting told: a handover, not a capture
@@ -642,6 +668,9 @@ def _territory(s: _Sentence) -> Classification | None:
         # troops pulled out without firing a shot."
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
     agent = _agent(s.text, territory, s.actors)
+    if re.match(r"f[ae]ll(?:en)? to", territory.group(0), re.I):
+        # "the town fell to M23 rebels": the side named after "to" took it
+        agent = next((a for a in s.actors if a.start >= territory.end()), agent)
     if agent is not None and agent.kind not in ("state_military", "state_police"):
         # "the Iraqi military and pro-government militias took control": the state's forces lead the
         # coordinated subject, their allies do not make it a non-state gain
@@ -835,7 +864,20 @@ _LETHAL_ON_PROTEST = re.compile(
     r"\b(?:died|killed|dead)\b[^.;]{0,60}\b(?:when|after|as)\s+(?:the\s+)?" + _FORCES +
     r"\s+(?:\w+\s+){0,2}?(?:opened fire|fired|shot)\b", re.I)
 # force short of killing that still causes serious injuries: ACLED's Excessive force too
+_PEOPLE = (r"(?:residents|villagers|students|people|youths?|workers|farmers|crowds?|worshippers|mourners|men|women|"
+           r"teenagers?|boys?|girls?|m[ae]n|wom[ae]n|persons?|person|student|worker|farmer|protesters?|demonstrators?|"
+           r"participants|teachers|traders|supporters)")
+_LETHAL_ON_PEOPLE = re.compile(
+    r"\b(?:opened fire|fired (?:live )?(?:bullets |shots |rounds )?(?:at|on|into))\s+(?:on\s+|at\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?" + _PEOPLE + r"\b|"
+    # whoever the forces killed in a demonstration's sentence ("shot dead a teacher as they broke up a peaceful
+    # gathering"), not their own men
+    r"\b(?:killing|killed|shooting dead|shot dead|shot and killed|fatally shot|shot and (?:seriously |critically )?"
+    r"wounded)\s+(?:at least\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"(?!\s+(?:of (?:the|their|its) )?(?:[\w-]+\s+)?(?:police|officers?|policem[ae]n|soldiers?|troops|gendarmes?)\b)",
+    re.I)
 _SERIOUS_INJURY = re.compile(
+    r"\b(?:broken (?:bones|limbs|arms?|legs?|skulls?|ribs)|fractur(?:ed|es)|ruptured)\b|"
     r"\b(?:dozens|scores|hundreds|\d{2,})\s+(?:of\s+)?(?:people|protesters|demonstrators|marchers|students|"
     r"participants)\s+(?:were\s+|was\s+)?(?:\w+\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b|"
     r"\b(?:seriously|severely|critically|gravely)\s+(?:injur\w+|wound\w+|hurt)\b|"
@@ -861,7 +903,10 @@ _BODILY_FORCE = re.compile(
     r"hit(?:s|ting)?|bludgeon(?:ed|ing))\s+(?:up\s+)?(?:an?\s+|the\s+|several\s+|some\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:protesters?|protestors?|demonstrators?|marchers)\b|"
     r"\b(?:protesters?|protestors?|demonstrators?|marchers)\s+(?:were|was|had been|have been|got)\s+(?:\w+\s+)?"
-    r"(?:beaten|clubbed|kicked|whipped|flogged|bludgeoned)\b", re.I)
+    r"(?:beaten|clubbed|kicked|whipped|flogged|bludgeoned)\b|"
+    # "savagely beat people who had gathered peacefully": those who gathered are the demonstrators
+    r"\b(?:beat|beaten|clubbed|kicked|whipped|flogged)\s+(?:up\s+)?(?:the\s+)?" + _PEOPLE + r"\s+(?:who|that)\s+"
+    r"(?:had\s+|were\s+)?(?:gathered|assembled|protested|marched|rallied|demonstrated|taken part)", re.I)
 _ARREST_OF_PROTESTERS = re.compile(
     r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
@@ -878,6 +923,11 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     """
     m = _LETHAL_ON_PROTEST.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
+        return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
+    m = _LETHAL_ON_PEOPLE.search(text)
+    if m and re.search(r"\b" + _FORCES + r"\b", text, re.I) and not _grievance(text, m.start()):
+        # in a demonstration's sentence, the people fired on or killed are its demonstrators ("opened fire on
+        # residents protesting fuel prices, killing one man"); a killing it protests is its grievance
         return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
     m = _BODILY_FORCE.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I) and not _grievance(text, m.start()):
@@ -915,6 +965,11 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
                          r"clashes))\b", low)
 
 
+_DEED_VERB = (r"(?:torched|smashed|set (?:fire|ablaze|alight|\w+ on fire)|burnt|burned|pelted|threw|hurled|clashed|"
+              r"stormed|vandali[sz]ed|ransacked|looted|attacked|broke (?:into|windows)|overturned|fought|battled|"
+              r"erected|blocked|barricaded)\b")
+
+
 def _grievance(text: str, pos: int) -> bool:
     """Is a word at pos part of what demonstrators protest about ('against the looting of ...', 'denouncing
     the clashes', 'its damaged facilities') rather than what happened at the demonstration?"""
@@ -927,6 +982,12 @@ def _grievance(text: str, pos: int) -> bool:
     if re.match(r"(?:descend|degenerat|turn|spiral|erupt|dissolv|slid)\w* into|turned (?:violent|chaotic)", text[pos:],
                 re.I):
         return False  # "the protest over fuel prices descended into violence": what the protest did, a predicate
+    if re.match(_DEED_VERB, text[pos:], re.I) and re.search(
+            r"\b(?:against|over|about)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?!(?:the|a|an|of|their|its|his|her|who|that|which|"
+            r"and|by|police|been|being|were|was)\s)[\w-]+\s+$", text[max(0, pos - 40):pos], re.I):
+        # "protesters against the citizenship law torched a railway station": the verb after the grievance's
+        # noun phrase is the demonstrators' own deed ("against police who torched homes" stays a grievance)
+        return False
     if re.search(r"\b(?:after|following|when|as)\s+(?:the\s+|some\s+|angry\s+|hundreds of\s+|dozens of\s+)?"
                  r"(?:protesters|protestors|demonstrators|marchers|rioters)\s+(?:had\s+)?$", text[max(0, pos - 60):pos],
                  re.I):
@@ -948,7 +1009,8 @@ def _backdrop(text: str, m: re.Match[str]) -> bool:
     """Is a trigger named as background: after 'following', 'amid', 'despite' (or in a relative clause that tells
     what such a backdrop did), or dated by a year?"""
     before = text[max(0, m.start() - 45):m.start()]
-    cause = re.search(r"\b(?:following|amid|despite|in the wake of|after)\s+(?:[\w'’-]+\s+){0,4}$", before, re.I)
+    cause = re.search(r"\b(?:following|amid|despite|in the wake of|after|(?:angered|outraged|incensed|enraged) by|"
+                      r"furious (?:at|over))\s+(?:[\w'’-]+\s+){0,4}$", before, re.I)
     if re.search(r"\b(?:following|amid|despite|in the wake of)\s+(?:[\w'’-]+\s+){1,5}(?:that|which)\s+"
                  r"(?:has\s+|have\s+|had\s+)?$", before, re.I):
         return True  # "agreed a ceasefire following a day of fighting that killed four": the backdrop's toll
@@ -994,11 +1056,17 @@ def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMent
 
 def _mob_actor(text: str, actors: list[ActorMention]) -> re.Match[str] | None:
     """A crowd (no armed, organised group) that does the violence: 'villagers beat', 'lynched by residents'."""
-    armed = [a for a in actors if a.kind in ARMED_KINDS]
-    m = _MOB_SUBJECT.search(text)
-    if m and not _NOT_SUBJECT.search(m.group("gap")) and not any(a.start < m.end() for a in armed) \
-            and not re.search(r"\b(?:armed|gunmen|kill\w*|attack\w*|shot)\b", text[:m.start()], re.I):
-        return m
+    # the source of the report ("Leicestershire Police said ...", "UNMISS said ...") is no side of the violence
+    armed = [a for a in actors if a.kind in ARMED_KINDS and not _SOURCE_AFTER.match(text, a.end)]
+    for m in _MOB_SUBJECT.finditer(text):
+        # "armed with sticks and machetes": a crowd's own weapons, no organised armed group
+        gap = _MELEE_ARMS.sub(" ", m.group("gap"))
+        # a killing told before the crowd is its deed when the crowd's clause tells how ("three people were
+        # killed when youths from two communities fought with sticks"); else another's ("gunmen killed two")
+        before = re.split(r"\b(?:when|as|after|while)\b", text[:m.start()])[-1]
+        if not _NOT_SUBJECT.search(gap) and not any(a.start < m.end() for a in armed) \
+                and not re.search(r"\b(?:armed|gunmen|kill\w*|attack\w*|shot)\b", before, re.I):
+            return m
     m = _MOB_BY.search(text)
     if m and not any(a.start < m.end() for a in armed):
         return m

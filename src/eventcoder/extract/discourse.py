@@ -162,6 +162,13 @@ _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+
                         re.I)
 
 
+_FORCE_ON_THE_CROWD = re.compile(
+    r"\b(?:fired|opened fire|shot|charged|used (?:tear ?gas|force)|tear-?gassed|dispersed|beat|clubbed)\s+"
+    r"(?:\w+\s+){0,3}?(?:at|on|into|upon)?\s*(?:the|these|those)\s+(?:crowds?|protesters|protestors|demonstrators|"
+    r"rioters|marchers|mob)\b",
+    re.I)
+
+
 def restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
               date: DateMention | None = None) -> Mention | None:
     """The event already coded that a later sentence only restates ('the blast', 'claimed the attack', a quote,
@@ -186,6 +193,11 @@ def restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
         # "Eleven people were arrested", "police made six arrests": the arrests at the demonstration or riot
         # just coded are part of it
         return crowd[-1]
+    if sub in (Sub.ATTACK, Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, Sub.PROTEST_WITH_INTERVENTION) and crowd \
+            and crowd[-1] is last and same_day and _FORCE_ON_THE_CROWD.search(text):
+        # "Police fired at the crowd, killing two": the force used on the demonstration or riot just coded,
+        # part of it (its toll counts; its type was read from what followed: protest_followup)
+        return last
     if GENERIC.match(word) and ANAPHOR.search(before):
         return last
     if _CASUALTY.match(word) and (is_quoted(text, cls.trigger_start) or re.search(

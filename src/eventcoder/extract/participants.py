@@ -184,8 +184,8 @@ def _criticism(tok) -> bool:  # noqa: ANN001 - a spaCy token
     reasons = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "over") for p in c.children
                if p.dep_ in ("pobj", "pcomp")]
     # a crowd that attacks someone for his words does it with its hands ("villagers attacked a man for saying")
-    return not any(_HANDS.match(a.lower_) for a in agents) and any(r.lemma_ in _OPINION_LEMMAS or _OPINION.fullmatch(r.text)
-                                                         for r in reasons)
+    return not any(_HANDS.match(a.lower_) for a in agents) and any(
+        r.lemma_ in _OPINION_LEMMAS or _OPINION.fullmatch(r.text) for r in reasons)
 
 
 def _instruments(tok):  # noqa: ANN001, ANN202 - spaCy tokens

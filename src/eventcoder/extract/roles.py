@@ -198,6 +198,9 @@ def roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention]
     acts = acting(text, actors, named_group)
     t0 = trig[0]
     by = by_agent(text, trig[1], acts)
+    if re.fullmatch(r"f[ae]ll(?:en)? to", text[t0:trig[1]], re.I):
+        # "the town fell to M23 rebels": the side after "to" is the one that took it, as after a passive's "by"
+        by = next((a for a in acts if a.start >= trig[1] and a.start - trig[1] <= 12), by)
     if sub in _PROTEST:
         return protest_roles(sub, t0, acts, country)
     if sub in _RIOT:

@@ -185,6 +185,10 @@ _VAGUE = ("overnight", "tonight", "today", "this morning", "this afternoon", "th
 
 def pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMention | None:
     usable = [d for d in dates if d.date is not None or d.weekday]
+    # "its biggest victory since the insurgency began in 2017", "for the first time since 2016": the month or
+    # year a comparison reaches back to is not the event's date
+    usable = [d for d in usable if d.time_precision == 1 or not re.search(r"\bsince\b[^,;.]{0,50}$",
+                                                                          text[max(0, d.start - 60):d.start], re.I)]
     if not usable:
         return None
     # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
