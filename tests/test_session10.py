@@ -163,3 +163,37 @@ def test_words_charges_and_fraud_are_no_conflict_event(text):
 
 def test_a_side_accusing_another_of_killing_is_news():
     assert _subs("The army accused the rebels of killing 12 villagers in Gao on Monday.") == ["Attack"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("The warring parties accepted a three-month truce on Monday, including a halt to offensive operations, the UN "
+     "envoy said.", "Agreement"),
+    ("The government and the rebels agreed on Friday to a \"permanent cessation of hostilities\", ending a war that "
+     "has killed thousands.", "Agreement"),
+    ("Nigerian aircraft carried out strikes on bandit hideouts in the Kuyambana forest on Sunday, killing 30.",
+     "Air/drone strike"),
+    ("Armed drones \"neutralised\" three militants in a strike on a car near Qamishli on Monday, the ministry said.",
+     "Air/drone strike"),
+    ("The two armies began joint military exercises near the border on Monday; air defence systems and missile "
+     "units were moved in for the drills.", "Change to group/activity"),
+    ("The armed group confirmed the death of its leader on Tuesday and named his deputy as his successor.",
+     "Change to group/activity"),
+    ("The army said on Monday it had dispatched an additional battalion to the northern region of Cabo Delgado.",
+     "Change to group/activity"),
+    ("Relatives of the missing said on Monday they had located a clandestine grave with at least 12 bodies near "
+     "Ensenada.", "Other"),
+    ("Gunmen seized four engineers on the Kaduna highway on Sunday, and the kidnappers were demanding a ransom, "
+     "police said.", "Abduction/forced disappearance"),
+    ("Police picked up 15 activists who had been marching peacefully to the parliament in Dhaka on Monday.",
+     "Protest with intervention"),
+    ("Hundreds of nurses staged a sit-in outside the health ministry in Nairobi on Monday. The gathering dispersed "
+     "in the afternoon.", "Peaceful protest"),
+    ("Militants dismantled and set fire to a telecom mast in the Gedo region on Sunday, residents said.",
+     "Looting/property destruction"),
+    ("A drone dropped a poisonous substance on army trenches near Bakhmut on Monday, leaving two soldiers with "
+     "breathing problems.", "Chemical weapon"),
+    ("Government troops entered the town of Tal Tamr on Sunday following the withdrawal of Kurdish fighters, state "
+     "media said.", "Non-violent transfer of territory"),
+])
+def test_session10_second_batch(text, sub):
+    assert _subs(text) == [sub]

@@ -119,6 +119,11 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
     if re.fullmatch(r"(?:gathered|assembled|converged) (?:in|on|near|around)|slowed (?:down )?(?:the )?traffic", word):
         # a crowd gathering or slowing traffic is a demonstration only for a stated purpose
         return bool(_PURPOSE.search(text[m.end():]) or (following and _PURPOSE_NEXT.search(following)))
+    if re.match(r"demand", word) and (re.match(r"\s+(?:an?\s+|the\s+)?(?:[\w$-]+\s+){0,2}?ransoms?\b", text[m.end():],
+                                                re.I) or re.search(r"\b(?:kidnappers|abductors|gunmen|captors|bandits|"
+                                                                   r"militants|hostage-takers)\s+(?:\w+\s+){0,2}$",
+                                                                   text[:m.start()], re.I)):
+        return False  # "the kidnappers were demanding a ransom": no crowd's demand
     # weak triggers (demanded, gathered, staged, blocked a road) need a crowd doing them
     if re.match(r"(?:demand|denounc|gather|staged|blocked|blockade|barricad|set up|erected|mounted|petition|boycott|"
                 r"chant|banner|slogan|caravan|"
@@ -602,11 +607,11 @@ def _abduction(s: _Sentence) -> Classification | None:
 def _agreement(s: _Sentence) -> Classification | None:
     """Sides that "agreed to a ceasefire", "signed a peace deal": Agreement, unless it is told as violated,
     breached or collapsed."""
-    agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|"
-                       r"the\s+)?"
-                       r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|agreement"
-                       r"|"
-                       r"deal|accord)\b", s.low)
+    agreed = re.search(r"\b(?:agreed|agree|signed|reached|struck|brokered|concluded|accepted)\s+(?:to\s+|on\s+)?"
+                       r"(?:(?:on\s+)?\w+day\s+(?:to\s+)?)?(?:a\s+|an\s+|the\s+)?[\"“']?"
+                       r"(?:[\w-]+\s+){0,2}(?:ceasefire|cease-fire|truce|armistice|cessation of hostilities|"
+                       r"peace (?:deal|agreement|accord|pact)|agreement|deal|accord|prisoner (?:exchange|swap))\b",
+                       s.low)
     if agreed and not re.search(r"\b(?:violat\w*|despite|breach\w*|broke|collapse\w*)\b", s.low):
         return s.out(Sub.AGREEMENT, agreed, 0.7)
     return None
@@ -615,7 +620,8 @@ def _agreement(s: _Sentence) -> Classification | None:
 # the other side leaving the ground, told as what came before the taking ("after the troops withdrew")
 _LEFT_BEFORE = re.compile(r"\b(?:after|as|when|once|following)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?"
                           r"(?:withdrew|had withdrawn|have withdrawn|pulled out|had pulled out|retreated|had retreated|"
-                          r"abandoned|vacated|left|had left|fled|had fled|evacuated)\b")
+                          r"abandoned|vacated|left|had left|fled|had fled|evacuated|(?:withdrawal|pull-?out|departure|"
+                          r"retreat) of)\b")
 _LEFT_THEN = re.compile(r"\b(?:withdrew|pulled out|left|vacated|abandoned|evacuated|handed over)\b[^.;]{0,80}?,?\s+"
                         r"(?:and|before|as|then)\s+(?:[\w'-]+\s+){0,5}?(?:moved in|entered|took over|"
                         r"(?:took|taking) control)\b[^.;]*$")
@@ -741,6 +747,11 @@ def _clash_or_attack(s: _Sentence) -> Classification | None:
         weak = w in _WEAK_ATTACK
         if sides_armed and not _civilian_victims(low, s.actors):
             return s.out(Sub.ARMED_CLASH, attack, 0.7)
+        if w in ("death", "deaths", "died", "dead") and re.search(
+                r"\b(?:death|deaths) of (?:its|their|the group's|the movement's) (?:[\w-]+ )?(?:leader|chief|founder|"
+                r"commander|emir|head)\b", low) and not re.search(r"\b(?:kill\w*|shot|attack\w*|strikes?|raid|bomb\w*|"
+                                                                    r"assassinat\w*)\b", low):
+            return None  # "the group confirmed the death of its leader and named his successor": no violence told
         if not weak or kinds & ARMED_KINDS or re.search(r"\b(?:killed|shot|stabbed|murdered)\b", low):
             if not (trig[Sub.LOOTING_PROPERTY_DESTRUCTION] and w in ("raid", "raids", "raided", "attack",
                                                                      "attacks", "attacked")
@@ -789,7 +800,7 @@ def _remaining_trigger(s: _Sentence) -> Classification | None:
         # deal is the event, a Non-violent transfer of territory (the deal itself was told before)
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, deal, 0.6)
     moved_in = trig[Sub.CHANGE_TO_GROUP_ACTIVITY]
-    if moved_in and re.match(r"(?:re)?deploy|moved? in|entered", moved_in.group(0), re.I) and \
+    if moved_in and re.search(r"(?:re)?deploy|moved? in|entered", moved_in.group(0), re.I) and \
             _LEFT_BEFORE.search(s.low, moved_in.end()) and not _FIGHTING.search(s.low):
         # "the army deployed in the town after Israeli forces pulled out": the ground changed hands with no
         # fighting, ACLED's Non-violent transfer of territory
@@ -910,7 +921,8 @@ _BODILY_FORCE = re.compile(
 _ARREST_OF_PROTESTERS = re.compile(
     r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
-    r"\b" + _FORCES + r"[\s,]+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|took (?:\w+ ){0,3}into custody)\b|"
+    r"\b" + _FORCES + r"[\s,]+" + _GAP + r"{0,3}?(?:arrested|detained|rounded up|picked up|apprehended|hauled away|"
+    r"took (?:\w+ ){0,3}into custody)\b|"
     r"\b(?:arrested|detained|rounded up)\s+(?:\w+\s+){0,3}?(?:protesters|demonstrators|participants|marchers|"
     r"strikers|of them)\b|(?<!\bno )(?<!\bnot )\barrests were made\b", re.I)
 
@@ -934,6 +946,12 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
         # demonstrators beaten, clubbed or whipped: violence that can cause serious injuries
         return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
     for m in (_INTERVENTION.search(text), _ARREST_OF_PROTESTERS.search(text)):
+        if m and m.group(0).lower() == "dispersed" and re.search(
+                r"\b(?:gathering|crowds?|protesters|demonstrators|rally|march|protest|sit-in|marchers|they)\s+"
+                r"(?:\w+\s+){0,2}?$", text[:m.start()], re.I) and not re.search(
+                r"\b(?:were|was|been|being)\s+(?:\w+\s+)?$", text[:m.start()], re.I) and \
+                not re.match(r"\s+(?:by|with|after|when)\b", text[m.end():], re.I):
+            continue  # "the gathering dispersed in the afternoon": the crowd left of its own accord
         if m and not _grievance(text, m.start()):
             hurt = _SERIOUS_INJURY.search(text)
             if hurt and m is not None and re.search(r"\b" + _FORCES + r"\b", text, re.I) and \
