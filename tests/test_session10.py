@@ -197,3 +197,24 @@ def test_a_side_accusing_another_of_killing_is_news():
 ])
 def test_session10_second_batch(text, sub):
     assert _subs(text) == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Maria Duarte was sworn in as the country's president on Tuesday at a ceremony attended by foreign leaders.",
+    "The army deployed soldiers to help health workers inspect homes for standing water in Asuncion on Monday.",
+    "Heavy rain and flooding have killed at least 40 people in Malawi since March, the government said on Thursday.",
+])
+def test_ceremonies_civil_tasks_and_months_are_no_event(text):
+    assert _subs(text) == []
+
+
+def test_a_juntas_leader_sworn_in_stays_other():
+    text = "Coup leader Colonel Mamadi Doumbouya was sworn in as interim president on Friday, weeks after the junta " \
+           "seized power."
+    assert "Other" in _subs(text)
+
+
+def test_a_storms_dead_are_no_attack():
+    text = ("A storm swept across Portugal and Spain on Sunday. At least five people were killed, most of them by "
+            "falling trees, and thousands of homes were left without power.")
+    assert _subs(text) == []

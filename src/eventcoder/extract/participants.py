@@ -64,6 +64,15 @@ _VIOLENCE = (Sub.ATTACK, Sub.ARMED_CLASH, Sub.MOB_VIOLENCE, Sub.ABDUCTION_FORCED
 _CROWDS = {"protesters", "rioters"}
 
 
+_CIVIL_PURPOSE = re.compile(
+    r"\b(?:deploy\w*|sent|sends|dispatch\w*|mobili[sz]\w*)\b[^.;]{0,60}?\bto\s+(?:help\s+|assist\s+|support\s+|aid\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:health|medical|vaccinat\w*|relief|rescue\w*|flood\w*|clean\w*|inspect\w*|distribut\w*|"
+    r"evacuat\w*|fight (?:the )?(?:fires?|wildfires?|blazes?|epidemic|outbreak|virus|dengue|malaria|cholera)|"
+    r"firefight\w*|disinfect\w*|harvest\w*|rebuild\w*|repair\w*)\b", re.I)
+_CEREMONY = re.compile(r"\b(?:sworn in|inaugurat\w*)\b", re.I)
+_COUP = re.compile(r"\b(?:coup|junta|putsch|military (?:leaders?|rulers?|government|council)|seized power)\b", re.I)
+
+
 def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None:
     """Why an event lacks the participants ACLED's definition of its type needs (None: it has them).
 
@@ -82,7 +91,11 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
     if sub == Sub.AGREEMENT:
         return None if armed or _SETTLEMENT.search(text) else "no conflict party"
     if sub == Sub.CHANGE_TO_GROUP_ACTIVITY:
+        if _CIVIL_PURPOSE.search(text) and not _VIOLENT_HARM.search(text):
+            return "a civil task"  # "deployed soldiers to help health agents inspect homes": no conflict move
         return None if armed or _STATE_BAN.search(text) else "no conflict party"
+    if sub == Sub.OTHER and _CEREMONY.search(text) and not (_COUP.search(text) or kinds & {"named", "unidentified"}):
+        return "a ceremony"  # an elected president sworn in: no conflict event (a junta's leader is another matter)
     if sub in _TERRITORY and not armed and (_FIGURES.search(text) or _TAKEOVER.search(text)):
         return "no armed party"  # a price that "fell to" a figure, a firm's takeover
     if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
@@ -472,6 +485,9 @@ def other_sense(domain: str | None, sub: str, text: str, actors: list[ActorMenti
         return None
     if domain == "disaster" and sub == Sub.CHANGE_TO_GROUP_ACTIVITY and not _VIOLENT_HARM.search(text):
         return "disaster relief"  # troops sent to a flood or an earthquake: relief, not a conflict party's move
+    if domain == "disaster" and sub == Sub.ATTACK and not _VIOLENT_HARM.search(text) and not re.search(
+            r"\b(?:killed by|shot|attack\w*|gunmen|fighters|raid\w*)\b", text, re.I):
+        return "disaster sense"  # "helicopters evacuated the injured" after a flood, whoever governs there
     if {a.kind for a in actors} & ARMED_KINDS or _VIOLENT_HARM.search(text):
         return None
     if sub in taxonomy.DEMONSTRATION_SUBS and ({a.kind for a in actors} & _CROWDS or _PROTEST_WORD.search(text)):
