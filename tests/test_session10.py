@@ -218,3 +218,40 @@ def test_a_storms_dead_are_no_attack():
     text = ("A storm swept across Portugal and Spain on Sunday. At least five people were killed, most of them by "
             "falling trees, and thousands of homes were left without power.")
     assert _subs(text) == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Students of two rival hostels at a university in Peshawar fought with sticks and stones late into the "
+     "night on Monday; 15 were hospitalised.", "Mob violence"),
+    ("Clashes broke out between two clans over grazing land in Wajir on Sunday, with youths burning huts.",
+     "Mob violence"),
+    ("Supporters of two football clubs fought outside the stadium in Cali on Sunday, stabbing each other; one man "
+     "died.", "Mob violence"),
+    ("Market traders caught two suspected pickpockets in the Gikomba market on Monday and beat them badly before "
+     "handing them over to police.", "Mob violence"),
+    ("At least five anti-government protesters were shot dead in Bamako on Friday, medics said.",
+     "Excessive force against protesters"),
+    ("Police beat nurses staging a sit-in at the hospital in Kano on Monday, hospitalising 11 of them.",
+     "Excessive force against protesters"),
+    ("Police beat a peaceful protester unconscious outside the High Court in Lusaka on Tuesday; he was admitted "
+     "with a fractured skull, his lawyers said.", "Excessive force against protesters"),
+    ("Soldiers opened fire on pro-democracy marchers in Conakry on Thursday; activists said at least six were "
+     "killed.", "Excessive force against protesters"),
+    ("Riot police dispersed a peaceful gathering of opposition supporters in Lilongwe on Monday with tear gas.",
+     "Protest with intervention"),
+    ("Thousands rallied in Dakar on Friday in solidarity with Palestinians, calling for an end to the bombardment "
+     "of Gaza.", "Peaceful protest"),
+    ("Party members formed a human chain in Dhaka on Monday demanding the trial of those responsible for the 2004 "
+     "grenade attack.", "Peaceful protest"),
+    ("Protesters in Isfahan set a police motorbike on fire on Sunday and chanted against the government.",
+     "Violent demonstration"),
+    ("Police said 12 officers were injured on Tuesday when a crowd protesting the arrest of a chief attacked "
+     "Bungoma police station.", "Violent demonstration"),
+])
+def test_session10_protest_batch(text, sub):
+    assert _subs(text) == [sub]
+
+
+def test_the_year_of_the_triggers_own_noun_still_dates_it():
+    text = "She said people forget the impact the 2003 murder of her sister had had on the family."
+    assert _subs(text, dt.date(2005, 3, 1)) == []

@@ -27,7 +27,7 @@ PRECEDENCE = [
 
 # an unorganised crowd: when it is the one doing violence (no protest demand), ACLED codes Mob violence
 _CROWD = alternatives("crowd")  # data/words.json
-_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,8}?)\s+(?:beat|beat up|lynched|assaulted|"
+_MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,14}?)\s+(?:beat|beat up|lynched|assaulted|"
                           r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
                           r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
                           r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
@@ -96,7 +96,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
 
     found = [x for x in cues["protest"].finditer(text) if not victims(x)]
     words = [x.group(0).lower() for x in found]
-    if words and all(w.startswith("march") for w in words):
+    if words and all(w.startswith("march") and w != "marchers" for w in words):
         before = text[:found[0].start()]
         if re.search(r"\b(?:troops|forces|army|soldiers|fighters|militants|rebels|insurgents|convoys?)\b", before,
                      re.I) \
@@ -354,8 +354,8 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
     force = protest_force(text)
     explosive = (trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]
                  or trig[Sub.GRENADE])
-    if explosive and not violent:
-        return None
+    if explosive and not violent and not _grievance(text, explosive.start()):
+        return None  # (an explosive they protest about, "an end to the bombardment of Gaza", is their grievance)
     if violent and not re.search(r"\b(?:police|security forces|forces)\s+(?:\w+\s+){0,3}torch\w*", s.low):
         # clashes are the crowd's violence too, whoever the sentence makes their subject ("police clashed
         # with protesters"): the codebook's physical clashes; only the police torching is theirs alone
@@ -887,7 +887,11 @@ _LETHAL_ON_PEOPLE = re.compile(
     r"wounded)\s+(?:at least\s+)?(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
     r"(?!\s+(?:of (?:the|their|its) )?(?:[\w-]+\s+)?(?:police|officers?|policem[ae]n|soldiers?|troops|gendarmes?)\b)",
     re.I)
+_PROTESTERS_KILLED = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|marchers)\s+(?:\w+\s+){0,2}?(?:were|was|had been|have been)\s+"
+    r"(?:\w+\s+)?(?:shot dead|shot and killed|fatally shot|gunned down)\b", re.I)
 _SERIOUS_INJURY = re.compile(
+    r"\bserious(?:ly)?\s+(?:head\s+)?(?:injur\w+|wound\w+|hurt)\b|\bhospitali[sz]ing\s+(?:\d+|dozens|scores)\b|"
     r"\b(?:broken (?:bones|limbs|arms?|legs?|skulls?|ribs)|fractur(?:ed|es)|ruptured)\b|"
     r"\b(?:dozens|scores|hundreds|\d{2,})\s+(?:of\s+)?(?:people|protesters|demonstrators|marchers|students|"
     r"participants)\s+(?:were\s+|was\s+)?(?:\w+\s+)?(?:injured|wounded|hurt|hospitali[sz]ed)\b|"
@@ -917,7 +921,10 @@ _BODILY_FORCE = re.compile(
     r"(?:beaten|clubbed|kicked|whipped|flogged|bludgeoned)\b|"
     # "savagely beat people who had gathered peacefully": those who gathered are the demonstrators
     r"\b(?:beat|beaten|clubbed|kicked|whipped|flogged)\s+(?:up\s+)?(?:the\s+)?" + _PEOPLE + r"\s+(?:who|that)\s+"
-    r"(?:had\s+|were\s+)?(?:gathered|assembled|protested|marched|rallied|demonstrated|taken part)", re.I)
+    r"(?:had\s+|were\s+)?(?:gathered|assembled|protested|marched|rallied|demonstrated|taken part)|"
+    # "beat nurses staging a sit-in": whoever they beat while demonstrating
+    r"\b(?:beat|clubbed|kicked|whipped|flogged)\s+(?:up\s+)?(?:the\s+|some\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){1,2}?"
+    r"(?:staging|holding|protesting|demonstrating|marching|taking part)\b", re.I)
 _ARREST_OF_PROTESTERS = re.compile(
     r"\b" + _PROTESTERS + r"\s+" + _GAP + r"{0,3}?(?:were|was|had been|have been|got)\s+(?:\w+\s+)?(?:arrested|"
     r"detained|taken into custody|rounded up|picked up|taken away)\b|"
@@ -935,6 +942,10 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
     """
     m = _LETHAL_ON_PROTEST.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I):
+        return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
+    m = _PROTESTERS_KILLED.search(text)
+    if m and not _ARMED_AGENT.search(text):
+        # "seven protesters were shot dead": demonstrators killed by fire, no gunmen named: the force used on them
         return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
     m = _LETHAL_ON_PEOPLE.search(text)
     if m and re.search(r"\b" + _FORCES + r"\b", text, re.I) and not _grievance(text, m.start()):
@@ -1011,6 +1022,7 @@ def _grievance(text: str, pos: int) -> bool:
                  re.I):
         return False  # "police fired after protesters set ablaze a building": the demonstrators' own deed
     return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
+                          r"call(?:ing|ed|s)? for(?: an end to)?|an end to|"
                           r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$|"
                           r"\b(?:which|that)\s+(?:has|have|had)\s+been\s+(?:\w+\s+)?$",
                           text[max(0, pos - 40):pos], re.I))

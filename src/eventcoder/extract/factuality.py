@@ -209,13 +209,21 @@ def _history(t: _Told) -> str | None:
 def _court_report(t: _Told) -> str | None:
     """A court report of an old event (sentenced, convicted, a trial) - not an arrest, and not a
     demonstration outside a court."""
-    if not t.protest and t.cues["legal"].search(t.low) and re.search(
+    # a court named as the place ("beat a protester outside the High Court") tells no trial
+    low = re.sub(r"\b(?:outside|near|in front of|at the gates of|on the steps of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+                 r"court\b", " ", t.low)
+    if not t.protest and t.cues["legal"].search(low) and re.search(
             r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|testified|jailed for|charged with|guilty|"
             r"court)\b",
-            t.low):
+            low):
         if not re.search(r"\b(?:arrested|detained)\b", t.trig):
             return "court report"
     return None
+
+
+# harm no game does: "fans fought outside the stadium, stabbing each other; one man died"
+_REAL_HARM = re.compile(r"\b(?:stabb\w*|machetes?|knives|beat(?:ing)? each other|died|were killed|was killed|"
+                        r"hospitali[sz]ed|lynch\w*)\b")
 
 
 def _not_a_conflict_sense(t: _Told) -> str | None:
@@ -230,8 +238,9 @@ def _not_a_conflict_sense(t: _Told) -> str | None:
     if not conflict_words and not t.protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police"
                                                               r"|gunmen|rebels|insurgents|"
                      r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
-                     r"wounded|stabbed|military|army|armed forces|security forces)\b", low) or \
-            sport_sense and re.search(
+                     r"wounded|stabbed|military|army|armed forces|security forces)\b", low) \
+            and not _REAL_HARM.search(low) or \
+            sport_sense and not _REAL_HARM.search(low) and re.search(
             r"\b(?:heart attack|panic attack|asthma attack|cyber ?attacks?|ransomware|clash of (?:the )?titans|"
             r"football|soccer|cricket|rugby|striker|midfielder|goalkeeper|box office|video game|half-time|"
             r"top corner|hat-trick|penalty kick|wickets?|stumps|five-for|innings|spinners?|bowled|batsm[ae]n|"

@@ -189,6 +189,13 @@ def pick_date(dates: list[DateMention], trigger: int, text: str = "") -> DateMen
     # year a comparison reaches back to is not the event's date
     usable = [d for d in usable if d.time_precision == 1 or not re.search(r"\bsince\b[^,;.]{0,50}$",
                                                                           text[max(0, d.start - 60):d.start], re.I)]
+    # "responsible for the 2004 grenade attack": a year that names another event, as an adjective, is not a date
+    # (the year of the trigger's own noun, "the 2003 murder of", dates it)
+    usable = [d for d in usable if not (re.fullmatch(r"(?:the\s+)?(?:19|20)\d\d", d.text, re.I) and
+                                        not 0 <= trigger - d.end <= 25 and (
+        d.text[0].isalpha() or re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", text[max(0, d.start - 6):d.start],
+                                        re.I)) and re.match(r"\s+(?!(?:and|to|or|until|when|after|before)\b)[a-z]",
+                                                            text[d.end:]))]
     if not usable:
         return None
     # a sentence-initial date ("On 20 January 2022, ...") dates the main clause, not a date told inside it
