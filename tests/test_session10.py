@@ -255,3 +255,26 @@ def test_session10_protest_batch(text, sub):
 def test_the_year_of_the_triggers_own_noun_still_dates_it():
     text = "She said people forget the impact the 2003 murder of her sister had had on the family."
     assert _subs(text, dt.date(2005, 3, 1)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tube drivers walked out on Monday demanding a pay rise and in protest against new rosters.",
+    "Doctors in Lagos went on strike on Monday over unpaid salaries.",
+    "The jailed activist has been on hunger strike since Monday, his lawyer said.",
+])
+def test_a_strike_with_no_gathering_is_no_demonstration(text):
+    assert _subs(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Striking teachers marched to the education ministry in Nairobi on Monday.",
+    "Thousands of dock workers went on strike on Monday and picketed the port gates in Durban.",
+])
+def test_strikers_who_gather_demonstrate(text):
+    assert _subs(text) == ["Peaceful protest"]
+
+
+def test_a_dispersal_of_the_crowd_just_told_is_part_of_the_riot():
+    text = ("Villagers armed with sticks attacked two men accused of theft in Imphal on Saturday. Security personnel "
+            "fired tear gas shells to disperse the crowd.")
+    assert _subs(text) == ["Mob violence"]

@@ -341,6 +341,15 @@ def _rape_first(s: _Sentence) -> Classification | None:
     return None
 
 
+_STRIKE = re.compile(r"(?:walk(?:ed|ing|s)? out|walk-?outs?|(?:went|go|goes|going|gone) on (?:a )?strike|on strike|"
+                     r"strik(?:e|es|ing|ers)|striking (?:workers|teachers|doctors|drivers|nurses|employees)|"
+                     r"industrial action|stay-?aways?|stayed away|hunger strikes?|downed tools)", re.I)
+_IN_PROTEST = re.compile(r"\bin protest\b", re.I)
+_GATHERED = re.compile(r"\b(?:rall(?:y|ies|ied)|march(?:ed|es|ing)?|picket\w*|gather\w*|assembl\w*|demonstrat\w*|"
+                       r"took to the streets|sit-ins?|outside|in front of|blocked|blockade\w*|chant\w*|placards|"
+                       r"banners|converged)\b", re.I)
+
+
 def _protest_ladder(s: _Sentence) -> Classification | None:
     """A demonstration, up ACLED's ladder: demonstrators' own violence (Violent demonstration) unless the
     police did the clashing or burning; else force used on them (Excessive force against protesters or
@@ -350,6 +359,12 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
     if not _protest_frame(text, s.cues, trig, s.following):
         return None
     pm = trig.get(Sub.PEACEFUL_PROTEST) or s.cues["protest"].search(text)
+    words = [m.group(0) for m in s.cues["protest"].finditer(text)] + ([pm.group(0)] if pm else [])
+    if words and all(_STRIKE.fullmatch(w) or re.fullmatch(r"protest\w*", w, re.I) and _IN_PROTEST.search(text)
+                     for w in words) and any(_STRIKE.fullmatch(w) for w in words) and not _GATHERED.search(text):
+        # ACLED codes events, not the absence of action: a strike (workers staying off work, a hunger strike)
+        # with no gathering, picket or march told is no demonstration
+        return None
     violent = next((v for v in s.cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
     force = protest_force(text)
     explosive = (trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]

@@ -163,8 +163,8 @@ _RECOVERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+
 
 
 _FORCE_ON_THE_CROWD = re.compile(
-    r"\b(?:fired|opened fire|shot|charged|used (?:tear ?gas|force)|tear-?gassed|dispersed|beat|clubbed)\s+"
-    r"(?:\w+\s+){0,3}?(?:at|on|into|upon)?\s*(?:the|these|those)\s+(?:crowds?|protesters|protestors|demonstrators|"
+    r"\b(?:fired|opened fire|shot|charged|used (?:tear ?gas|force)|tear-?gassed|dispers(?:e|ed|ing)|beat|clubbed)\s+"
+    r"(?:\w+\s+){0,4}?(?:at|on|into|upon)?\s*(?:the|these|those)\s+(?:crowds?|protesters|protestors|demonstrators|"
     r"rioters|marchers|mob)\b",
     re.I)
 
