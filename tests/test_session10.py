@@ -278,3 +278,14 @@ def test_a_dispersal_of_the_crowd_just_told_is_part_of_the_riot():
     text = ("Villagers armed with sticks attacked two men accused of theft in Imphal on Saturday. Security personnel "
             "fired tear gas shells to disperse the crowd.")
     assert _subs(text) == ["Mob violence"]
+
+
+def test_a_strike_that_turned_violent_is_a_violent_demonstration():
+    text = "The strike called by transport unions in Kolkata turned violent on Monday, with strikers attacking buses."
+    assert _subs(text) == ["Violent demonstration"]
+
+
+def test_a_protest_that_turned_ugly_is_a_violent_demonstration():
+    text = ("The protest outside the collectorate in Patna turned ugly on Monday when demonstrators broke the gate "
+            "and entered the premises.")
+    assert _subs(text) == ["Violent demonstration"]

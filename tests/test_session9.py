@@ -136,7 +136,8 @@ def test_arrests_of_political_people_or_protesters_stay_whatever_the_charge(text
 def test_a_strike_only_balloted_on_is_no_event():
     text = "Some 40,000 rail workers are being balloted about a walkout over pay, the union said on Tuesday."
     assert _subs(text) == []
-    held = "Some 40,000 rail workers walked out over pay on Tuesday after a ballot, the union said."
+    # (a walkout with no gathering is no demonstration at all: test_session10; one with a picket is)
+    held = "Some 40,000 rail workers walked out over pay on Tuesday after a ballot and picketed stations."
     assert _subs(held) == ["Peaceful protest"]
 
 

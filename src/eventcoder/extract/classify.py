@@ -342,7 +342,8 @@ def _rape_first(s: _Sentence) -> Classification | None:
 
 
 _STRIKE = re.compile(r"(?:walk(?:ed|ing|s)? out|walk-?outs?|(?:went|go|goes|going|gone) on (?:a )?strike|on strike|"
-                     r"strik(?:e|es|ing|ers)|striking (?:workers|teachers|doctors|drivers|nurses|employees)|"
+                     r"(?:[\w']+ ){0,2}?strik(?:e|es|ing|ers)(?: called by)?|"
+                     r"striking (?:workers|teachers|doctors|drivers|nurses|employees)|"
                      r"industrial action|stay-?aways?|stayed away|hunger strikes?|downed tools)", re.I)
 _IN_PROTEST = re.compile(r"\bin protest\b", re.I)
 _GATHERED = re.compile(r"\b(?:rall(?:y|ies|ied)|march(?:ed|es|ing)?|picket\w*|gather\w*|assembl\w*|demonstrat\w*|"
@@ -361,7 +362,8 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
     pm = trig.get(Sub.PEACEFUL_PROTEST) or s.cues["protest"].search(text)
     words = [m.group(0) for m in s.cues["protest"].finditer(text)] + ([pm.group(0)] if pm else [])
     if words and all(_STRIKE.fullmatch(w) or re.fullmatch(r"protest\w*", w, re.I) and _IN_PROTEST.search(text)
-                     for w in words) and any(_STRIKE.fullmatch(w) for w in words) and not _GATHERED.search(text):
+                     for w in words) and any(_STRIKE.fullmatch(w) for w in words) and not _GATHERED.search(text) \
+            and not s.cues["violent_protest"].search(text):
         # ACLED codes events, not the absence of action: a strike (workers staying off work, a hunger strike)
         # with no gathering, picket or march told is no demonstration
         return None
