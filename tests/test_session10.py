@@ -289,3 +289,14 @@ def test_a_protest_that_turned_ugly_is_a_violent_demonstration():
     text = ("The protest outside the collectorate in Patna turned ugly on Monday when demonstrators broke the gate "
             "and entered the premises.")
     assert _subs(text) == ["Violent demonstration"]
+
+
+def test_a_crowd_that_loots_shops_is_mob_violence():
+    text = ("Groups of residents broke into and looted at least ten shops owned by foreign nationals in Alexandra on "
+            "Monday, police said.")
+    assert _subs(text) == ["Mob violence"]
+
+
+def test_a_case_registered_is_a_charge_not_an_event():
+    text = "No arrests had been made by Tuesday morning, and a case of murder is being investigated, police said."
+    assert _subs(text) == []

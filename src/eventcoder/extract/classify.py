@@ -31,7 +31,7 @@ _MOB_SUBJECT = re.compile(r"\b" + _CROWD + r"\b,?(?P<gap>(?:\s+[\w'(),-]+){0,14}
                           r"physically assaulted|attacked|stoned|hurled (?:stones|rocks|bricks)|threw (?:stones|rocks|"
                           r"bricks)|pelted|stabbed|hacked|thrashed|clashed|fought|chased|torched|set ablaze|set fire|"
                           r"vandali[sz]ed|burnt|burned|cornered|manhandled|dragged|killed|injured|punched|kicked|"
-                          r"whipped|flogged|confronted)\b", re.I)
+                          r"whipped|flogged|confronted|looted|ransacked|broke into|vandali[sz]ed)\b", re.I)
 _MOB_BY = re.compile(r"\b(?:lynched|beaten|beaten up|stabbed|killed|attacked|assaulted|stoned|injured|hacked|thrashed|"
                      r"burn(?:ed|t) (?:alive|to death)|set (?:on fire|ablaze|alight))"
                      r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:a |an |the )?(?:angry |irate |enraged |local )?(?:group of |mob of"
@@ -205,6 +205,8 @@ _MODIFIES_A_NOUN = re.compile(r"\s+(?:scenes?|trials?|cases?|inquir(?:y|ies)|inv
 # what someone is accused or convicted of, told in a court or police story, is the charge, not this report's event
 _ACCUSED_OF = re.compile(r"\b(?:(?:accused|convicted|suspected|acquitted|cleared|guilty|innocent|charged|"
                          r"on trial|jailed|sentenced|imprisoned) (?:of|with|for)|"
+                         # "a case of murder is being investigated", "registered a case of rioting": the charge
+                         r"\b(?:a |the )?cases? (?:of|for)|"
                          # a legal charge with its object between ("the lawsuit accuses Mr Spector of murdering",
                          # "prosecutors charged him with killing"); a side accusing the other of an attack is news
                          r"(?:lawsuit|legal action|suit|indictment|prosecutors?|prosecution|charge sheet|court|"
