@@ -300,3 +300,15 @@ def test_a_crowd_that_loots_shops_is_mob_violence():
 def test_a_case_registered_is_a_charge_not_an_event():
     text = "No arrests had been made by Tuesday morning, and a case of murder is being investigated, police said."
     assert _subs(text) == []
+
+
+def test_forces_that_pull_back_move():
+    assert _subs("Militia forces pull back from areas north of Tal Afar, heading towards Mosul.") == \
+        ["Change to group/activity"]
+
+
+def test_with_no_publication_date_the_first_sentence_dates_its_own_news():
+    text = "The army used chlorine gas in a March 2018 attack on the town of Douma, OPCW investigators find."
+    assert _subs(text, None) == ["Chemical weapon"]
+
+

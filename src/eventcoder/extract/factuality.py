@@ -104,7 +104,10 @@ def _background(t: _Told) -> str | None:
     """Dated too long before publication (a lede's own event a year, any other 60 days; a date without a year
     300 days more); with no publication date, a month and year ("in October 2017") marks background."""
     if t.published is None:
-        if any(d.date is not None and d.time_precision == 3 and d.explicit_year for d in t.dates):
+        # (with nothing to compare to, a report's first sentence dates its own news: "used sulfur mustard in a
+        # March 2018 attack on Saraqib, investigators find")
+        if t.limit != LEDE_BACKGROUND_DAYS and any(d.date is not None and d.time_precision == 3 and d.explicit_year
+                                                   for d in t.dates):
             return "background"
         return None
     if not any(d.date is not None for d in t.dates):
@@ -210,8 +213,8 @@ def _court_report(t: _Told) -> str | None:
     """A court report of an old event (sentenced, convicted, a trial) - not an arrest, and not a
     demonstration outside a court."""
     # a court named as the place ("beat a protester outside the High Court") tells no trial
-    low = re.sub(r"\b(?:outside|near|in front of|at the gates of|on the steps of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
-                 r"court\b", " ", t.low)
+    low = re.sub(r"\b(?:outside|near|in front of|at the gates of|on the steps of)\s+(?:the\s+)?"
+                 r"(?:[\w'-]+\s+){0,3}?court\b", " ", t.low)
     if not t.protest and t.cues["legal"].search(low) and re.search(
             r"\b(?:sentenced|convicted|acquitted|verdict|trial|indicted|testified|jailed for|charged with|guilty|"
             r"court)\b",
