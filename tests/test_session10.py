@@ -307,8 +307,5 @@ def test_forces_that_pull_back_move():
         ["Change to group/activity"]
 
 
-def test_with_no_publication_date_the_first_sentence_dates_its_own_news():
-    text = "The army used chlorine gas in a March 2018 attack on the town of Douma, OPCW investigators find."
-    assert _subs(text, None) == ["Chemical weapon"]
 
 

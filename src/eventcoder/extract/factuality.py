@@ -104,10 +104,7 @@ def _background(t: _Told) -> str | None:
     """Dated too long before publication (a lede's own event a year, any other 60 days; a date without a year
     300 days more); with no publication date, a month and year ("in October 2017") marks background."""
     if t.published is None:
-        # (with nothing to compare to, a report's first sentence dates its own news: "used sulfur mustard in a
-        # March 2018 attack on Saraqib, investigators find")
-        if t.limit != LEDE_BACKGROUND_DAYS and any(d.date is not None and d.time_precision == 3 and d.explicit_year
-                                                   for d in t.dates):
+        if any(d.date is not None and d.time_precision == 3 and d.explicit_year for d in t.dates):
             return "background"
         return None
     if not any(d.date is not None for d in t.dates):
