@@ -285,6 +285,13 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
                      if r["_r"].place is not None and not r["adjectival"] and r["country_code"]}:
         ctx.vote(name, cc, 0.5)
     ctx.anchors = list(first.anchors)
+    # the towns the first reading found inside names and as attributes ("the Belchertown State School", "a
+    # Huntsville man") are the article's places too: they pull their neighbours as the towns it states do
+    for d in rows:
+        r = d["_r"]
+        if r.place is not None and r.kind == "city" and not d["adjectival"] and r.toponym.keyword != "site" \
+                and r.place.feature_code not in ("ADM1", "ADM2") and r.place not in ctx.anchors:
+            ctx.anchors.append(r.place)
     _towns_and_counties(rows, gaz, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
