@@ -13,3 +13,21 @@ def test_a_town_named_inside_a_name_pulls_its_neighbours():
     text = "Rivkin taught for years at the Belchertown State School. The school board of Amherst elected him on Tuesday."
     amherst = _named(text, "Amherst")
     assert amherst and all(f["admin1"] == "Massachusetts" for f in amherst), amherst
+
+
+def test_a_country_name_before_a_townspeoples_word_is_a_town():
+    # English names a country's people by its demonym ("a Palestinian man"); "a Palestine man" is from the
+    # Texan town, and so is every other mention of the name in the article
+    text = ("A 54-year-old Palestine man was sentenced on Friday at the Anderson County Courthouse. Police said "
+            "he fled from officers in Palestine last year.")
+    pal = _named(text, "Palestine")
+    assert len(pal) == 2 and all((f["country_code"], f["admin1"]) == ("US", "Texas") for f in pal), pal
+    text = "Jordan Elementary School received a check from a store in Shakopee. Pupils in Jordan will buy books."
+    jordan = _named(text, "Jordan")
+    assert jordan and all((f["country_code"], f["admin1"]) == ("US", "Minnesota") for f in jordan), jordan
+
+
+def test_a_country_named_with_its_demonym_stays_the_country():
+    text = "King Abdullah of Jordan met a Jordanian man and the Lebanese prime minister in Amman on Monday."
+    jordan = _named(text, "Jordan")
+    assert jordan and jordan[0]["feature_code"] == "PCLI" and jordan[0]["country_code"] == "JO", jordan

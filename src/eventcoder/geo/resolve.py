@@ -382,6 +382,9 @@ class GeoContext:
     # the surnames of the people the article names in full ("Darryl Keith Warden": "Warden")
     person_names: set[str] = field(default_factory=set)
     named_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    # country names (``norm``) the article uses as a town's attribute ("a Jordan man", "Lebanon residents"):
+    # English names a country's people by its demonym ("a Jordanian man"), so the name is a town there
+    town_not_country: set[str] = field(default_factory=set)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
         """A vote for a country from a name read there."""
@@ -403,7 +406,7 @@ class GeoContext:
         resolved yet (what ``country_context`` gave, without computing it twice)."""
         return GeoContext(Counter(self.country_votes), list(self.anchors), stated_in=Counter(self.stated_in),
                           areas=set(self.areas), own_votes={k: Counter(v) for k, v in self.own_votes.items()},
-                          person_names=set(self.person_names))
+                          person_names=set(self.person_names), town_not_country=set(self.town_not_country))
 
 
 def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
@@ -412,9 +415,13 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
     actor_countries = [a.country for a in actors if a.kind in ("named", "party") and a.country]
     db = countries()
     votes: Counter[str] = Counter()
-    for c, s, e in db.find(text):
+    found = db.find(text)
+    town_not_country = _country_names_used_as_a_towns(text, found, gaz)
+    for c, s, e in found:
         if s >= 2 and text[s - 1] == "(" and not text[s - 2].isspace():
             continue  # "CPN(US)": a party's name, not the United States
+        if norm(text[s:e]) in town_not_country:
+            continue  # "a Jordan man": the town of Jordan, not the country
         # "Russian forces shelled ...": a demonym names an actor's country more often than the place's
         named = norm(text[s:e]) in {norm(c.name), *(norm(a) for a in c.aliases)}
         vote = 1.0 if named else 0.5
@@ -453,7 +460,29 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
             best = max(cands, key=lambda p: (votes.get(p.country_code, 0), p.population))
             votes[best.country_code] += 2
             anchors.append(best)
-    return GeoContext(votes, anchors, stated_in=stated_in, areas=areas)
+    return GeoContext(votes, anchors, stated_in=stated_in, areas=areas, town_not_country=town_not_country)
+
+
+# people and bodies of a town, named with the town's name before them ("a Palestine man", "Jordan Elementary"):
+# a country's are named with its demonym ("a Jordanian man"); police and government words are left out, as a
+# country's own bodies bear its name ("Kenya Police", "Israel Defense Forces")
+_TOWNS_PEOPLE = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|couple|"
+                           r"family|families|mayor|alderman|aldermen|(?:city|town|village)\s+council|elementary|"
+                           r"middle\s+school|high\s+school|school\s+board|firefighters|fire\s+department)\b", re.I)
+
+
+def _country_names_used_as_a_towns(text: str, found: list, gaz: Gazetteer) -> set[str]:
+    """Country names the text uses before a townspeople's word ("a 54-year-old Palestine man", "Jordan
+    Elementary School"), where the gazetteer has a town of that name: the town is meant throughout."""
+    out: set[str] = set()
+    for c, s, e in found:
+        name = text[s:e]
+        if norm(name) not in {norm(c.name), *(norm(a) for a in c.aliases)} or not name[:1].isupper():
+            continue  # a demonym ("a Jordanian man") is the country's
+        if _TOWNS_PEOPLE.match(text, e) and any(k == "city" and norm(p.name) == norm(name)
+                                                for p, k in gaz.lookup(name)):
+            out.add(norm(name))
+    return out
 
 
 _PART_OF_CITY = {"area", "neighbourhood", "neighborhood", "district", "quarter", "suburb", "ward"}
@@ -665,6 +694,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     """One toponym against the gazetteer: its candidates (or, lacking any, a spelling variant or a stated area),
     the best-scored candidate, then the rules that overrule a best candidate the text contradicts."""
     cands = _lookup(gaz, top.name)
+    if norm(top.name) in ctx.town_not_country:
+        cands = [(p, k) for p, k in cands if k != "country"] or cands
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
     counties = _counties(top, gaz, cands)
