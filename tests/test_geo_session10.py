@@ -32,3 +32,19 @@ def test_a_country_named_with_its_demonym_stays_the_country():
     text = "King Abdullah of Jordan met a Jordanian man and the Lebanese prime minister in Amman on Monday."
     jordan = _named(text, "Jordan")
     assert jordan and jordan[0]["feature_code"] == "PCLI" and jordan[0]["country_code"] == "JO", jordan
+
+
+def test_a_county_in_the_state_the_article_is_about():
+    # Boone County is in several states; the article names Indiana three times and Ohio and Kentucky once each
+    text = ("Boone County's jobless rate rose to 7.7 percent in February, the Indiana Department of Workforce "
+            "Development said. Indiana's rate grew to 9.4 percent. Boone County ranks 42nd of Indiana's 92 "
+            "counties; Ohio and Kentucky fared better.")
+    boone = [f for f in eventcoder.geoparse(text) if f["name"].startswith("Boone")]
+    assert boone and all(f["admin1"] == "Indiana" for f in boone), boone
+
+
+def test_no_state_leads_where_two_are_named_alike():
+    # Kentucky and Ohio named once each: neither leads, so the county is read as before (by size and towns)
+    text = "Boone County's jobless rate rose to 7.7 percent in February. Ohio and Kentucky fared better."
+    boone = [f for f in eventcoder.geoparse(text) if f["name"].startswith("Boone")]
+    assert boone and boone[0]["feature_code"] == "ADM2" and boone[0]["country_code"] == "US", boone

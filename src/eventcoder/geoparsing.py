@@ -8,6 +8,7 @@ paragraph are reported too, each at its own offsets in the input.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from .clean import clean
@@ -293,6 +294,7 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
                 and r.place.feature_code not in ("ADM1", "ADM2") and r.place not in ctx.anchors:
             ctx.anchors.append(r.place)
     _towns_and_counties(rows, gaz, ctx)
+    _state_votes(rows, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
     out = _parse(full, 0, text, gaz, ctx, ct.to_raw, doc)
@@ -365,6 +367,23 @@ def _towns_and_counties(rows: list[dict[str, Any]], gaz: Gazetteer, ctx: GeoCont
         elif key not in ctx.town_counties:  # "Palestine" read as the country may still be the Texan town
             ctx.town_counties[key] = {(p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
                                       for p, k in gaz.lookup(d["name"]) if k == "city" and p.admin2}
+
+
+def _state_votes(rows: list[dict[str, Any]], ctx: GeoContext) -> None:
+    """The states and provinces the first reading found: each mention of a state named as such votes 1 for
+    it, each town's name votes once (0.5) for the state it lies in, however often it is repeated."""
+    towns: set[str] = set()
+    for d in rows:
+        r = d["_r"]
+        if d["adjectival"] or r.place is None or not r.place.admin1 or r.kind == "country":
+            continue
+        key = norm(d["name"])
+        area = (r.place.country_code, admin_norm(r.place.admin1))
+        if r.kind == "admin1":
+            ctx.state_votes.setdefault(key, Counter())[area] += 1.0
+        elif key not in towns:
+            towns.add(key)
+            ctx.state_votes.setdefault(key, Counter())[area] += 0.5
 
 
 def _other_mentions(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -385,6 +385,9 @@ class GeoContext:
     # country names (``norm``) the article uses as a town's attribute ("a Jordan man", "Lebanon residents"):
     # English names a country's people by its demonym ("a Jordanian man"), so the name is a town there
     town_not_country: set[str] = field(default_factory=set)
+    # the votes each name of the article gave a state or province (``norm`` of the name -> (country, admin1) ->
+    # weight): a state named as such, a town lying in one; filled by ``geoparse`` from its first reading
+    state_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
         """A vote for a country from a name read there."""
@@ -868,6 +871,18 @@ class _Reading:
         return self.ctx.votes_besides(self.top.name)
 
     @cached_property
+    def article_states(self) -> tuple[str, str] | None:
+        """The state or province the article's other names point at most, by twice the next or more."""
+        votes: Counter[tuple[str, str]] = Counter()
+        for name, c in self.ctx.state_votes.items():
+            if name != self.top_norm:
+                votes.update(c)
+        ranked = votes.most_common(2)
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    @cached_property
     def top_norm(self) -> str:
         return norm(self.top.name)
 
@@ -900,7 +915,8 @@ def _score(p: GazPlace, kind: str, r: _Reading) -> float:
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
                  _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_holds_anchors(p, kind, r),
-                 _score_adm1_point(p, kind, r), _score_town_in_named_county(p, kind, r)):
+                 _score_adm1_point(p, kind, r), _score_town_in_named_county(p, kind, r),
+                 _score_article_state(p, kind, r)):
         score += term
     return score
 
@@ -1070,6 +1086,17 @@ def _score_town_in_named_county(p: GazPlace, kind: str, r: _Reading) -> float:
     else:
         return 0.0
     return 5.0 if any(key in keys for name, keys in others.items() if name != own) else 0.0
+
+
+def _score_article_state(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A town or county in the state the article is about (+2): the one its other names (the states it names,
+    its towns) point at most, by twice the next; the name's own votes are no evidence for it."""
+    if kind != "city" or not r.ctx.state_votes:
+        return 0.0
+    ranked = r.article_states
+    if not ranked:
+        return 0.0
+    return 2.0 if (p.country_code, admin_norm(p.admin1)) == ranked else 0.0
 
 
 def _score_adm1_point(p: GazPlace, kind: str, r: _Reading) -> float:
