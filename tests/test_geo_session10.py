@@ -48,3 +48,21 @@ def test_no_state_leads_where_two_are_named_alike():
     text = "Boone County's jobless rate rose to 7.7 percent in February. Ohio and Kentucky fared better."
     boone = [f for f in eventcoder.geoparse(text) if f["name"].startswith("Boone")]
     assert boone and boone[0]["feature_code"] == "ADM2" and boone[0]["country_code"] == "US", boone
+
+
+def test_a_bare_name_whose_city_is_called_x_city_is_the_province():
+    # English tells the city from its state with "City" ("New York City", "Quebec City", "Oklahoma City"):
+    # the bare name is the state or province
+    for text, name, cc in [("Baltia won approval to fly between New York and St. Petersburg.", "New York", "US"),
+                           ("Wildfires forced evacuations across Quebec on Monday.", "Quebec", "CA"),
+                           ("Storms tore roofs off barns across Oklahoma.", "Oklahoma", "US")]:
+        found = _named(text, name)
+        assert found and found[0]["feature_code"] == "ADM1" and found[0]["country_code"] == cc, (text, found)
+    city = _named("She moved to New York City in 1980 and later to Albany, New York.", "New York City")
+    assert city and city[0]["feature_code"] != "ADM1" and abs(city[0]["latitude"] - 40.71) < 0.2, city
+
+
+def test_a_province_named_after_its_capital_is_still_the_city_bare():
+    # no "Kirkuk City" in the gazetteer: bare Kirkuk stays the city
+    found = _named("Two bombs exploded in Kirkuk on Tuesday, police said.", "Kirkuk")
+    assert found and found[0]["feature_code"] != "ADM1" and found[0]["country_code"] == "IQ", found

@@ -862,8 +862,17 @@ class _Reading:
         """The provinces with a town (1,000 people or more) of this name: its own name, or another name of a
         town (10,000 people or more: "Saada" of Sa'dah); a village's other name is none ("Minnesota" of
         Minneota)."""
+        city = self.x_city_ids
         return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000
-                and (norm(p.name) == norm(self.top.name) or p.population >= 10_000)}
+                and (norm(p.name) == norm(self.top.name) or p.population >= 10_000) and p.geonameid not in city}
+
+    @cached_property
+    def x_city_ids(self) -> set[int]:
+        """The towns named "<name> City" in English ("New York City", "Quebec City"): the "City" tells them from
+        the province of the name, so the bare name is the province, not them."""
+        if self.top.keyword:
+            return set()
+        return {p.geonameid for p, k in self.gaz.lookup(f"{self.top.name} City") if k == "city"}
 
     @cached_property
     def votes(self) -> Counter[str]:
