@@ -66,3 +66,25 @@ def test_a_province_named_after_its_capital_is_still_the_city_bare():
     # no "Kirkuk City" in the gazetteer: bare Kirkuk stays the city
     found = _named("Two bombs exploded in Kirkuk on Tuesday, police said.", "Kirkuk")
     assert found and found[0]["feature_code"] != "ADM1" and found[0]["country_code"] == "IQ", found
+
+
+def test_a_country_called_a_town_is_a_town():
+    # "the city of Jordan": no country is called a city; Jordan, Minnesota is meant
+    text = "Voters in the city of Jordan approved the new school levy, and Shakopee voters rejected theirs."
+    jordan = _named(text, "Jordan")
+    assert jordan and (jordan[0]["country_code"], jordan[0]["admin1"]) == ("US", "Minnesota"), jordan
+
+
+def test_a_town_named_with_a_word_the_finder_cuts_off_is_read_whole():
+    # "Red" (as in Red Cross) and "City" are stop or area words, but Red Deer and Boulder City are towns
+    for text, name, admin1 in [("Floods closed roads in Red Deer, Alberta, on Monday.", "Red Deer", "Alberta"),
+                               ("Ranchers met in Boulder City on Friday.", "Boulder City", "Nevada"),
+                               ("Surfers crowded beaches on the Central Coast.", "Central Coast", "New South Wales")]:
+        found = _named(text, name)
+        assert found and found[0]["admin1"] == admin1, (text, eventcoder.geoparse(text))
+
+
+def test_a_small_town_is_not_made_of_a_name_and_the_word_after_it():
+    # Central Park, Washington has under 5,000 people: "Central Park" in New York names no town
+    found = eventcoder.geoparse("Thousands marched through Central Park in New York on Sunday.")
+    assert not [f for f in found if f["name"] == "Central Park"], found

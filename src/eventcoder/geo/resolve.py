@@ -474,16 +474,21 @@ _TOWNS_PEOPLE = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|re
                            r"middle\s+school|high\s+school|school\s+board|firefighters|fire\s+department)\b", re.I)
 
 
+# "the city of Turkey", "the town of Jordan": a country is never called a town
+_TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Tt]ownship|[Bb]orough)\s+of\s+$")
+
+
 def _country_names_used_as_a_towns(text: str, found: list, gaz: Gazetteer) -> set[str]:
     """Country names the text uses before a townspeople's word ("a 54-year-old Palestine man", "Jordan
-    Elementary School"), where the gazetteer has a town of that name: the town is meant throughout."""
+    Elementary School") or calls a town ("the city of Turkey"), where the gazetteer has a town of that name:
+    the town is meant throughout."""
     out: set[str] = set()
     for c, s, e in found:
         name = text[s:e]
         if norm(name) not in {norm(c.name), *(norm(a) for a in c.aliases)} or not name[:1].isupper():
             continue  # a demonym ("a Jordanian man") is the country's
-        if _TOWNS_PEOPLE.match(text, e) and any(k == "city" and norm(p.name) == norm(name)
-                                                for p, k in gaz.lookup(name)):
+        if (_TOWNS_PEOPLE.match(text, e) or _TOWN_OF.search(text, max(0, s - 30), s)) and any(
+                k == "city" and norm(p.name) == norm(name) for p, k in gaz.lookup(name)):
             out.add(norm(name))
     return out
 
@@ -661,9 +666,34 @@ _POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]+)")
 _QUALIFIER = re.compile(r"\s+(in|an der|am|im|bei|upon|on|sur|en)\s+(" + _NAME + r")")
 
 
+_WORD_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*) $")
+
+
+def _whole_town_name(t: Toponym, text: str, gaz: Gazetteer) -> Toponym:
+    """A town of 5,000 people or more whose name is the toponym with the capitalised word before or after it,
+    where the finding rules cut that word off as a stop, area or facility word ("Red Deer", "Boulder City",
+    "Battle Creek", "Bethel Park"): the whole name (not after "the": "the White House" is no town)."""
+    def town(name: str) -> bool:
+        return any(k == "city" and p.population >= 5000 and norm(p.name) == norm(name) for p, k in gaz.lookup(name))
+
+    after = _WORD_AFTER.match(text, t.end)
+    if after and not re.search(r"\bthe\s+$", text[max(0, t.start - 4):t.start], re.I) and \
+            town(f"{t.name} {after.group(1)}"):
+        end = after.end()
+        hints = tuple(containing_areas(text[end:]))
+        kw = "" if t.keyword.lower() == after.group(1).lower() else t.keyword
+        return Toponym(f"{t.name} {after.group(1)}", t.start, end, t.prep, kw, hints[0] if hints else "", hints)
+    before = _WORD_BEFORE.search(text, 0, t.start)
+    if before and before.group(1) in _STOP and town(f"{before.group(1)} {t.name}"):
+        return Toponym(f"{before.group(1)} {t.name}", before.start(1), t.end, t.prep, t.keyword, t.hint, t.hints)
+    return t
+
+
 def _qualified(t: Toponym, text: str, gaz: Gazetteer) -> Toponym:
     """A town named with its qualifier where the gazetteer knows the whole name: 'Neustadt in Holstein',
     'Buchen (Odenwald)' as 'Buchen in Odenwald', 'Frankfurt am Main'."""
+    t = _whole_town_name(t, text, gaz)
     pos = _POSSESSIVE_NAME.match(text, t.end)
     if pos and gaz.lookup(f"{t.name}'s {pos.group(1)}"):
         # "Moi's Bridge", "King's Lynn": a name with 's inside it that the gazetteer knows whole
