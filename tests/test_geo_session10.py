@@ -88,3 +88,10 @@ def test_a_small_town_is_not_made_of_a_name_and_the_word_after_it():
     # Central Park, Washington has under 5,000 people: "Central Park" in New York names no town
     found = eventcoder.geoparse("Thousands marched through Central Park in New York on Sunday.")
     assert not [f for f in found if f["name"] == "Central Park"], found
+
+
+def test_a_county_with_its_state_abbreviated_lies_in_that_state():
+    text = "Similar studies were done in Kane County, Ill., and Jefferson County, Colo., last year."
+    found = eventcoder.geoparse(text)
+    jefferson = [f for f in found if f["name"].startswith("Jefferson")]
+    assert jefferson and jefferson[0]["admin1"] == "Colorado" and jefferson[0]["feature_code"] == "ADM2", found

@@ -238,7 +238,9 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         out = [t for t in out if not s <= t.start < e]
         out.append(Toponym(name, s, e, keyword="state"))
         # the town before it lies in that state: "Paris, Tenn." is no Paris in France
-        before = [t for t in out if t.end <= s and re.fullmatch(r"\s*,\s*", text[t.end:s])]
+        # (also a county or district named with its area word: "Jefferson County, Colo.")
+        before = [t for t in out if t.end <= s and re.fullmatch(r"(?:\s+(?:" + _TAIL_KW.pattern + r"))?\s*,\s*",
+                                                                text[t.end:s])]
         abbr = text[s:e].replace(" ", "")
         for t in before:
             # the chain of stated areas read the abbreviation's first letters as a name ("Tenn"): the state
