@@ -95,3 +95,25 @@ def test_a_county_with_its_state_abbreviated_lies_in_that_state():
     found = eventcoder.geoparse(text)
     jefferson = [f for f in found if f["name"].startswith("Jefferson")]
     assert jefferson and jefferson[0]["admin1"] == "Colorado" and jefferson[0]["feature_code"] == "ADM2", found
+
+
+def test_the_people_of_a_state_are_an_adjectival_toponym_of_the_state():
+    found = eventcoder.geoparse("The census will employ 8,000 Minnesotans. The drill prepares Ohioans for storms.")
+    assert [(f["name"], f["admin1"], f["feature_code"], f["adjectival"]) for f in found] == [
+        ("Minnesotans", "Minnesota", "ADM1", True), ("Ohioans", "Ohio", "ADM1", True)], found
+    found = _named("In the Dagestani capital, police shot four men.", "Dagestani")
+    assert found and found[0]["country_code"] == "RU" and found[0]["admin1"] == "Dagestan", found
+
+
+def test_an_adjective_alone_is_no_state():
+    # "Victorian" without a plural is an age more often than the people of Victoria
+    found = eventcoder.geoparse("Victorian houses line the street near the river.")
+    assert not [f for f in found if f["name"] == "Victorian"], found
+
+
+def test_a_body_named_with_a_demonym_is_its_countrys():
+    for text, name, cc in [("Alstom, American Electric Power and RWE are partners.", "American", "US"),
+                           ("A Georgian Foreign Ministry statement said rebels fired first.", "Georgian", "GE"),
+                           ("The aqueduct has been closed by British Waterways for repairs.", "British", "GB")]:
+        found = _named(text, name)
+        assert found and found[0]["country_code"] == cc and found[0]["adjectival"], (text, found)

@@ -20,6 +20,7 @@ from .geo.resolve import (
     Resolved,
     Toponym,
     _abbreviated_states,
+    _demonym,
     country_context,
     resolve,
     resolve_text,
@@ -98,7 +99,8 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
             r = _demonym_country(e.text, e.start_char, e.end_char, gaz) or \
-                _demonym_continent(e.text, e.start_char, e.end_char, gaz)
+                _demonym_continent(e.text, e.start_char, e.end_char, gaz) or \
+                _demonym_area(e.text, e.start_char, e.end_char, gaz, ctx)
             if r is not None:
                 extra.append(r)
     for t in _embedded_toponyms(seg, doc, gaz):
@@ -163,6 +165,11 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
                     county or _is_place_name(span, gaz)):
                 out.append(Toponym(span, first, first + len(span), keyword=county))
                 break
+        else:
+            # "American Electric Power", "the Georgian Foreign Ministry", "British Waterways": a body named with
+            # its country's demonym and no place is that country's
+            if e.label_ in ("ORG", "FAC") and len(toks) > 1 and _demonym(toks[0].text):
+                out.append(Toponym(toks[0].text, first, first + len(toks[0].text)))
     return out
 
 
@@ -263,6 +270,22 @@ def _demonym_continent(name: str, start: int, end: int, gaz: Gazetteer) -> Resol
         region = gaz.region(base) if len(base) > 3 else None
         if region is not None and norm(region[0]) == norm(base):
             return Resolved(Toponym(region[0], start, end, keyword="continent"), None, "unknown", 3)
+    return None
+
+
+def _demonym_area(name: str, start: int, end: int, gaz: Gazetteer, ctx: GeoContext) -> Resolved | None:
+    """The people of a state or province ("Minnesotans", "Ohioans", "Dagestani"): an adjectival toponym whose
+    referent is the first-level area the name less its "-ns", "-ans" or "-i" names (a plural or an "-i" form
+    only: "Victorian" alone is an age more often than the people of Victoria); where several areas bear the
+    name, the one of a country the article names."""
+    bases = [name[:-2], name[:-3]] if name.endswith("ns") else [name[:-1]] if name.endswith("i") else []
+    for base in bases:
+        if len(base) < 4:
+            continue
+        areas = [p for p, k in gaz.lookup(base) if k == "admin1" and admin_norm(p.admin1) == admin_norm(base)]
+        if areas:
+            place = max(areas, key=lambda p: (ctx.country_votes.get(p.country_code, 0), p.population))
+            return Resolved(Toponym(name, start, end, keyword="demonym"), place, "admin1", 3)
     return None
 
 
