@@ -117,3 +117,25 @@ def test_a_body_named_with_a_demonym_is_its_countrys():
                            ("The aqueduct has been closed by British Waterways for repairs.", "British", "GB")]:
         found = _named(text, name)
         assert found and found[0]["country_code"] == cc and found[0]["adjectival"], (text, found)
+
+
+def test_a_legislators_party_and_home_town_or_state():
+    text = ("State Sen. Ray Miller, D-Columbus, and Rep. Barbara Lee, D-Oakland, spoke. Sens. Byrd and "
+            "Rockefeller, both D-W. Va., agreed; Rep. Jones, R-Elbow Lake, did not.")
+    found = {f["name"]: f for f in eventcoder.geoparse(text)}
+    assert found["Oakland"]["admin1"] == "California", found
+    assert found["W. Va."]["admin1"] == "West Virginia" and found["W. Va."]["feature_code"] == "ADM1", found
+    assert found["Elbow Lake"]["admin1"] == "Minnesota", found
+    assert "Columbus" in found and "Rep" not in found, found  # a title is no place
+
+
+def test_a_dateline_after_the_byline_date_or_with_its_state_abbreviated():
+    found = eventcoder.geoparse("By Russ Zimmer, Advocate Reporter, March 15, 2009 NEWARK -- It is not an unusual "
+                                "sight, the fire chief said.")
+    assert [f["name"] for f in found] == ["NEWARK"], found
+    found = eventcoder.geoparse("Storm overturns big rigs. SALINA, Kan. Strong winds toppled 13 vehicles.")
+    salina = [f for f in found if f["name"] == "SALINA"]
+    assert salina and salina[0]["admin1"] == "Kansas", found
+    # capitals after a year with no dash, or with no state after the comma, are no dateline
+    assert eventcoder.geoparse("The report, March 15, 2009 NEWARK ADVOCATE staff wrote, was late.") == []
+    assert eventcoder.geoparse("We met in 2009. SALINA, the report said, grew.") == []

@@ -21,6 +21,7 @@ from .geo.resolve import (
     Toponym,
     _abbreviated_states,
     _demonym,
+    _state_abbreviations,
     country_context,
     resolve,
     resolve_text,
@@ -126,9 +127,12 @@ _ATTRIBUTIVE = re.compile(
     r"area|region|office|department|police department|fire department|court|jail|prison|authorities|officials|"
     r"government|voters|lawmakers|legislature|senator|representative|mla|mp|mpp|mep|alderman|home|homes|apartment|"
     r"street|road|plant|factory|church|store|mall|park|market|station)\b)", re.I)
-_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?]\s\s))([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?]\s\s)|(?<=\d{4}\s))([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
                        r"(?:,\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?"
-                       r"(?:--|[-—–])\s")
+                       r"(?:(?:--|[-—–])\s|(?<=\.)\s(?=[A-Z]))")
+# a legislator's party and home town or state ("Sen. Ray Miller, D-Columbus", "Rep. Lee, D-Oakland", "D-W. Va.")
+_PARTY_HOME = re.compile(r"(?<![\w-])[DRI]-((?:St\.\s)?[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,2}?)"
+                         r"(?=[,;)]|\s+and\b|$)")
 
 
 def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
@@ -136,11 +140,22 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
     attributes or in names: "a Huntsville man", "Sligo-based", "the Richmond Police Department", "Texas
     Southern University", and an agency dateline opening a sentence ("COLUMBUS, Ohio (AP) --")."""
     out: list[Toponym] = []
+    abbreviations = _state_abbreviations()[0]
     for m in _DATELINE.finditer(seg):
         name = m.group(1).rstrip(".").title()
+        state = abbreviations.get((m.group(2) or "").replace(" ", ""))
+        if not re.search(r"(?:--|[-—–])\s$", m.group(0)) and not state:
+            continue  # no dash after the town: only a town with its state abbreviated ("SALINA, Kan. Strong")
         if len(name) > 2 and gaz.lookup(name):
-            hints = (m.group(2).rstrip("."),) if m.group(2) else ()
+            hints = (state,) if state else (m.group(2).rstrip("."),) if m.group(2) else ()
             out.append(Toponym(name, m.start(1), m.start(1) + len(name), "", "", hints[0] if hints else "", hints))
+    for m in _PARTY_HOME.finditer(seg):
+        name = m.group(1)
+        state = abbreviations.get(name.replace(" ", ""))
+        if state:
+            out.append(Toponym(state, m.start(1), m.end(1), keyword="state"))
+        elif not name.endswith(".") and name.split()[0] not in _STOP:
+            out.append(Toponym(name, m.start(1), m.end(1), prep="of"))
     for e in doc.ents:
         if e.label_ not in ("ORG", "FAC", "GPE", "PERSON") and not _ATTRIBUTIVE.match(seg, e.end_char):
             continue

@@ -74,7 +74,9 @@ _STOP = {
     "However", "Meanwhile", "According", "Local", "Security", "Forces", "Officials", "Residents", "Islamic", "State",
     "Christian", "Muslim", "Kurdish", "Peshmerga", "ISIS", "Daesh", "Taliban", "Reuters", "AFP", "AP", "Xinhua",
     "BBC", "CNN", "UN", "EU", "NATO", "Red", "Cross", "Human", "Rights", "Watch", "Amnesty", "International",
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Coalition", "National", "Federal", "Central",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt",
+    "Rep", "Reps", "Sen", "Sens", "Gov", "Rev", "Atty",  # "and Rep. Barbara Lee": a title, not a place
+    "Coalition", "National", "Federal", "Central",
     "Provincial", "District", "Regional", "Province", "Governor", "Commander", "Spokesman", "Spokesperson", "Chief",
     "Some", "Many", "Several", "Two", "Three", "One", "No", "All", "Both", "Other", "Another", "After", "Before",
     "During", "While", "When", "Since", "Following", "Earlier", "Later", "Also", "But", "And", "Or", "If", "As",
