@@ -139,3 +139,12 @@ def test_a_dateline_after_the_byline_date_or_with_its_state_abbreviated():
     # capitals after a year with no dash, or with no state after the comma, are no dateline
     assert eventcoder.geoparse("The report, March 15, 2009 NEWARK ADVOCATE staff wrote, was late.") == []
     assert eventcoder.geoparse("We met in 2009. SALINA, the report said, grew.") == []
+
+
+def test_a_state_abbreviation_before_a_lower_case_word_stands_alone():
+    for text, admin1 in [("Major Mich. utilities seek double-digit rate boosts.", "Michigan"),
+                         ("Mass. legislators put off debate on gas tax hike.", "Massachusetts")]:
+        found = eventcoder.geoparse(text)
+        assert found and found[0]["admin1"] == admin1 and found[0]["feature_code"] == "ADM1", (text, found)
+    # a full stop ending a sentence is followed by a capital: "Mass." there is no state
+    assert eventcoder.geoparse("They attended Mass. The priest spoke of peace.") == []

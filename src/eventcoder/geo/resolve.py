@@ -206,7 +206,11 @@ def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[
     # one of initials with their dots ("S.C.", "B.C.", "N.J.") is the state also standing alone, except after a
     # number ("500 B.C." is a year)
     dotted = [a for a in alts if re.fullmatch(r"(?:[A-Z][a-z]?\.){2,}", a)]
-    bare = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in dotted) + r")(?![\w.]|\s?\d)")
+    bare = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in dotted) + r")(?![\w.]|\s?\d)"
+                      # any other before a lower-case word, as headlines use it ("Major Mich. utilities seek ...",
+                      # "Mass. legislators put off ..."): no sentence goes on in lower case after a full stop
+                      r"|(?<![\w.])(" + "|".join(re.escape(a) for a in alts if a.endswith(".") and a not in dotted)
+                      + r")(?=\s[a-z])")
     return names, rx, bare
 
 
@@ -220,9 +224,10 @@ def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
         if name:
             out.append((name, m.start(1), m.start(1) + len(abbr)))
     for m in bare.finditer(text):
-        name = names.get(m.group(1))
-        if name and not any(s <= m.start(1) < e for _, s, e in out):
-            out.append((name, m.start(1), m.end(1)))
+        g = 1 if m.group(1) else 2
+        name = names.get(m.group(g))
+        if name and not any(s <= m.start(g) < e for _, s, e in out):
+            out.append((name, m.start(g), m.end(g)))
     return sorted(out, key=lambda x: x[1])
 
 
