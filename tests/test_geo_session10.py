@@ -148,3 +148,12 @@ def test_a_state_abbreviation_before_a_lower_case_word_stands_alone():
         assert found and found[0]["admin1"] == admin1 and found[0]["feature_code"] == "ADM1", (text, found)
     # a full stop ending a sentence is followed by a capital: "Mass." there is no state
     assert eventcoder.geoparse("They attended Mass. The priest spoke of peace.") == []
+
+
+def test_a_town_stated_in_a_country_that_shares_a_states_name():
+    text = ("Opposition members arrested. TBILISI, Georgia -- Georgian police arrested several opposition members "
+            "on Monday.")
+    tbilisi = _named(text, "TBILISI")
+    assert tbilisi and tbilisi[0]["country_code"] == "GE" and tbilisi[0]["feature_code"] != "ADM1", tbilisi
+    atlanta = _named("Storms hit Atlanta, Georgia, on Monday.", "Atlanta")
+    assert atlanta and atlanta[0]["admin1"] == "Georgia" and atlanta[0]["country_code"] == "US", atlanta

@@ -518,13 +518,15 @@ _AREA_PRECISION_KW = ("district", "county", "area", "countryside", "badia", "des
 
 
 def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]], set[tuple[str, str]], set[str],
-                                                          list[GazPlace], set[str]]:
-    """What stated containing areas say: admin1 areas, admin2 names, countries, towns."""
+                                                          list[GazPlace], set[str], set[str]]:
+    """What stated containing areas say: admin1 areas, admin2 names, countries, towns, the stated names, and
+    the countries stated by their own name ("TBILISI, Georgia")."""
     admin1s: set[tuple[str, str]] = set()
     admin2s: set[tuple[str, str]] = set()
     ccs: set[str] = set()
     towns: list[GazPlace] = []
     keys: set[str] = set()
+    named: set[str] = set()
     per_hint = []
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
@@ -533,6 +535,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
             # a stated province or district the gazetteer knows only as a second-level area: its admin1
             cands += [(p, "admin1") for p in gaz.lookup_area2(h)]
         countries_named = {p.country_code for p, k in cands if k == "country"}
+        named |= countries_named
         if countries_named:
             # "Ciudad de Mexico, Mexico": a country's name is the country, not its namesake province
             cands = [(p, k) for p, k in cands if not (k == "admin1" and p.country_code in countries_named)]
@@ -558,7 +561,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
                 towns.append(p)
                 if p.admin2:
                     admin2s.add((p.country_code, admin_norm(p.admin2)))
-    return admin1s, admin2s, ccs, towns, keys
+    return admin1s, admin2s, ccs, towns, keys, named
 
 
 def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tuple[str, str]]) -> Resolved | None:
@@ -782,6 +785,7 @@ class _Stated:
     ccs: set[str]  # countries of the stated provinces and countries
     towns: list[GazPlace]  # the stated towns
     keys: set[str]  # every stated name, normalised
+    countries: set[str] = field(default_factory=set)  # the countries a stated name is the name of
 
     def any(self) -> bool:
         return bool(self.admin1 or self.admin2 or self.ccs or self.towns)
@@ -1208,7 +1212,8 @@ def _stated_province_beats_namesake(r: _Reading, place: GazPlace, kind: str, sco
             and top.hints and not _sole_town_of_its_name(r, place, kind)
             and not (top.name in top.hints and ctx.country_votes.get(place.country_code, 0) >= max(
                 ctx.country_votes.values(), default=0) > 0)
-            and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
+            and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})
+            and place.country_code not in r.stated.countries):  # "TBILISI, Georgia": the country, not the state
         area = _stated_area(top, r.gaz, ctx, h_admin1)
         if area is not None and area.place is not None and \
                 (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
