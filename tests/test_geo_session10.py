@@ -157,3 +157,12 @@ def test_a_town_stated_in_a_country_that_shares_a_states_name():
     assert tbilisi and tbilisi[0]["country_code"] == "GE" and tbilisi[0]["feature_code"] != "ADM1", tbilisi
     atlanta = _named("Storms hit Atlanta, Georgia, on Monday.", "Atlanta")
     assert atlanta and atlanta[0]["admin1"] == "Georgia" and atlanta[0]["country_code"] == "US", atlanta
+
+
+def test_a_county_iso_lists_whose_towns_the_gazetteer_files_under_another_name():
+    # the gazetteer files County Mayo's towns under "Maigh Eo"; pycountry lists Mayo under Connaught: the county
+    # is read in Connaught, not as Mayo, Maryland
+    found = _named("Mayo County Council is sanctioning several major developments in Kiltimagh.", "Mayo")
+    assert found and found[0]["country_code"] == "IE" and found[0]["admin1"] == "Connaught", found
+    laurel = [f for f in eventcoder.geoparse("Laurel County deputies arrested two men.") if f["name"] == "Laurel"]
+    assert laurel and laurel[0]["feature_code"] == "ADM2" and laurel[0]["admin1"] == "Kentucky", laurel

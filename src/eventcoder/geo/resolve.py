@@ -772,7 +772,9 @@ def _counties(top: Toponym, gaz: Gazetteer, cands: list) -> list:
         return []
     areas = gaz.lookup_admin2(f"{top.name} {top.keyword}") or gaz.lookup_admin2(top.name)
     if not areas:
-        return []
+        # "Mayo County": a county ISO 3166-2 lists (pycountry) whose towns the gazetteer files under another
+        # name ("Maigh Eo"): the first-level area it lies in (Connaught), not a town of the name far away
+        return [(p, "admin1") for p in gaz.lookup_area2(top.name)] + [(p, k) for p, k in cands if k == "admin1"]
     return [(p, "city") for p in areas] + [(p, k) for p, k in cands if k == "admin1"]
 
 
@@ -924,14 +926,15 @@ class _Reading:
 
     @cached_property
     def article_states(self) -> tuple[str, str] | None:
-        """The state or province the article's other names point at most, by twice the next or more."""
+        """The state or province the article's other names point at most, by twice the next or more, with a
+        vote of 1 or more (a state named once, or two towns in it)."""
         votes: Counter[tuple[str, str]] = Counter()
         for name, c in self.ctx.state_votes.items():
             if name != self.top_norm:
                 votes.update(c)
         ranked = votes.most_common(2)
-        if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-            return None
+        if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None  # one town's vote alone (0.5) is no state the article is about
         return ranked[0][0]
 
     @cached_property
