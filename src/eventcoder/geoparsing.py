@@ -8,6 +8,7 @@ paragraph are reported too, each at its own offsets in the input.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from .clean import clean
@@ -19,6 +20,8 @@ from .geo.resolve import (
     Resolved,
     Toponym,
     _abbreviated_states,
+    _demonym,
+    _state_abbreviations,
     country_context,
     resolve,
     resolve_text,
@@ -97,7 +100,8 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
             r = _demonym_country(e.text, e.start_char, e.end_char, gaz) or \
-                _demonym_continent(e.text, e.start_char, e.end_char, gaz)
+                _demonym_continent(e.text, e.start_char, e.end_char, gaz) or \
+                _demonym_area(e.text, e.start_char, e.end_char, gaz, ctx)
             if r is not None:
                 extra.append(r)
     for t in _embedded_toponyms(seg, doc, gaz):
@@ -123,9 +127,12 @@ _ATTRIBUTIVE = re.compile(
     r"area|region|office|department|police department|fire department|court|jail|prison|authorities|officials|"
     r"government|voters|lawmakers|legislature|senator|representative|mla|mp|mpp|mep|alderman|home|homes|apartment|"
     r"street|road|plant|factory|church|store|mall|park|market|station)\b)", re.I)
-_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?]\s\s))([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
+_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?]\s\s)|(?<=\d{4}\s))([A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+){0,3})"
                        r"(?:,\s+([A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?\s*(?:\([A-Z][A-Za-z]{1,9}\)\s*)?"
-                       r"(?:--|[-—–])\s")
+                       r"(?:(?:--|[-—–])\s|(?<=\.)\s(?=[A-Z]))")
+# a legislator's party and home town or state ("Sen. Ray Miller, D-Columbus", "Rep. Lee, D-Oakland", "D-W. Va.")
+_PARTY_HOME = re.compile(r"(?<![\w-])[DRI]-((?:St\.\s)?[A-Z][\w'’]*\.?(?:\s?[A-Z][\w'’]*\.?){0,2}?)"
+                         r"(?=[,;)]|\s+and\b|$)")
 
 
 def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
@@ -133,11 +140,22 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
     attributes or in names: "a Huntsville man", "Sligo-based", "the Richmond Police Department", "Texas
     Southern University", and an agency dateline opening a sentence ("COLUMBUS, Ohio (AP) --")."""
     out: list[Toponym] = []
+    abbreviations = _state_abbreviations()[0]
     for m in _DATELINE.finditer(seg):
         name = m.group(1).rstrip(".").title()
+        state = abbreviations.get((m.group(2) or "").replace(" ", ""))
+        if not re.search(r"(?:--|[-—–])\s$", m.group(0)) and not state:
+            continue  # no dash after the town: only a town with its state abbreviated ("SALINA, Kan. Strong")
         if len(name) > 2 and gaz.lookup(name):
-            hints = (m.group(2).rstrip("."),) if m.group(2) else ()
+            hints = (state,) if state else (m.group(2).rstrip("."),) if m.group(2) else ()
             out.append(Toponym(name, m.start(1), m.start(1) + len(name), "", "", hints[0] if hints else "", hints))
+    for m in _PARTY_HOME.finditer(seg):
+        name = m.group(1)
+        state = abbreviations.get(name.replace(" ", ""))
+        if state:
+            out.append(Toponym(state, m.start(1), m.end(1), keyword="state"))
+        elif not name.endswith(".") and name.split()[0] not in _STOP:
+            out.append(Toponym(name, m.start(1), m.end(1), prep="of"))
     for e in doc.ents:
         if e.label_ not in ("ORG", "FAC", "GPE", "PERSON") and not _ATTRIBUTIVE.match(seg, e.end_char):
             continue
@@ -162,6 +180,11 @@ def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
                     county or _is_place_name(span, gaz)):
                 out.append(Toponym(span, first, first + len(span), keyword=county))
                 break
+        else:
+            # "American Electric Power", "the Georgian Foreign Ministry", "British Waterways": a body named with
+            # its country's demonym and no place is that country's
+            if e.label_ in ("ORG", "FAC") and len(toks) > 1 and _demonym(toks[0].text):
+                out.append(Toponym(toks[0].text, first, first + len(toks[0].text)))
     return out
 
 
@@ -265,6 +288,22 @@ def _demonym_continent(name: str, start: int, end: int, gaz: Gazetteer) -> Resol
     return None
 
 
+def _demonym_area(name: str, start: int, end: int, gaz: Gazetteer, ctx: GeoContext) -> Resolved | None:
+    """The people of a state or province ("Minnesotans", "Ohioans", "Dagestani"): an adjectival toponym whose
+    referent is the first-level area the name less its "-ns", "-ans" or "-i" names (a plural or an "-i" form
+    only: "Victorian" alone is an age more often than the people of Victoria); where several areas bear the
+    name, the one of a country the article names."""
+    bases = [name[:-2], name[:-3]] if name.endswith("ns") else [name[:-1]] if name.endswith("i") else []
+    for base in bases:
+        if len(base) < 4:
+            continue
+        areas = [p for p, k in gaz.lookup(base) if k == "admin1" and admin_norm(p.admin1) == admin_norm(base)]
+        if areas:
+            place = max(areas, key=lambda p: (ctx.country_votes.get(p.country_code, 0), p.population))
+            return Resolved(Toponym(name, start, end, keyword="demonym"), place, "admin1", 3)
+    return None
+
+
 def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, Any]]:
     gaz = gazetteer or default_gazetteer()
     ct = clean(text)
@@ -285,7 +324,15 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
                      if r["_r"].place is not None and not r["adjectival"] and r["country_code"]}:
         ctx.vote(name, cc, 0.5)
     ctx.anchors = list(first.anchors)
+    # the towns the first reading found inside names and as attributes ("the Belchertown State School", "a
+    # Huntsville man") are the article's places too: they pull their neighbours as the towns it states do
+    for d in rows:
+        r = d["_r"]
+        if r.place is not None and r.kind == "city" and not d["adjectival"] and r.toponym.keyword != "site" \
+                and r.place.feature_code not in ("ADM1", "ADM2") and r.place not in ctx.anchors:
+            ctx.anchors.append(r.place)
     _towns_and_counties(rows, gaz, ctx)
+    _state_votes(rows, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}
     out = _parse(full, 0, text, gaz, ctx, ct.to_raw, doc)
@@ -358,6 +405,23 @@ def _towns_and_counties(rows: list[dict[str, Any]], gaz: Gazetteer, ctx: GeoCont
         elif key not in ctx.town_counties:  # "Palestine" read as the country may still be the Texan town
             ctx.town_counties[key] = {(p.country_code, admin_norm(p.admin1), admin_norm(p.admin2))
                                       for p, k in gaz.lookup(d["name"]) if k == "city" and p.admin2}
+
+
+def _state_votes(rows: list[dict[str, Any]], ctx: GeoContext) -> None:
+    """The states and provinces the first reading found: each mention of a state named as such votes 1 for
+    it, each town's name votes once (0.5) for the state it lies in, however often it is repeated."""
+    towns: set[str] = set()
+    for d in rows:
+        r = d["_r"]
+        if d["adjectival"] or r.place is None or not r.place.admin1 or r.kind == "country":
+            continue
+        key = norm(d["name"])
+        area = (r.place.country_code, admin_norm(r.place.admin1))
+        if r.kind == "admin1":
+            ctx.state_votes.setdefault(key, Counter())[area] += 1.0
+        elif key not in towns:
+            towns.add(key)
+            ctx.state_votes.setdefault(key, Counter())[area] += 0.5
 
 
 def _other_mentions(text: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

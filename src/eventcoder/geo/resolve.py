@@ -74,7 +74,9 @@ _STOP = {
     "However", "Meanwhile", "According", "Local", "Security", "Forces", "Officials", "Residents", "Islamic", "State",
     "Christian", "Muslim", "Kurdish", "Peshmerga", "ISIS", "Daesh", "Taliban", "Reuters", "AFP", "AP", "Xinhua",
     "BBC", "CNN", "UN", "EU", "NATO", "Red", "Cross", "Human", "Rights", "Watch", "Amnesty", "International",
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt", "Coalition", "National", "Federal", "Central",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Capt", "Maj", "Sgt",
+    "Rep", "Reps", "Sen", "Sens", "Gov", "Rev", "Atty",  # "and Rep. Barbara Lee": a title, not a place
+    "Coalition", "National", "Federal", "Central",
     "Provincial", "District", "Regional", "Province", "Governor", "Commander", "Spokesman", "Spokesperson", "Chief",
     "Some", "Many", "Several", "Two", "Three", "One", "No", "All", "Both", "Other", "Another", "After", "Before",
     "During", "While", "When", "Since", "Following", "Earlier", "Later", "Also", "But", "And", "Or", "If", "As",
@@ -204,7 +206,11 @@ def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[
     # one of initials with their dots ("S.C.", "B.C.", "N.J.") is the state also standing alone, except after a
     # number ("500 B.C." is a year)
     dotted = [a for a in alts if re.fullmatch(r"(?:[A-Z][a-z]?\.){2,}", a)]
-    bare = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in dotted) + r")(?![\w.]|\s?\d)")
+    bare = re.compile(r"(?<![\w.])(?<!\d )(" + "|".join(re.escape(a) for a in dotted) + r")(?![\w.]|\s?\d)"
+                      # any other before a lower-case word, as headlines use it ("Major Mich. utilities seek ...",
+                      # "Mass. legislators put off ..."): no sentence goes on in lower case after a full stop
+                      r"|(?<![\w.])(" + "|".join(re.escape(a) for a in alts if a.endswith(".") and a not in dotted)
+                      + r")(?=\s[a-z])")
     return names, rx, bare
 
 
@@ -218,9 +224,10 @@ def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
         if name:
             out.append((name, m.start(1), m.start(1) + len(abbr)))
     for m in bare.finditer(text):
-        name = names.get(m.group(1))
-        if name and not any(s <= m.start(1) < e for _, s, e in out):
-            out.append((name, m.start(1), m.end(1)))
+        g = 1 if m.group(1) else 2
+        name = names.get(m.group(g))
+        if name and not any(s <= m.start(g) < e for _, s, e in out):
+            out.append((name, m.start(g), m.end(g)))
     return sorted(out, key=lambda x: x[1])
 
 
@@ -238,7 +245,9 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         out = [t for t in out if not s <= t.start < e]
         out.append(Toponym(name, s, e, keyword="state"))
         # the town before it lies in that state: "Paris, Tenn." is no Paris in France
-        before = [t for t in out if t.end <= s and re.fullmatch(r"\s*,\s*", text[t.end:s])]
+        # (also a county or district named with its area word: "Jefferson County, Colo.")
+        before = [t for t in out if t.end <= s and re.fullmatch(r"(?:\s+(?:" + _TAIL_KW.pattern + r"))?\s*,\s*",
+                                                                text[t.end:s])]
         abbr = text[s:e].replace(" ", "")
         for t in before:
             # the chain of stated areas read the abbreviation's first letters as a name ("Tenn"): the state
@@ -382,6 +391,12 @@ class GeoContext:
     # the surnames of the people the article names in full ("Darryl Keith Warden": "Warden")
     person_names: set[str] = field(default_factory=set)
     named_counties: dict[str, set[tuple[str, str, str]]] = field(default_factory=dict)
+    # country names (``norm``) the article uses as a town's attribute ("a Jordan man", "Lebanon residents"):
+    # English names a country's people by its demonym ("a Jordanian man"), so the name is a town there
+    town_not_country: set[str] = field(default_factory=set)
+    # the votes each name of the article gave a state or province (``norm`` of the name -> (country, admin1) ->
+    # weight): a state named as such, a town lying in one; filled by ``geoparse`` from its first reading
+    state_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
         """A vote for a country from a name read there."""
@@ -403,7 +418,7 @@ class GeoContext:
         resolved yet (what ``country_context`` gave, without computing it twice)."""
         return GeoContext(Counter(self.country_votes), list(self.anchors), stated_in=Counter(self.stated_in),
                           areas=set(self.areas), own_votes={k: Counter(v) for k, v in self.own_votes.items()},
-                          person_names=set(self.person_names))
+                          person_names=set(self.person_names), town_not_country=set(self.town_not_country))
 
 
 def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Sequence[ActorMention]) -> GeoContext:
@@ -412,9 +427,13 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
     actor_countries = [a.country for a in actors if a.kind in ("named", "party") and a.country]
     db = countries()
     votes: Counter[str] = Counter()
-    for c, s, e in db.find(text):
+    found = db.find(text)
+    town_not_country = _country_names_used_as_a_towns(text, found, gaz)
+    for c, s, e in found:
         if s >= 2 and text[s - 1] == "(" and not text[s - 2].isspace():
             continue  # "CPN(US)": a party's name, not the United States
+        if norm(text[s:e]) in town_not_country:
+            continue  # "a Jordan man": the town of Jordan, not the country
         # "Russian forces shelled ...": a demonym names an actor's country more often than the place's
         named = norm(text[s:e]) in {norm(c.name), *(norm(a) for a in c.aliases)}
         vote = 1.0 if named else 0.5
@@ -453,7 +472,34 @@ def country_context(text: str, dateline: str | None, gaz: Gazetteer, actors: Seq
             best = max(cands, key=lambda p: (votes.get(p.country_code, 0), p.population))
             votes[best.country_code] += 2
             anchors.append(best)
-    return GeoContext(votes, anchors, stated_in=stated_in, areas=areas)
+    return GeoContext(votes, anchors, stated_in=stated_in, areas=areas, town_not_country=town_not_country)
+
+
+# people and bodies of a town, named with the town's name before them ("a Palestine man", "Jordan Elementary"):
+# a country's are named with its demonym ("a Jordanian man"); police and government words are left out, as a
+# country's own bodies bear its name ("Kenya Police", "Israel Defense Forces")
+_TOWNS_PEOPLE = re.compile(r"\s+(?:man|woman|men|women|boy|girl|teen|teenager|resident|residents|native|couple|"
+                           r"family|families|mayor|alderman|aldermen|(?:city|town|village)\s+council|elementary|"
+                           r"middle\s+school|high\s+school|school\s+board|firefighters|fire\s+department)\b", re.I)
+
+
+# "the city of Turkey", "the town of Jordan": a country is never called a town
+_TOWN_OF = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Tt]ownship|[Bb]orough)\s+of\s+$")
+
+
+def _country_names_used_as_a_towns(text: str, found: list, gaz: Gazetteer) -> set[str]:
+    """Country names the text uses before a townspeople's word ("a 54-year-old Palestine man", "Jordan
+    Elementary School") or calls a town ("the city of Turkey"), where the gazetteer has a town of that name:
+    the town is meant throughout."""
+    out: set[str] = set()
+    for c, s, e in found:
+        name = text[s:e]
+        if norm(name) not in {norm(c.name), *(norm(a) for a in c.aliases)} or not name[:1].isupper():
+            continue  # a demonym ("a Jordanian man") is the country's
+        if (_TOWNS_PEOPLE.match(text, e) or _TOWN_OF.search(text, max(0, s - 30), s)) and any(
+                k == "city" and norm(p.name) == norm(name) for p, k in gaz.lookup(name)):
+            out.add(norm(name))
+    return out
 
 
 _PART_OF_CITY = {"area", "neighbourhood", "neighborhood", "district", "quarter", "suburb", "ward"}
@@ -472,13 +518,15 @@ _AREA_PRECISION_KW = ("district", "county", "area", "countryside", "badia", "des
 
 
 def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]], set[tuple[str, str]], set[str],
-                                                          list[GazPlace], set[str]]:
-    """What stated containing areas say: admin1 areas, admin2 names, countries, towns."""
+                                                          list[GazPlace], set[str], set[str]]:
+    """What stated containing areas say: admin1 areas, admin2 names, countries, towns, the stated names, and
+    the countries stated by their own name ("TBILISI, Georgia")."""
     admin1s: set[tuple[str, str]] = set()
     admin2s: set[tuple[str, str]] = set()
     ccs: set[str] = set()
     towns: list[GazPlace] = []
     keys: set[str] = set()
+    named: set[str] = set()
     per_hint = []
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
@@ -487,6 +535,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
             # a stated province or district the gazetteer knows only as a second-level area: its admin1
             cands += [(p, "admin1") for p in gaz.lookup_area2(h)]
         countries_named = {p.country_code for p, k in cands if k == "country"}
+        named |= countries_named
         if countries_named:
             # "Ciudad de Mexico, Mexico": a country's name is the country, not its namesake province
             cands = [(p, k) for p, k in cands if not (k == "admin1" and p.country_code in countries_named)]
@@ -512,7 +561,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
                 towns.append(p)
                 if p.admin2:
                     admin2s.add((p.country_code, admin_norm(p.admin2)))
-    return admin1s, admin2s, ccs, towns, keys
+    return admin1s, admin2s, ccs, towns, keys, named
 
 
 def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tuple[str, str]]) -> Resolved | None:
@@ -629,9 +678,34 @@ _POSSESSIVE_NAME = re.compile(r"['’]s\s+([A-Z][\w-]+)")
 _QUALIFIER = re.compile(r"\s+(in|an der|am|im|bei|upon|on|sur|en)\s+(" + _NAME + r")")
 
 
+_WORD_AFTER = re.compile(r" ([A-Z][a-z][\w'’-]*)(?![\w'’-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*) $")
+
+
+def _whole_town_name(t: Toponym, text: str, gaz: Gazetteer) -> Toponym:
+    """A town of 5,000 people or more whose name is the toponym with the capitalised word before or after it,
+    where the finding rules cut that word off as a stop, area or facility word ("Red Deer", "Boulder City",
+    "Battle Creek", "Bethel Park"): the whole name (not after "the": "the White House" is no town)."""
+    def town(name: str) -> bool:
+        return any(k == "city" and p.population >= 5000 and norm(p.name) == norm(name) for p, k in gaz.lookup(name))
+
+    after = _WORD_AFTER.match(text, t.end)
+    if after and not re.search(r"\bthe\s+$", text[max(0, t.start - 4):t.start], re.I) and \
+            town(f"{t.name} {after.group(1)}"):
+        end = after.end()
+        hints = tuple(containing_areas(text[end:]))
+        kw = "" if t.keyword.lower() == after.group(1).lower() else t.keyword
+        return Toponym(f"{t.name} {after.group(1)}", t.start, end, t.prep, kw, hints[0] if hints else "", hints)
+    before = _WORD_BEFORE.search(text, 0, t.start)
+    if before and before.group(1) in _STOP and town(f"{before.group(1)} {t.name}"):
+        return Toponym(f"{before.group(1)} {t.name}", before.start(1), t.end, t.prep, t.keyword, t.hint, t.hints)
+    return t
+
+
 def _qualified(t: Toponym, text: str, gaz: Gazetteer) -> Toponym:
     """A town named with its qualifier where the gazetteer knows the whole name: 'Neustadt in Holstein',
     'Buchen (Odenwald)' as 'Buchen in Odenwald', 'Frankfurt am Main'."""
+    t = _whole_town_name(t, text, gaz)
     pos = _POSSESSIVE_NAME.match(text, t.end)
     if pos and gaz.lookup(f"{t.name}'s {pos.group(1)}"):
         # "Moi's Bridge", "King's Lynn": a name with 's inside it that the gazetteer knows whole
@@ -665,6 +739,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     """One toponym against the gazetteer: its candidates (or, lacking any, a spelling variant or a stated area),
     the best-scored candidate, then the rules that overrule a best candidate the text contradicts."""
     cands = _lookup(gaz, top.name)
+    if norm(top.name) in ctx.town_not_country:
+        cands = [(p, k) for p, k in cands if k != "country"] or cands
     hints = list(top.hints) or ([top.hint] if top.hint else [])
     hints += text_hint_places or []
     counties = _counties(top, gaz, cands)
@@ -696,7 +772,9 @@ def _counties(top: Toponym, gaz: Gazetteer, cands: list) -> list:
         return []
     areas = gaz.lookup_admin2(f"{top.name} {top.keyword}") or gaz.lookup_admin2(top.name)
     if not areas:
-        return []
+        # "Mayo County": a county ISO 3166-2 lists (pycountry) whose towns the gazetteer files under another
+        # name ("Maigh Eo"): the first-level area it lies in (Connaught), not a town of the name far away
+        return [(p, "admin1") for p in gaz.lookup_area2(top.name)] + [(p, k) for p, k in cands if k == "admin1"]
     return [(p, "city") for p in areas] + [(p, k) for p, k in cands if k == "admin1"]
 
 
@@ -709,6 +787,7 @@ class _Stated:
     ccs: set[str]  # countries of the stated provinces and countries
     towns: list[GazPlace]  # the stated towns
     keys: set[str]  # every stated name, normalised
+    countries: set[str] = field(default_factory=set)  # the countries a stated name is the name of
 
     def any(self) -> bool:
         return bool(self.admin1 or self.admin2 or self.ccs or self.towns)
@@ -828,13 +907,35 @@ class _Reading:
         """The provinces with a town (1,000 people or more) of this name: its own name, or another name of a
         town (10,000 people or more: "Saada" of Sa'dah); a village's other name is none ("Minnesota" of
         Minneota)."""
+        city = self.x_city_ids
         return {(p.country_code, admin_norm(p.admin1)) for p, k in self.cands if k == "city" and p.population >= 1000
-                and (norm(p.name) == norm(self.top.name) or p.population >= 10_000)}
+                and (norm(p.name) == norm(self.top.name) or p.population >= 10_000) and p.geonameid not in city}
+
+    @cached_property
+    def x_city_ids(self) -> set[int]:
+        """The towns named "<name> City" in English ("New York City", "Quebec City"): the "City" tells them from
+        the province of the name, so the bare name is the province, not them."""
+        if self.top.keyword:
+            return set()
+        return {p.geonameid for p, k in self.gaz.lookup(f"{self.top.name} City") if k == "city"}
 
     @cached_property
     def votes(self) -> Counter[str]:
         """The article's country votes, less those this name gave itself."""
         return self.ctx.votes_besides(self.top.name)
+
+    @cached_property
+    def article_states(self) -> tuple[str, str] | None:
+        """The state or province the article's other names point at most, by twice the next or more, with a
+        vote of 1 or more (a state named once, or two towns in it)."""
+        votes: Counter[tuple[str, str]] = Counter()
+        for name, c in self.ctx.state_votes.items():
+            if name != self.top_norm:
+                votes.update(c)
+        ranked = votes.most_common(2)
+        if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None  # one town's vote alone (0.5) is no state the article is about
+        return ranked[0][0]
 
     @cached_property
     def top_norm(self) -> str:
@@ -869,7 +970,8 @@ def _score(p: GazPlace, kind: str, r: _Reading) -> float:
                  _score_kind(p, kind, r), _score_area_of_prev(kind, r), _score_beside_prev(p, kind, r),
                  *_score_stated_areas(p, kind, r), _score_stated_admin2(p, r), _score_near_stated_town(p, kind, r),
                  _score_in_article_province(p, kind, r), *_score_near_anchors(p, r), _score_holds_anchors(p, kind, r),
-                 _score_adm1_point(p, kind, r), _score_town_in_named_county(p, kind, r)):
+                 _score_adm1_point(p, kind, r), _score_town_in_named_county(p, kind, r),
+                 _score_article_state(p, kind, r)):
         score += term
     return score
 
@@ -1041,6 +1143,17 @@ def _score_town_in_named_county(p: GazPlace, kind: str, r: _Reading) -> float:
     return 5.0 if any(key in keys for name, keys in others.items() if name != own) else 0.0
 
 
+def _score_article_state(p: GazPlace, kind: str, r: _Reading) -> float:
+    """A town or county in the state the article is about (+2): the one its other names (the states it names,
+    its towns) point at most, by twice the next; the name's own votes are no evidence for it."""
+    if kind != "city" or not r.ctx.state_votes:
+        return 0.0
+    ranked = r.article_states
+    if not ranked:
+        return 0.0
+    return 2.0 if (p.country_code, admin_norm(p.admin1)) == ranked else 0.0
+
+
 def _score_adm1_point(p: GazPlace, kind: str, r: _Reading) -> float:
     """A province's own point, found as a town's name where no area is asked for, loses a little."""
     return -1.0 if p.feature_code == "ADM1" and not r.want_area and kind != "admin1" else 0.0
@@ -1102,7 +1215,8 @@ def _stated_province_beats_namesake(r: _Reading, place: GazPlace, kind: str, sco
             and top.hints and not _sole_town_of_its_name(r, place, kind)
             and not (top.name in top.hints and ctx.country_votes.get(place.country_code, 0) >= max(
                 ctx.country_votes.values(), default=0) > 0)
-            and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})):
+            and (top.name not in top.hints or place.country_code not in {c for c, _ in h_admin1})
+            and place.country_code not in r.stated.countries):  # "TBILISI, Georgia": the country, not the state
         area = _stated_area(top, r.gaz, ctx, h_admin1)
         if area is not None and area.place is not None and \
                 (area.place.country_code, admin_norm(area.place.admin1)) in h_admin1:
