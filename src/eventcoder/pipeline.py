@@ -42,7 +42,7 @@ from .extract.roles import dominant_named
 from .extract.when import find_dates
 from .geo.gazetteer import Gazetteer, default_gazetteer
 from .geo.resolve import GeoContext, country_context, resolve_text
-from .knowledge import countries, prefilter_pattern
+from .knowledge import countries, prefilter
 from .model import Article, CleanText, Event, Evidence, Sentence
 from .nlp import model, segmenter
 
@@ -111,11 +111,11 @@ def judge_component(doc: Document) -> Document:
 
 
 def prefilter_component(doc: Document) -> Document:
-    """The sentences that may hold an event: a trigger word (one compiled pattern), or the classifier wants it."""
-    pre = prefilter_pattern()
+    """The sentences that may hold an event: a trigger word (``knowledge.prefilter``), or the classifier wants it."""
+    pre = prefilter()
     clf = doc.options.classifier
     kept = tuple(s.index for s in doc.sentences
-                 if pre.search(s.text) or (clf is not None and clf.wants(doc.learned[s.index])))
+                 if pre.passes(s.text) or (clf is not None and clf.wants(doc.learned[s.index])))
     return replace(doc, kept=kept)
 
 

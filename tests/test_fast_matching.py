@@ -1,0 +1,106 @@
+"""The speed-ups that must not change a match: the indexed prefilter and the lower-cased twins of the actors'
+case-insensitive patterns find exactly what the plain patterns find."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventcoder import knowledge
+from eventcoder.extract import actors
+
+SENTENCES = [
+    "Gunmen killed five villagers in an attack on Tuesday night near Maiduguri.",
+    "The football club's attack was blunt and the striker missed twice.",
+    "Police fired tear gas at protesters who had gathered outside parliament in Nairobi.",
+    "An airstrike and two air strikes hit the town; air-strikes were reported again.",
+    "Protesters marched 3 km to the ministry; the march, 2 hours long, ended peacefully.",
+    "The minister signed a memorandum of understanding on trade.",
+    "Self-detonating drones struck a depot, and a suicide-bomber blew himself up.",
+    "A counter-attack by re-armed fighters; anti-protest laws; ex-soldiers rallied.",
+    "ſoldiers and ſuicide bombers: a long s that re.I reads as an s.",
+    "İnsurgents and mılitants, KILLED with a dotless i and a capital I with a dot.",
+    "SOLDIERS OPENED FIRE ON DEMONSTRATORS IN THE CAPITAL.",
+    "Stocks rose 2% as the central bank held rates; nothing violent happened.",
+    "The Kelvin sign \u212a and the Angstrom sign \u212b: K-troops shelled the \u212aarabakh line.",
+    "",
+    "-attack attack- _attack 9attack attack9",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_indexed_prefilter_passes_the_sentences_the_one_pattern_passes(text):
+    assert knowledge.prefilter().passes(text) == bool(knowledge.prefilter_pattern().search(text))
+
+
+WORDS = ["attack", "Attack", "killed", "air", "strikes", "-", " ", ",", "march", "ed", "ſ", "İ", "ı", "K", "\u212a",
+         "police", "fired", "tear", "gas", "re", "counter", "protest", "ers", "the", "drone", "s", "9", "_", "é",
+         "soldiers", "gunmen", "mob", "crowds", "a", "of", "militia", "Rapid Action Battalion", "Army", "ARMY"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14).map("".join))
+def test_the_prefilter_agrees_on_any_string_of_trigger_pieces(text):
+    assert knowledge.prefilter().passes(text) == bool(knowledge.prefilter_pattern().search(text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join))
+def test_the_actor_patterns_twins_find_the_same_matches(text):
+    for fp in (actors._MIL_RX, actors._POL_RX, actors._COMM_RX, actors._UNID_RX, actors._PROT_RX, actors._RIOT_RX):
+        plain = [(m.span(), m.span("n"), m.group("n"), m.group(0)) for m in fp.rx.finditer(text)]
+        assert [(m.span(), m.span("n"), m.group("n"), m.group(0)) for m in fp.finditer(text)] == plain
+
+
+def test_every_actor_pattern_has_a_lower_cased_twin():
+    for fp in (actors._MIL_RX, actors._POL_RX, actors._COMM_RX, actors._UNID_RX, actors._PROT_RX, actors._RIOT_RX):
+        assert fp._pair()[1] is not None
+
+
+def test_pattern_starts_of_alternations_optional_words_and_classes():
+    assert knowledge.pattern_starts("air ?strikes?") == {"air"}
+    assert knowledge.pattern_starts("(?:armed |kamikaze )?drones?") == {"arm", "kam", "dro"}
+    assert knowledge.pattern_starts("VX(?: gas)?") == {"vx"}
+    assert knowledge.pattern_starts("(?<!\\d )march(?:ed)?") == {"mar"}
+    assert knowledge.pattern_starts("gunm[ae]n") == {"gun"}
+    assert knowledge.pattern_starts("[a-z]+ attack") is None  # a class of 26 is indexed by each
+    assert knowledge.pattern_starts("\\w+ attack") is None
+    assert knowledge.pattern_starts("(?:x)?") is None  # may match the empty string
+
+
+def test_a_trigger_whose_start_cannot_be_told_is_searched_for_everywhere():
+    pf = knowledge.Prefilter.build(["\\w+ed the town", "riots?"])
+    assert pf.always == ("\\w+ed the town",)
+    assert pf.passes("They shelled the town.") and pf.passes("Riots broke out.")
+    assert not pf.passes("They visited the city.")
+
+
+def test_a_users_extra_trigger_reaches_the_prefilter(tmp_path, monkeypatch):
+    (tmp_path / "lexicon.json").write_text('{"triggers": {"Looting/property destruction": ["zorbled"]}}')
+    monkeypatch.setenv("EVENTCODER_DATA", str(tmp_path))
+    for f in (knowledge.lexicon, knowledge.prefilter, knowledge.prefilter_pattern):
+        f.cache_clear()
+    try:
+        assert knowledge.prefilter().passes("Officials zorbled the files.")
+        assert not knowledge.prefilter().passes("Officials zorbles the files.")
+    finally:
+        for f in (knowledge.lexicon, knowledge.prefilter, knowledge.prefilter_pattern):
+            f.cache_clear()
+
+
+def test_lower_source_refuses_what_lowering_would_change():
+    assert knowledge.lower_source("(?P<n>Rapid Action|\\W+[A-Z]\\b)") == "(?P<n>rapid action|\\W+[a-z]\\b)"
+    assert knowledge.lower_source("(?-i:VX)") is None
+    assert knowledge.lower_source("\\x41rmy") is None
+    assert knowledge.lower_source("[A-z]") is None
+    assert knowledge.lower_source("Ärzte") is None
+
+
+def test_a_folded_pattern_gives_the_original_texts_groups():
+    fp = knowledge.FoldedPattern(r"(?P<n>(?:riot\s+)?police)\b")
+    m = fp.search("Then RIOT Police arrived")
+    assert m is not None and m.group("n") == "RIOT Police" and m.span() == (5, 16)
+    assert [x.group(0) for x in fp.finditer("police, Police, ſpolice")] == [
+        x.group(0) for x in re.finditer(fp.pattern, "police, Police, ſpolice", re.I)]
+    assert knowledge.fold("ſ") is None and knowledge.fold("Straße") == "straße"
