@@ -104,3 +104,54 @@ def test_a_folded_pattern_gives_the_original_texts_groups():
     assert [x.group(0) for x in fp.finditer("police, Police, ſpolice")] == [
         x.group(0) for x in re.finditer(fp.pattern, "police, Police, ſpolice", re.I)]
     assert knowledge.fold("ſ") is None and knowledge.fold("Straße") == "straße"
+
+
+def _corpus_articles(n: int):
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from eventcoder.model import Article
+
+    d = Path(__file__).parent / "corpus"
+    out = []
+    for f in sorted((d / "articles").glob("*.txt"))[:n]:
+        pub = json.loads((d / "expected" / (f.stem + ".json")).read_text()).get("published")
+        out.append(Article(f.read_text(), dt.date.fromisoformat(pub) if pub else None, id=f.stem))
+    return out
+
+
+def test_code_articles_gives_each_article_what_code_article_gives():
+    from eventcoder.model import Article
+    from eventcoder.pipeline import code_article, code_articles
+
+    arts = _corpus_articles(20)
+    arts.insert(3, Article("Shares in the retailer rose 4% on Tuesday after strong holiday sales.", None, id="calm"))
+    batched = list(code_articles(arts, batch=7))
+    assert [r.document.article.id for r in batched] == [a.id for a in arts]
+    assert sum(len(r.events) for r in batched) > 10
+    for a, r in zip(arts, batched, strict=True):
+        one = code_article(a)
+        assert [e.to_dict() for e in r.events] == [e.to_dict() for e in one.events]
+        assert [d.to_dict() for d in r.diagnostics] == [d.to_dict() for d in one.diagnostics]
+        assert r.document.sentences == one.document.sentences
+
+
+def test_code_many_gives_a_failing_article_its_reason_and_the_others_their_events(monkeypatch):
+    from eventcoder import batch, pipeline
+    from eventcoder.model import Article
+
+    arts = _corpus_articles(3)
+    real = pipeline.find_mentions
+
+    def boom(doc):
+        if "BOOM" in doc.article.body:
+            raise ValueError("a broken rule")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "find_mentions", boom)
+    bad = Article("BOOM. Gunmen attacked a police post in Maiduguri on Monday, killing two officers.", None, id="b")
+    out = batch.code_many([arts[0], bad, arts[1], arts[2]])
+    assert out[1] == "coding failed: ValueError: a broken rule"
+    assert [len(x) for x in (out[0], out[2], out[3])] == [len(batch.code(a)) for a in arts]
+    assert all(isinstance(x, tuple) for x in (out[0], out[2], out[3]))

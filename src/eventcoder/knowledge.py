@@ -65,6 +65,25 @@ def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
 
 
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\\w`` matches
+
+
+def _first_words(low: str, index: dict[str, Any]) -> list[tuple[int, str]]:
+    """(start, word) of every word of ``low`` (a run of ``\\w``) that is a key of ``index``, in text order:
+    the words found by ``str.find`` for the few keys the text holds, not by a loop over all its words."""
+    found = []
+    for w in set(_WORD.findall(low)).intersection(index):
+        n = len(w)
+        s = low.find(w)
+        while s >= 0:
+            if (s == 0 or not _is_word(low[s - 1])) and (s + n == len(low) or not _is_word(low[s + n])):
+                found.append((s, w))
+            s = low.find(w, s + n)
+    found.sort()
+    return found
+
+
 @dataclass(frozen=True)
 class AliasMatcher:
     """Leftmost-longest whole-word matching of many aliases, case-insensitive, indexed by first word
@@ -87,11 +106,11 @@ class AliasMatcher:
         if len(low) != len(text):  # a few characters change length when lowered: keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         pos = 0
-        for m in _WORD.finditer(low):
-            s = m.start()
+        by_first = self.by_first
+        for s, first in _first_words(low, by_first):
             if s < pos or not _boundary(low, s - 1):
                 continue
-            for alias in self.by_first.get(m.group(0), ()):
+            for alias in by_first[first]:
                 e = s + len(alias)
                 if low.startswith(alias, s) and _boundary(low, e):
                     yield _Span(s, e, text[s:e])
