@@ -155,3 +155,23 @@ def test_code_many_gives_a_failing_article_its_reason_and_the_others_their_event
     assert out[1] == "coding failed: ValueError: a broken rule"
     assert [len(x) for x in (out[0], out[2], out[3])] == [len(batch.code(a)) for a in arts]
     assert all(isinstance(x, tuple) for x in (out[0], out[2], out[3]))
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "One.", 'Hi!!! ... "Yes." No', "a\n\nb. c", "Dr. Smith arrived at 5 p.m. He left?! Then: silence…",
+    "KABUL, Afghanistan — A blast hit a minibus. Two died. (Reuters)", "No full stop at all",
+    "Numbers 3.5 and U.S. forces. End.\n\nNew paragraph!",
+])
+def test_sentence_spans_are_the_sentencizers_sentences(text):
+    from eventcoder.nlp import segmenter, sentence_spans
+
+    assert sentence_spans(text) == [(s.start_char, s.end_char) for s in segmenter()(text).sents]
+
+
+def test_the_ner_model_keeps_spacys_tokenizer_when_the_stored_one_is_the_same():
+    from eventcoder import nlp
+
+    m = nlp.model()
+    assert nlp._stored_tokenizer_is_built(m)
+    assert [t.text for t in m.tokenizer("U.S.-led forces can't re-enter Ras al-Ain, 3km away.")] == [
+        "U.S.-led", "forces", "ca", "n't", "re", "-", "enter", "Ras", "al", "-", "Ain", ",", "3", "km", "away", "."]

@@ -45,7 +45,7 @@ from .geo.gazetteer import Gazetteer, default_gazetteer
 from .geo.resolve import GeoContext, country_context, resolve_text
 from .knowledge import countries, prefilter
 from .model import Article, CleanText, Event, Evidence, Sentence
-from .nlp import model, segmenter
+from .nlp import model, sentence_spans
 
 __all__ = ["COMPONENTS", "NoPublicationDateWarning", "Pipeline", "Result", "article_id", "code_article",
            "code_articles", "extract", "segment"]
@@ -67,11 +67,13 @@ def clean_component(doc: Document) -> Document:
 def segment(ct: CleanText) -> tuple[Sentence, ...]:
     """Sentences of the cleaned text (spaCy's sentencizer), with their spans."""
     sents: list[Sentence] = []
-    for s in segmenter()(ct.text).sents:
-        text = s.text.strip()
+    whole = ct.text
+    for s_start, s_end in sentence_spans(whole):
+        raw = whole[s_start:s_end]
+        text = raw.strip()
         if not text:
             continue
-        start = s.start_char + (len(s.text) - len(s.text.lstrip()))
+        start = s_start + (len(raw) - len(raw.lstrip()))
         sents.append(Sentence(len(sents), start, start + len(text), text))
     return tuple(sents)
 
