@@ -6,6 +6,8 @@ whole default pipeline (``code_article``, as ``eventcoder bench`` and ``extract`
 each in its own interpreter (``PYTHONPATH=TREE``), and the results are compared article by article: every
 event's exported fields (``Event.to_dict``: ids, types, actors, places, dates, fatalities, evidence offsets),
 the diagnostics and the sentence spans. Prints one line per difference and a summary; exits 1 if any.
+``--batch``: the new tree codes the articles with ``code_articles`` (NER batched over 16 articles, as
+``ingest``, the runner and ``bench`` do) instead of one ``code_article`` each.
 
 A snapshot of the committed tree to compare against: ``git archive HEAD src | tar -x -C /tmp/old``, then
 ``/tmp/old/src``.
@@ -41,16 +43,23 @@ def rows(path):
                 row.setdefault("id", f"line-{n}")
                 yield row
 
+def articles(path):
+    for row in rows(path):
+        pub = row.get("published") or None
+        try:
+            yield Article(row["text"], pub, title=row.get("title"), id=str(row["id"]))
+        except InputError:
+            yield Article(row["text"], None, title=row.get("title"), id=str(row["id"]))
+
 warnings.simplefilter("ignore")
 out = open(sys.argv[2], "w", encoding="utf-8")
-for row in rows(sys.argv[1]):
-    pub = row.get("published") or None
-    try:
-        art = Article(row["text"], pub, title=row.get("title"), id=str(row["id"]))
-    except InputError:
-        art = Article(row["text"], None, title=row.get("title"), id=str(row["id"]))
-    r = code_article(art)
-    out.write(json.dumps({"id": str(row["id"]), "events": [e.to_dict() for e in r.events],
+if sys.argv[3] == "batch":
+    from eventcoder.pipeline import code_articles
+    results = code_articles(articles(sys.argv[1]))
+else:
+    results = (code_article(a) for a in articles(sys.argv[1]))
+for r in results:
+    out.write(json.dumps({"id": r.document.article.id, "events": [e.to_dict() for e in r.events],
                           "diagnostics": [d.to_dict() for d in r.diagnostics],
                           "sentences": [[s.index, s.start, s.end] for s in r.document.sentences]},
                          ensure_ascii=False, sort_keys=True) + "\n")
@@ -58,9 +67,9 @@ out.close()
 """
 
 
-def start(tree: str, path: str, out: Path) -> subprocess.Popen:
+def start(tree: str, path: str, out: Path, batch: bool = False) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": tree, "OMP_NUM_THREADS": "1"}
-    return subprocess.Popen([sys.executable, "-c", CODER, path, str(out)], env=env)
+    return subprocess.Popen([sys.executable, "-c", CODER, path, str(out), "batch" if batch else "one"], env=env)
 
 
 def read(proc: subprocess.Popen, out: Path) -> list[dict]:
@@ -89,12 +98,13 @@ def main(argv: list[str]) -> int:
     if len(argv) < 3:
         print(__doc__)
         return 2
-    old_tree, new_tree, *inputs = argv
+    batch = "--batch" in argv
+    old_tree, new_tree, *inputs = [a for a in argv if a != "--batch"]
     bad = 0
     with tempfile.TemporaryDirectory() as tmp:
         for i, path in enumerate(inputs):
             o, n = Path(tmp) / f"old{i}.jsonl", Path(tmp) / f"new{i}.jsonl"
-            po, pn = start(old_tree, path, o), start(new_tree, path, n)  # the two trees side by side
+            po, pn = start(old_tree, path, o), start(new_tree, path, n, batch)  # the two trees side by side
             bad += compare(read(po, o), read(pn, n), path)
     return 1 if bad else 0
 

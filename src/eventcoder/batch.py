@@ -10,12 +10,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol
 
 from .errors import EventcoderError, InputError
 from .files import Item, checked
 from .model import Article, Event
 from .store import AddOutcome, Store
+
+BATCH = 16  # articles coded together (their kept sentences share NER batches)
 
 
 @dataclass
@@ -51,6 +54,27 @@ def code(article: Article) -> tuple[Event, ...] | str:
         return f"coding failed: {type(exc).__name__}: {exc}"
 
 
+def code_many(articles: list[Article]) -> list[tuple[Event, ...] | str]:
+    """``code`` of each article, NER batched over them (``pipeline.code_articles``): the same events. Where
+    coding one fails, the articles not coded yet are coded one by one, so that each failure has its own
+    reason and every other article its events."""
+    from .pipeline import code_articles
+
+    out: list[tuple[Event, ...] | str] = []
+    try:
+        for r in code_articles(articles):
+            out.append(tuple(r.events))
+    except Exception:  # noqa: BLE001 - one article's failure must not stop the batch
+        out.extend(code(a) for a in articles[len(out):])
+    return out
+
+
+def _chunks(todo: Iterable[tuple[Item, Article]], n: int) -> Iterator[list[tuple[Item, Article]]]:
+    it = iter(todo)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
 Coded = tuple[Item, Article, tuple[Event, ...] | str]
 
 
@@ -64,22 +88,29 @@ class Coder(Protocol):
     def __call__(self, todo: Iterable[tuple[Item, Article]]) -> Iterator[Coded]: ...
 
 
-def _coded(todo: Iterable[tuple[Item, Article]], jobs: int) -> Iterator[Coded]:
+def _coded(todo: Iterable[tuple[Item, Article]], jobs: int, batch: int = BATCH) -> Iterator[Coded]:
+    """Each article with its events, in order, coded ``batch`` at a time (``code_many``), here or over ``jobs``
+    worker processes."""
     if jobs <= 1:
-        for item, art in todo:
-            yield item, art, code(art)
+        for chunk in _chunks(todo, batch):
+            for (item, art), result in zip(chunk, code_many([a for _, a in chunk]), strict=True):
+                yield item, art, result
         return
-    window: deque[tuple[Item, Article, Future[tuple[Event, ...] | str]]] = deque()
+    window: deque[tuple[list[tuple[Item, Article]], Future[list[tuple[Event, ...] | str]]]] = deque()
+
+    def done() -> Iterator[Coded]:
+        chunk, f = window.popleft()
+        for (item, art), result in zip(chunk, f.result(), strict=True):
+            yield item, art, result
+
     # spawned, not forked: a forked worker would share (and on exit close) the store's open connections
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as ex:
-        for item, art in todo:
-            window.append((item, art, ex.submit(code, art)))
-            if len(window) >= jobs * 4:
-                i, a, f = window.popleft()
-                yield i, a, f.result()
+        for chunk in _chunks(todo, max(1, min(batch, 8))):
+            window.append((chunk, ex.submit(code_many, [a for _, a in chunk])))
+            if len(window) >= jobs * 3:
+                yield from done()
         while window:
-            i, a, f = window.popleft()
-            yield i, a, f.result()
+            yield from done()
 
 
 def ingest(store: Store, items: Iterable[Item], jobs: int = 1,

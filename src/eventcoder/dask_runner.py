@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .batch import Coded, code
+from .batch import Coded, code_many
 from .errors import GazetteerError, InputError
 from .files import Item, checked
 from .model import Article, Event
@@ -124,11 +124,9 @@ def code_batch(batch: list[tuple[str, Article]], expected: WorkerEnv) -> list[tu
     """The task a worker runs: for each (name, article), its events or the reason it failed (the language
     check's, or coding's), as a single process gives them."""
     _check(expected, _worker_name())
-    out: list[tuple[Event, ...] | str] = []
-    for name, art in batch:
-        item = checked(Item(name, art))
-        out.append(code(art) if item.article is not None else (item.error or "unreadable"))
-    return out
+    items = [checked(Item(name, art)) for name, art in batch]
+    coded = iter(code_many([art for (_, art), item in zip(batch, items, strict=True) if item.article is not None]))
+    return [next(coded) if item.article is not None else (item.error or "unreadable") for item in items]
 
 
 @dataclass

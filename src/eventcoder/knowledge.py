@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -65,6 +65,25 @@ def _boundary(text: str, i: int) -> bool:
     return i < 0 or i >= len(text) or not (text[i].isalnum() or text[i] in "_-")
 
 
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\\w`` matches
+
+
+def _first_words(low: str, index: dict[str, Any]) -> list[tuple[int, str]]:
+    """(start, word) of every word of ``low`` (a run of ``\\w``) that is a key of ``index``, in text order:
+    the words found by ``str.find`` for the few keys the text holds, not by a loop over all its words."""
+    found = []
+    for w in set(_WORD.findall(low)).intersection(index):
+        n = len(w)
+        s = low.find(w)
+        while s >= 0:
+            if (s == 0 or not _is_word(low[s - 1])) and (s + n == len(low) or not _is_word(low[s + n])):
+                found.append((s, w))
+            s = low.find(w, s + n)
+    found.sort()
+    return found
+
+
 @dataclass(frozen=True)
 class AliasMatcher:
     """Leftmost-longest whole-word matching of many aliases, case-insensitive, indexed by first word
@@ -87,11 +106,11 @@ class AliasMatcher:
         if len(low) != len(text):  # a few characters change length when lowered: keep offsets exact
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
         pos = 0
-        for m in _WORD.finditer(low):
-            s = m.start()
+        by_first = self.by_first
+        for s, first in _first_words(low, by_first):
             if s < pos or not _boundary(low, s - 1):
                 continue
-            for alias in self.by_first.get(m.group(0), ()):
+            for alias in by_first[first]:
                 e = s + len(alias)
                 if low.startswith(alias, s) and _boundary(low, e):
                     yield _Span(s, e, text[s:e])
@@ -221,13 +240,23 @@ def cue_patterns() -> dict[str, re.Pattern[str]]:
     return {k: compile_patterns(v) for k, v in lexicon()["cues"].items()}
 
 
-@cache
-def prefilter_pattern() -> re.Pattern[str]:
-    """One pattern of every trigger: a sentence that matches none is never parsed."""
+def _all_triggers() -> list[str]:
     allp: list[str] = []
     for v in lexicon()["triggers"].values():
         allp.extend(v)
-    return compile_patterns(allp)
+    return allp
+
+
+@cache
+def prefilter_pattern() -> re.Pattern[str]:
+    """One pattern of every trigger: a sentence that matches none is never parsed."""
+    return compile_patterns(_all_triggers())
+
+
+@cache
+def prefilter() -> Prefilter:
+    """``prefilter_pattern``'s test, indexed by how the triggers begin (``Prefilter``): the same sentences pass."""
+    return Prefilter.build(_all_triggers())
 
 
 @cache
@@ -252,3 +281,266 @@ def state_periods() -> dict[str, tuple[tuple[str, str], ...]]:
 @cache
 def actors_data() -> dict[str, Any]:
     return _load_json("actors.json")
+
+
+# -- speed: the same matches, fewer patterns tried ----------------------------------------------------------
+
+_KEY = 3  # characters of a trigger's start the prefilter indexes
+_WORD_START = re.compile(r"\b\w")
+_SAFE: dict[str, bool] = {}
+
+
+def _safe_char(c: str) -> bool:
+    """Does lower-casing ``c`` keep what a case-insensitive pattern sees in it? Not for the few characters that
+    ``re.I`` matches to a letter they do not lower-case to ("ſ" is an "s" to ``re.I``), nor for those whose
+    lower case is longer ("İ")."""
+    low = c.lower()
+    if len(low) != 1:
+        return False
+    for k in "abcdefghijklmnopqrstuvwxyz0123456789_":
+        if (re.fullmatch(k, c, re.I) is not None) != (low == k):
+            return False
+    return all((re.match(cls, c) is None) == (re.match(cls, low) is None) for cls in (r"\w", r"\s", r"\d"))
+
+
+def fold(text: str) -> str | None:
+    """``text`` lower-cased, each character in its place (the same offsets), where a case-insensitive pattern
+    sees in the lower-cased text just what it sees in ``text``; None where a character might differ."""
+    if not text.isascii():
+        for c in set(text):
+            if not c.isascii():
+                ok = _SAFE.get(c)
+                if ok is None:
+                    ok = _SAFE[c] = _safe_char(c)
+                if not ok:
+                    return None
+    return text.lower()
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _starts(items: list[Any], pre: str, budget: list[int]) -> set[str]:
+    """Every string (lower case, ``_KEY`` characters or fewer where what a match begins with stops being a known
+    literal) that a match of the parsed pattern ``items`` begins with. ``_Unknown`` when the pattern is too
+    intricate to tell."""
+    from re import _constants as c  # the parse tree's opcodes (Python >= 3.11)
+
+    if len(pre) >= _KEY or not items:
+        return {pre}
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _Unknown
+    op, av = items[0]
+    rest = items[1:]
+    if op is c.LITERAL:
+        ch = chr(av)
+        return _starts(rest, pre + ch.lower(), budget) if ch.isascii() else {pre}
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL and chr(a).isascii():
+                chars.add(chr(a).lower())
+            elif o is c.RANGE and a[1] < 128 and a[1] - a[0] < 40:
+                chars.update(chr(x).lower() for x in range(a[0], a[1] + 1))
+            else:
+                return {pre}
+        out: set[str] = set()
+        for ch in chars:
+            out |= _starts(rest, pre + ch, budget)
+        return out
+    if op is c.SUBPATTERN:
+        return _starts(list(av[-1]) + rest, pre, budget)
+    if op is c.ATOMIC_GROUP:
+        return _starts(list(av) + rest, pre, budget)
+    if op is c.BRANCH:
+        out = set()
+        for alt in av[1]:
+            out |= _starts(list(alt) + rest, pre, budget)
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        out = _starts(rest, pre, budget) if lo == 0 else set()
+        if hi != 0:
+            again = (op, (max(lo - 1, 0), hi if hi == c.MAXREPEAT else hi - 1, sub))
+            out |= _starts([*sub, again, *rest], pre, budget)
+        return out
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: what follows begins the match
+        return _starts(rest, pre, budget)
+    return {pre}
+
+
+def pattern_starts(pattern: str) -> set[str] | None:
+    """What every match of ``pattern`` (case-insensitive) begins with, or None when a match may begin with
+    anything (a wide character class, ``\\w``, an empty match), with too many things (200), or the pattern is
+    too intricate to tell."""
+    from re import _parser
+
+    try:
+        starts = _starts(list(_parser.parse(pattern, re.I)), "", [20000])
+    except (_Unknown, RecursionError):
+        return None
+    if not starts or len(starts) > 200 or any(not s or not (s[0].isalnum() or s[0] == "_") for s in starts):
+        return None
+    return {s for s in starts if not any(s[:n] in starts for n in range(1, len(s)))}  # "vx" covers "vx "
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Does any trigger pattern match a sentence (as ``prefilter_pattern().search`` does)? The triggers are
+    indexed by the lower-cased characters every match of theirs begins with (``pattern_starts``); at each word
+    start of the sentence only the patterns indexed under its first one, two or three characters are tried,
+    there (``match`` at that position: each pattern keeps its own look-behind). A trigger whose start cannot
+    be told is searched for in every sentence. Built from the lexicon as it is: no trigger is named here."""
+
+    groups: dict[str, tuple[str, ...]]  # start -> the patterns that begin with it
+    lengths: tuple[int, ...]  # the lengths of the starts
+    always: tuple[str, ...]  # patterns searched for everywhere
+    triggers: tuple[str, ...]  # every pattern: the one full pattern, for text ``fold`` cannot lower-case
+    compiled: dict[str | None, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def build(cls, patterns: list[str]) -> Prefilter:
+        groups: dict[str, list[str]] = {}
+        always: list[str] = []
+        for p in patterns:
+            starts = pattern_starts(p)
+            if starts is None:
+                always.append(p)
+                continue
+            for s in starts:
+                groups.setdefault(s, []).append(p)
+        return cls({k: tuple(v) for k, v in groups.items()}, tuple(sorted({len(k) for k in groups})), tuple(always),
+                   tuple(patterns))
+
+    def _rx(self, key: str | None) -> re.Pattern[str]:
+        """The compiled pattern of one start's triggers ("": those searched for everywhere; None: all of
+        them), compiled on first use."""
+        rx = self.compiled.get(key)
+        if rx is None:
+            pats = self.triggers if key is None else self.always if key == "" else self.groups[key]
+            rx = self.compiled[key] = compile_patterns(list(pats))
+        return rx
+
+    def passes(self, text: str) -> bool:
+        low = fold(text)
+        if low is None:
+            return self._rx(None).search(text) is not None
+        groups = self.groups
+        for m in _WORD_START.finditer(text):
+            s = m.start()
+            for n in self.lengths:
+                key = low[s:s + n]
+                if key in groups and self._rx(key).match(text, s):
+                    return True
+        return bool(self.always) and self._rx("").search(text) is not None
+
+
+def lower_source(pattern: str) -> str | None:
+    """``pattern`` with its literal letters lower-cased (escapes and ``(?P`` kept as they are): the pattern
+    that, case-sensitive over lower-cased text, matches where ``pattern`` matches case-insensitively. None
+    where that cannot be told from the source: inline flags, escapes that name a character by its code, a
+    cased letter outside ASCII, a class range over more than one kind of character."""
+    from re import _constants as c
+    from re import _parser
+
+    if re.search(r"\(\?[aiLmsux-]", pattern) or re.search(r"\\(?:[xuUN0]|[1-9]\d\d)", pattern):
+        return None
+    if any(not ch.isascii() and ch.lower() != ch.upper() for ch in pattern):
+        return None
+
+    def ranges_ok(x: Any) -> bool:
+        if isinstance(x, tuple) and len(x) == 2 and x[0] is c.RANGE:
+            lo, hi = chr(x[1][0]), chr(x[1][1])
+            return lo.isascii() and hi.isascii() and ((lo.isupper() and hi.isupper()) or (lo.islower() and hi.islower())
+                                                      or (lo.isdigit() and hi.isdigit()))
+        if isinstance(x, (list, tuple, _parser.SubPattern)):
+            return all(ranges_ok(y) for y in x)
+        return True
+
+    try:
+        if not ranges_ok(_parser.parse(pattern, re.I)):
+            return None
+    except re.error:
+        return None
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif pattern.startswith("(?P", i):
+            out.append("(?P")
+            i += 3
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class FoldedMatch:
+    """A match of ``FoldedPattern``: the spans of its twin's match, the text of the original."""
+
+    m: re.Match[str]
+    string: str
+    groupindex: dict[str, int]
+
+    def _g(self, g: int | str) -> int:
+        return self.groupindex[g] if isinstance(g, str) else g
+
+    def span(self, g: int | str = 0) -> tuple[int, int]:
+        return self.m.span(self._g(g))
+
+    def start(self, g: int | str = 0) -> int:
+        return self.m.start(self._g(g))
+
+    def end(self, g: int | str = 0) -> int:
+        return self.m.end(self._g(g))
+
+    def group(self, g: int | str = 0) -> str | None:
+        s, e = self.m.span(self._g(g))
+        return None if s < 0 else self.string[s:e]
+
+
+@dataclass(frozen=True)
+class FoldedPattern:
+    """A case-insensitive pattern, compiled on first use, whose matches are found by its lower-cased twin
+    (``lower_source``), case-sensitive, over the lower-cased text (``fold``): the same matches, spans and
+    groups, several times faster (Python's ``re`` skips an alternative by its first character only when it is
+    case-sensitive). Text ``fold`` cannot lower-case safely, and a pattern without a twin, go to the pattern
+    itself."""
+
+    pattern: str
+    flags: int = re.I
+    compiled: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def _pair(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        c = self.compiled
+        if "rx" not in c:
+            c["rx"] = re.compile(self.pattern, self.flags)
+            low = lower_source(self.pattern) if self.flags & re.I else None
+            c["low"] = re.compile(low, self.flags & ~re.I) if low is not None else None
+        return c["rx"], c["low"]  # type: ignore[return-value]
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        return self._pair()[0]
+
+    def finditer(self, text: str):  # noqa: ANN201
+        rx, twin = self._pair()
+        low = fold(text) if twin is not None else None
+        if twin is None or low is None:
+            yield from rx.finditer(text)
+            return
+        for m in twin.finditer(low):
+            yield FoldedMatch(m, text, rx.groupindex)
+
+    def search(self, text: str) -> re.Match[str] | FoldedMatch | None:
+        rx, twin = self._pair()
+        low = fold(text) if twin is not None else None
+        if twin is None or low is None:
+            return rx.search(text)
+        m = twin.search(low)
+        return FoldedMatch(m, text, rx.groupindex) if m else None

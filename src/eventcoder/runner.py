@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from .model import Event
 
+BATCH = 16  # rows coded together (their kept sentences share NER batches)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -55,13 +56,30 @@ def _main_event(args: tuple[str, dt.date | None, str | None]) -> dict[str, Any] 
     return found[0] if found else None
 
 
+def _main_events(rows: list[tuple[str, dt.date | None, str | None]]) -> list[dict[str, Any] | None]:
+    """``_main_event`` of each row, NER batched over them (``pipeline.code_articles``): the same events."""
+    from .model import Article
+    from .pipeline import code_articles
+
+    classifier = None
+    model_path = rows[0][2] if rows else None
+    if model_path:
+        from .classifier import load_model
+
+        classifier = load_model(Path(model_path))
+    out = []
+    for r in code_articles([Article(text, pub) for text, pub, _ in rows], classifier=classifier):
+        out.append(summary(r.events[0]) if r.events else None)
+    return out
+
+
 def run_many(fn: Callable[[T], R], args: list[T], jobs: int = 1, progress: bool = False,
-             what: str = "coding") -> list[R]:
-    """``[fn(a) for a in args]``, in order, over ``jobs`` worker processes (``fn`` must be importable),
-    with a progress bar where asked."""
+             what: str = "coding", chunksize: int = 8) -> list[R]:
+    """``[fn(a) for a in args]``, in order, over ``jobs`` worker processes (``fn`` must be importable; each
+    worker is sent ``chunksize`` arguments at a time), with a progress bar where asked."""
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as ex:
-            it = ex.map(fn, args, chunksize=8)
+            it = ex.map(fn, args, chunksize=chunksize)
             if progress:
                 from rich.progress import track
 
@@ -82,6 +100,7 @@ def predict_rows(rows: list[dict[str, str]], model_path: Path | None = None, job
 
         load_model(model_path)  # fail early, in this process, on a bad model file
     args = [(r["notes"], published_of(r), str(model_path) if model_path else None) for r in rows]
-    return run_many(_main_event, args, jobs, progress, "evaluating")
+    chunks = [args[i:i + BATCH] for i in range(0, len(args), BATCH)]
+    return [e for found in run_many(_main_events, chunks, jobs, progress, "evaluating", chunksize=1) for e in found]
 
 

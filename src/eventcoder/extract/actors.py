@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..knowledge import AliasMatcher, actors_data, countries
+from ..knowledge import AliasMatcher, FoldedPattern, actors_data, countries
 from ..model import ActorMention
 
 # the kinds of actor that are armed, organised sides: state forces, named armed groups, unidentified gunmen
@@ -100,16 +100,16 @@ _PROT = (r"(?:protesters?|protestors?|demonstrators?|marchers|agitators|agitatin
 _RIOT = (r"(?:rioters?|mobs?|angry crowds?|crowds?|vigilantes?|irate \w+|angry \w+|enraged \w+|"
          r"group of (?:people|villagers|residents|youths|men))")
 
-_MIL_RX = re.compile(r"(?<![\w-])(?P<n>" + _MIL + r")\b", re.I)
-_POL_RX = re.compile(r"(?<![\w-])(?P<n>" + _POL + r")\b", re.I)
+_MIL_RX = FoldedPattern(r"(?<![\w-])(?P<n>" + _MIL + r")\b")
+_POL_RX = FoldedPattern(r"(?<![\w-])(?P<n>" + _POL + r")\b")
 # the one or two words before a force's name, where a demonym stands ("Nigerian troops")
 _BEFORE = re.compile(r"(?P<dem>[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*)?)\s+$")
-_COMM_RX = re.compile(r"(?<![\w-])(?P<n>" + _COMMUNAL + r")\b", re.I)
+_COMM_RX = FoldedPattern(r"(?<![\w-])(?P<n>" + _COMMUNAL + r")\b")
 _GROUP_MILITIA_RX = re.compile(r"(?<![\w-])(?P<w>[A-Z][a-z][\w-]+)\s+(?:ethnic\s+|communal\s+|tribal\s+)?"
                                r"(?:militias?|militiam[ae]n|pastoralists|herdsmen|herders|vigilantes)\b")
-_UNID_RX = re.compile(r"(?P<n>" + _UNIDENT + r")\b", re.I)
-_PROT_RX = re.compile(r"(?P<n>" + _PROT + r")\b", re.I)
-_RIOT_RX = re.compile(r"(?P<n>" + _RIOT + r")\b", re.I)
+_UNID_RX = FoldedPattern(r"(?P<n>" + _UNIDENT + r")\b")
+_PROT_RX = FoldedPattern(r"(?P<n>" + _PROT + r")\b")
+_RIOT_RX = FoldedPattern(r"(?P<n>" + _RIOT + r")\b")
 
 
 _OF_NAMED = re.compile(r"\s+(?:of|from|belonging to|loyal to|affiliated with|linked to|allied to)\s+(?:the\s+)?"
