@@ -169,7 +169,7 @@ def test_namesake_outside_the_stated_province_yields():
      {"name": "St. John's", "admin1": "Newfoundland and Labrador"}),
     ("On 8 May 2022, gunmen robbed a bank in Divinopolis do Tocantins (Tocantins) and took hostages.",
      {"admin1": "Tocantins", "geo_precision": 1}),
-    ("On 9 May 2022, dock workers went on strike in Bandar e Emam Khomeyni city (Khuzestan) over unpaid wages.",
+    ("On 9 May 2022, dock workers protested in Bandar e Emam Khomeyni city (Khuzestan) over unpaid wages.",
      {"admin1": "Khuzestan", "geo_precision": 1}),
     # a sizeable town, the only one of its name in the country, stated with the wrong province
     ("On 3 April 2022, artillery shells hit a school in Kramatorsk, Kharkiv, injuring two teachers.",

@@ -309,3 +309,14 @@ def test_forces_that_pull_back_move():
 
 
 
+
+
+def test_a_hypothetical_trigger_does_not_hide_what_happened():
+    text = ("Security forces have jailed more than 60 men they suspect were plotting to launch attacks in Lahore "
+            "ahead of Eid, officials said on Friday.")
+    assert _subs(text) == ["Arrests"]
+
+
+def test_a_sentence_of_threats_alone_stays_no_event():
+    assert _subs("The army vowed on Monday to launch attacks on the rebels, who have threatened to seize the town.") \
+        == []

@@ -73,6 +73,14 @@ def mention_toll(sub: str, s: Sentence) -> tuple[int, tuple[int, int] | None]:
     return fat, fat_span
 
 
+_CLAUSE_REASONS = frozenset({"future or hypothetical", "future", "hypothetical", "negated", "only planned"})
+
+
+def _masked(text: str, cls: Classification) -> str:
+    """The sentence with a trigger blanked out (same length, so every offset holds)."""
+    return text[:cls.trigger_start] + " " * (cls.trigger_end - cls.trigger_start) + text[cls.trigger_end:]
+
+
 def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic, ...]]:
     assert doc.context is not None and doc.places is not None
     country = doc.places.country
@@ -85,8 +93,19 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
         if cls is None:
             continue
         date = event_date(doc, s, cls)
-        if factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end, [date] if date is not None else [],
-                                       published, cls.sub_event_type, lede=s.index == 0):
+        reason = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
+                                             [date] if date is not None else [], published, cls.sub_event_type,
+                                             lede=s.index == 0)
+        if reason in _CLAUSE_REASONS:
+            # the trigger's own clause is hypothetical or negated ("jailed 60 men suspected of plotting to
+            # launch attacks"): the sentence's other trigger may still tell what happened
+            alt = classify(doc, replace(s, text=_masked(s.text, cls)), actors, country)
+            if alt is not None:
+                cls, date = alt, event_date(doc, s, alt)
+                reason = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
+                                                     [date] if date is not None else [], published,
+                                                     cls.sub_event_type, lede=s.index == 0)
+        if reason:
             continue
         if participants.missing_party(cls.sub_event_type, s.text, actors) or \
                 participants.other_sense(doc.context.domain, cls.sub_event_type, s.text, actors) or \
