@@ -43,7 +43,8 @@ def test_ingest_fixtures_then_again_changes_nothing(db_url: str) -> None:  # noq
     with open_store(db_url) as s:
         before = s.counts()
         recs = s.events()
-    assert before.articles == 11 and before.events == first["events stored"] >= 9
+    # (8 events: "the kidnappers demanded a ransom" after the abduction is no protest, as it once was coded)
+    assert before.articles == 11 and before.events == first["events stored"] >= 8
     by_loc = {x.acled["location"]: x.acled for x in recs}
     assert by_loc["Douentza"]["event_id_cnty"].startswith("MLI") and by_loc["Douentza"]["fatalities"] == 9
     assert by_loc["Kirkuk"]["sub_event_type"] == "Air/drone strike"

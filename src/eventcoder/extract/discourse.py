@@ -169,6 +169,17 @@ _FORCE_ON_THE_CROWD = re.compile(
     re.I)
 
 
+def force_rung(protest: str, force: str) -> str:
+    """A demonstration's type once the force used on it, told in a sentence of its own, is folded in: up ACLED's
+    ladder (peaceful -> intervention -> excessive force; fire or beatings told as an attack are excessive force);
+    a violent demonstration or any other event keeps its type."""
+    rung = [Sub.PEACEFUL_PROTEST, Sub.PROTEST_WITH_INTERVENTION, Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS]
+    told = Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS if force == Sub.ATTACK else force
+    if protest not in rung or told not in rung:
+        return protest
+    return max(protest, told, key=rung.index)
+
+
 def restates(text: str, cls: Classification, sub: str, earlier: list[Mention],
               date: DateMention | None = None) -> Mention | None:
     """The event already coded that a later sentence only restates ('the blast', 'claimed the attack', a quote,

@@ -125,7 +125,8 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
             # places stay with it: their offsets are into that sentence, not this one
             fat, fat_span = sentence_fatalities(s.text)
             mentions.append(replace(prev, sentence=s, trigger=(cls.trigger_start, cls.trigger_end), fatalities=fat,
-                                    fatalities_span=fat_span, places=()))
+                                    fatalities_span=fat_span, places=(),
+                                    sub_event_type=discourse.force_rung(prev.sub_event_type, sub)))
             continue
         a1, a2 = roles(sub, s.text, (cls.trigger_start, cls.trigger_end), actors, country, doc.context.named_group)
         res = doc.places.by_sentence.get(s.index, ())
