@@ -76,6 +76,27 @@ def mention_toll(sub: str, s: Sentence) -> tuple[int, tuple[int, int] | None]:
 _CLAUSE_REASONS = frozenset({"future or hypothetical", "future", "hypothetical", "negated", "only planned"})
 
 
+def _not_coded(doc: Document, s: Sentence, cls: Classification, actors: list[ActorMention],
+               date: DateMention | None) -> str | None:
+    """Why a sentence's classified event is not coded (factuality, then the participants the type needs), or
+    None; a reason of the trigger's own clause is one of ``_CLAUSE_REASONS``."""
+    assert doc.context is not None
+    reason = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
+                                         [date] if date is not None else [], doc.published, cls.sub_event_type,
+                                         lede=s.index == 0)
+    if reason:
+        return reason
+    if participants.missing_party(cls.sub_event_type, s.text, actors) or \
+            participants.other_sense(doc.context.domain, cls.sub_event_type, s.text, actors):
+        return "participants"
+    if participants.missing_in_parse(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors):
+        return "parse"
+    if (date is None or not (date.weekday or date.date is not None)) and \
+            participants.hypothetical_in_parse(s.text, (cls.trigger_start, cls.trigger_end)):
+        return "hypothetical"
+    return None
+
+
 def _masked(text: str, cls: Classification) -> str:
     """The sentence with a trigger blanked out (same length, so every offset holds)."""
     return text[:cls.trigger_start] + " " * (cls.trigger_end - cls.trigger_start) + text[cls.trigger_end:]
@@ -93,26 +114,15 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
         if cls is None:
             continue
         date = event_date(doc, s, cls)
-        reason = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
-                                             [date] if date is not None else [], published, cls.sub_event_type,
-                                             lede=s.index == 0)
+        reason = _not_coded(doc, s, cls, actors, date)
         if reason in _CLAUSE_REASONS:
             # the trigger's own clause is hypothetical or negated ("jailed 60 men suspected of plotting to
             # launch attacks"): the sentence's other trigger may still tell what happened
             alt = classify(doc, replace(s, text=_masked(s.text, cls)), actors, country)
             if alt is not None:
                 cls, date = alt, event_date(doc, s, alt)
-                reason = factuality.reason_not_coded(s.text, cls.trigger_start, cls.trigger_end,
-                                                     [date] if date is not None else [], published,
-                                                     cls.sub_event_type, lede=s.index == 0)
+                reason = _not_coded(doc, s, cls, actors, date)
         if reason:
-            continue
-        if participants.missing_party(cls.sub_event_type, s.text, actors) or \
-                participants.other_sense(doc.context.domain, cls.sub_event_type, s.text, actors) or \
-                participants.missing_in_parse(cls.sub_event_type, s.text, (cls.trigger_start, cls.trigger_end), actors):
-            continue
-        if (date is None or not (date.weekday or date.date is not None)) and \
-                participants.hypothetical_in_parse(s.text, (cls.trigger_start, cls.trigger_end)):
             continue
         if doc.context.genre and date is not None and date.text.lower() == "today":
             date = None  # in a feature, "today" is nowadays, not the day of an event
