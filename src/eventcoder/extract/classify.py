@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..knowledge import alternatives, cue_patterns, trigger_patterns
 from .actors import ARMED_KINDS, ActorMention, demonym_country
+from .roles import FELL_TO
 from .taxonomy import Sub
 
 # order of precedence when a sentence holds several triggers: the most specific, most violent first
@@ -672,7 +673,7 @@ def _territory(s: _Sentence) -> Classification | None:
     if not territory or re.search(r"\b(?:people|civilians|hostages|men|women|children|suspects?|migrants|persons|"
                                   r"individuals|detainees|and (?:detained|arrested))\b",
                                   low[territory.end():territory.end() + 40]) or \
-            _PEOPLE_TAKEN.match(low, territory.end()) and not re.match(r"f[ae]ll(?:en)? to", territory.group(0), re.I):
+            _PEOPLE_TAKEN.match(low, territory.end()) and not FELL_TO.match(territory.group(0)):
         return None  # (what "fell to" names is the side that took it: "fell to M23 rebels")
     if trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY] and re.search(r"without|no clash|no fighting|handed over|withdr|"
                                                                  r"\b(?:not|never|no|little) (?:\w+ ){0,2}?"
@@ -693,9 +694,6 @@ def _territory(s: _Sentence) -> Classification | None:
         # troops pulled out without firing a shot."
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
     agent = _agent(s.text, territory, s.actors)
-    if re.match(r"f[ae]ll(?:en)? to", territory.group(0), re.I):
-        # "the town fell to M23 rebels": the side named after "to" took it
-        agent = next((a for a in s.actors if a.start >= territory.end()), agent)
     if agent is not None and agent.kind not in ("state_military", "state_police"):
         # "the Iraqi military and pro-government militias took control": the state's forces lead the
         # coordinated subject, their allies do not make it a non-state gain
@@ -1086,7 +1084,12 @@ _DEEDS_OF_THE_HELD = re.compile(
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
-    """Who did what a trigger reports: the armed actor after 'by', else the last one before it."""
+    """Who did what a trigger reports: the armed actor after 'by', else the last one before it; what a place
+    "fell to" is the actor named next ("the town fell to M23 rebels")."""
+    if FELL_TO.match(m.group(0)):
+        after_to = next((a for a in actors if a.start >= m.end()), None)
+        if after_to is not None:
+            return after_to
     armed = [a for a in actors if a.kind in ARMED_KINDS and not re.match(
         r"\s*" + alternatives("attribution") + r"\b", text[a.end:])]
     by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?", text[m.end():m.end() + 60])

@@ -68,6 +68,10 @@ def acting(text: str, actors: list[ActorMention], named_group: ActorMention | No
             if a.kind == "unidentified" and _GENERIC_FIGHTERS.match(a.text) else a for a in acts]
 
 
+# a place that "fell to" a side: the side named next took it (the agent, as after a passive's "by")
+FELL_TO = re.compile(r"f[ae]ll(?:en)? to", re.I)
+
+
 def by_agent(text: str, t1: int, acts: list[ActorMention]) -> ActorMention | None:
     """The agent of a passive trigger: "killed by (suspected) militants"."""
     m = re.search(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?", text[t1:t1 + 60])
@@ -198,7 +202,7 @@ def roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention]
     acts = acting(text, actors, named_group)
     t0 = trig[0]
     by = by_agent(text, trig[1], acts)
-    if re.fullmatch(r"f[ae]ll(?:en)? to", text[t0:trig[1]], re.I):
+    if FELL_TO.fullmatch(text, t0, trig[1]):
         # "the town fell to M23 rebels": the side after "to" is the one that took it, as after a passive's "by"
         by = next((a for a in acts if a.start >= trig[1] and a.start - trig[1] <= 12), by)
     if sub in _PROTEST:
