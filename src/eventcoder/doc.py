@@ -82,7 +82,8 @@ class ArticleContext:
     named_group: ActorMention | None  # the named non-state group the article is about
     genre: str | None  # "court", "feature", ...: a story that tells old events (factuality.story_genre)
     geo: GeoContext  # country votes from names, demonyms, dateline and actors (never changed later)
-    domain: str | None = None  # "sport", "arts": the article's vocabulary (participants.article_domain)
+    # "sport", "arts", "business", "technology", "disaster": the article's vocabulary (participants.article_domain)
+    domain: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,73 @@
+"""Session 11 rules (issues 13 and 18), each with sentences written for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.extract.participants import article_domain
+from eventcoder.model import Article
+from eventcoder.pipeline import code_article
+
+_STEEL = (
+    "Shares in the steelmaker fell 12% on Tuesday after its rival abandoned a takeover bid worth 4 billion euros, "
+    "leaving investors nursing heavy losses. Analysts said the company's profits had been squeezed by higher prices "
+    "for iron ore and weak sales to car factories. The firm's chief executive said the board would fight any hostile "
+    "bid and would return cash to shareholders through a share buyback. {extra} The takeover battle had dominated "
+    "trading in the sector for months. Earnings for the quarter fell to 310 million euros, while revenues slipped 4%. "
+    "Several analysts cut their forecasts for the company and warned that the market for steel would stay weak until "
+    "the economy picks up. Consumers of steel, from builders to carmakers, have been holding back orders. The company "
+    "said it would close two plants and cut jobs, and that it expected debt to fall as investment slowed. Its shares "
+    "have lost a third of their value this year, and the bank advising the rival said the offer would not be revived."
+)
+
+_VIRUS = (
+    "Security firms have warned that a new computer virus has hijacked thousands of home computers and uses them to "
+    "send spam e-mails. The virus spreads through a website that offers free downloads of music and video games, and "
+    "attacks computers whose software has not been updated. Users are urged to install the latest patches for their "
+    "operating system and to run anti-virus programs. Experts said the attack was one of the largest seen on the net "
+    "this year, with networks in Europe and Asia hit. Broadband users who leave their PCs switched on all day are most "
+    "at risk, the firms said, because their computers can be used around the clock. Mobile phones and other wireless "
+    "devices are not affected. Online banks said customers' data had not been exposed, though several websites went "
+    "offline for hours, and the number of infected machines was still rising as the virus kept spreading on the web."
+)
+
+_RAID = (
+    "Gunmen attacked a convoy of trucks carrying goods to the market in Maiduguri on Monday, killing four drivers, "
+    "police said. The attackers set fire to three trucks and fled into the bush. Traders said prices of grain in the "
+    "market had risen since the attack on the road, which links the city to the border with Cameroon and carries much "
+    "of the region's trade. The army said troops had been sent to the road and that soldiers would escort convoys. "
+    "Business leaders said the insurgents' attacks had hit sales, and that firms would stay shut until the road is "
+    "safe. Militants have killed hundreds of people in the region this year, and the violence has forced many shops "
+    "and factories to close, the governor said, adding that the economy of the state had shrunk as a result."
+)
+
+
+def _subs(text: str) -> list[str]:
+    result = code_article(Article(id="t", body=text, published=dt.date(2005, 3, 1)))
+    return [str(e.sub_event_type) for e in result.events]
+
+
+def test_business_and_technology_articles_have_their_domain():
+    assert article_domain(_STEEL.format(extra="")) == "business"
+    assert article_domain(_VIRUS) == "technology"
+    # a conflict report with market words keeps no domain: its vocabulary is that of a conflict
+    assert article_domain(_RAID) is None
+
+
+def test_a_boardroom_coup_in_a_business_article_is_no_event():
+    assert _subs(_STEEL.format(extra="The chairman was ousted in a boardroom coup on Monday.")) == []
+
+
+@pytest.mark.parametrize("extra, sub", [
+    ("Union members marched to the headquarters in Sheffield on Friday to protest against the cuts.",
+     "Peaceful protest"),
+    ("Staff at the Sheffield plant walked out and picketed the gates on Friday.", "Peaceful protest"),
+])
+def test_a_demonstration_in_a_business_article_is_still_coded(extra, sub):
+    assert _subs(_STEEL.format(extra=extra)) == [sub]
+
+
+def test_violence_reported_in_trade_terms_is_still_coded():
+    assert "Attack" in _subs(_RAID)
