@@ -71,3 +71,55 @@ def test_a_demonstration_in_a_business_article_is_still_coded(extra, sub):
 
 def test_violence_reported_in_trade_terms_is_still_coded():
     assert "Attack" in _subs(_RAID)
+
+
+def _first_sub(text: str) -> str | None:
+    result = code_article(Article(id="t", body=text, published=dt.date(2021, 5, 3)))
+    return str(result.events[0].sub_event_type) if result.events else None
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers protesting low crop prices dumped manure on the ministry steps and overturned a police van.",
+    "Demonstrators tore down the gates of the parliament and forced their way inside, injuring two guards.",
+    "Residents angry over water shortages attacked a municipal official during a protest outside the town hall.",
+])
+def test_the_crowds_own_violence_read_from_the_parse_is_a_violent_demonstration(text):
+    assert _first_sub(text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the violence is the grievance's, or symbolic, or an assault on the demonstration: not the crowd's own
+    ("Residents protested outside the town hall after youths from a rival village attacked their homes.",
+     "Peaceful protest"),
+    ("Hundreds of students burned an effigy of the minister during a protest against the fee increase.",
+     "Peaceful protest"),
+    ("Some 5,000 people kicked off the protests along the sea front, with thousands more joining as the crowd "
+     "marched past the stadium.", "Peaceful protest"),
+])
+def test_violence_that_is_not_the_crowds_own_deed_keeps_the_protest_peaceful(text, sub):
+    assert _first_sub(text) == sub
+
+
+def test_demonstrators_who_died_after_police_beat_them_met_excessive_force():
+    assert _first_sub("Several demonstrators died after police beat them with iron bars during the rally.") == \
+        "Excessive force against protesters"
+
+
+def test_marchers_are_demonstrators():
+    assert _first_sub("Police used batons to push back the marchers, who had tried to reach the presidential "
+                      "palace.") == "Protest with intervention"
+    assert _first_sub("About 3,000 marchers walked from the cathedral to the town hall on Saturday.") == \
+        "Peaceful protest"
+
+
+def test_the_parse_tells_who_did_it():
+    from eventcoder.extract.deeds import crowd_violence, force_on_crowd
+
+    text = "Protesters overturned a police car and threw stones before officers chased them away."
+    span = crowd_violence(text)
+    assert span is not None and text[span[0]:span[1]] == "overturned"
+    assert crowd_violence("Police overturned the protesters' stalls in the square.") is None
+    assert crowd_violence("Protesters were attacked in the square.") is None
+    assert force_on_crowd("Soldiers beat the demonstrators with rifle butts.")[0] == "lethal"
+    assert force_on_crowd("Police chased the protesters through the market.")[0] == "force"
+    assert force_on_crowd("Protesters chased the police through the market.") is None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge import alternatives, cue_patterns, trigger_patterns
+from . import deeds
 from .actors import ARMED_KINDS, ActorMention, demonym_country
 from .roles import FELL_TO
 from .taxonomy import Sub
@@ -372,6 +373,11 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         return None
     violent = next((v for v in s.cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
     force = protest_force(text)
+    if violent is None and not (force and force[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS):
+        # the crowd's own violence read from the parse, where no set phrase tells it; lethal force on them
+        # told in the same sentence outweighs a reading less sure than the set phrases
+        deed = deeds.crowd_violence(text)
+        violent = re.compile(re.escape(text[deed[0]:deed[1]])).search(text, deed[0]) if deed else None
     explosive = (trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]
                  or trig[Sub.GRENADE])
     if explosive and not violent and not _grievance(text, explosive.start()):
@@ -991,6 +997,12 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
                 # "violently dispersed the protest ... people were injured": force that hurts, told as brutal
                 return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
             return Sub.PROTEST_WITH_INTERVENTION, m
+    read = deeds.force_on_crowd(text)  # who did what to whom, from the parse, where no set phrase tells it
+    if read and not _grievance(text, read[1][0]):
+        kind, (a, b) = read
+        m = re.compile(re.escape(text[a:b])).search(text, a)
+        assert m is not None
+        return (Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS if kind == "lethal" else Sub.PROTEST_WITH_INTERVENTION), m
     return None
 
 

@@ -1,0 +1,174 @@
+"""Who did what at a demonstration, read from the dependency parse.
+
+ACLED's protest ladder turns on the crowd's own deeds: demonstrators who attack people, storm or wreck a
+building, burn or overturn a vehicle make a violent demonstration, whatever else the sentence tells. The cue
+list (``lexicon.json`` ``violent_protest``) holds the set phrases of such reports ("pelted", "running
+battles"); this module reads the rest from the parse of the sentence: a verb of physical violence whose
+subject is the crowd (the demonstrators, or the people the sentence names as gathering), followed through
+coordinated verbs ("dumped manure ... and overturned a police van") and participles ("..., injuring two
+guards"). A verb in the passive has its victim as subject, a negated one tells nothing, and a subject that is
+a state force or an armed group is not the crowd.
+
+The parser runs only for a sentence already read as a demonstration with no violent cue (a few in a
+thousand of a news stream).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import alternatives
+
+# verbs of physical violence on people or property (lemmas); "hit", "block", "break" and "fight" are left out:
+# news uses them of prices, roads, records and causes
+_VIOLENT_LEMMAS = frozenset({
+    "attack", "assault", "beat", "injure", "wound", "kill", "stab", "punch", "kick", "lynch", "hack", "batter",
+    "burn", "torch", "smash", "destroy", "damage", "vandalise", "vandalize", "wreck", "overturn", "overrun",
+    "storm", "loot", "ransack", "pelt", "stone", "hurl", "firebomb", "tear", "topple", "raze",
+})
+# "tore down", "set ... on fire": a particle or an object decides
+_PARTICLE_VERBS = {"tear": {"down", "apart", "up"}}
+# what is burned or torn up as a sign, not as violence: ACLED codes flag and effigy burning as peaceful
+_SYMBOLS = frozenset({"effigy", "flag", "poster", "portrait", "picture", "photo", "photograph", "copy", "candle",
+                      "banner", "placard", "letter", "document", "ballot", "card"})
+# a clause told as the reason or the time of the protest: a generic crowd there ("after youths attacked
+# their homes") is the grievance's, only the demonstrators themselves are this crowd
+_BEFORE = frozenset({"after", "following", "because", "since", "over", "when", "as"})
+_FORCES = re.compile(r"(?:police\w*|officers?|soldiers?|troops?|army|military|forces?|gendarmes?|guards?|agents?|"
+                     r"personnel|authorities|government|gunmen|militants?|militias?|militiam[ae]n|rebels?|"
+                     r"insurgents?|fighters|attackers|assailants|unknown|unidentified)", re.I)
+_DEMONSTRATORS = re.compile(r"(?:protest(?:er|or)s?|demonstrators?|marchers|rioters|strikers|participants|mobs?|"
+                            r"crowds?)", re.I)
+
+
+_DEMONSTRATION = re.compile(r"(?:rall(?:y|ies)|protests?|demonstrations?|march(?:es)?|sit-ins?|vigils?|gatherings?)",
+                            re.I)
+
+
+def _crowd_words() -> re.Pattern[str]:
+    return re.compile(r"(?:" + alternatives("crowd_people") + r"|" + alternatives("crowd") + r")", re.I)
+
+
+def _subject(verb):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The verb's subject: its own, else that of the verb it is coordinated with or is a participle of; for a
+    relative clause ("youths who torched ...") the noun it describes. None where the verb is passive."""
+    seen = 0
+    while verb is not None and seen < 4:
+        seen += 1
+        deps = {c.dep_: c for c in verb.children}
+        if "nsubjpass" in deps or "auxpass" in deps:
+            return None
+        if "nsubj" in deps:
+            subj = deps["nsubj"]
+            if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ == "relcl":
+            return verb.head
+        # a coordinated verb shares its subject; a clause on its own ("after youths ... attacked") only where it
+        # is a participle of the verb before ("..., injuring two guards")
+        if (verb.dep_ == "conj" or verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG") and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _is_crowd(subj, crowd: re.Pattern[str]) -> bool:  # noqa: ANN001 - a spaCy token
+    """The subject names the demonstrators or a crowd of people (its head noun, or the noun of "hundreds of
+    farmers"); never a state force or an armed group."""
+    words = [subj] + [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for c in c.children if c.dep_ == "pobj"]
+    for w in words:
+        phrase = " ".join(t.lower_ for t in w.subtree)
+        if _FORCES.search(phrase) and not _DEMONSTRATORS.search(phrase):
+            return False
+        if _DEMONSTRATORS.fullmatch(w.lower_) or crowd.fullmatch(w.lower_):
+            return True
+    return False
+
+
+def crowd_violence(text: str, doc=None) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy Doc or None
+    """The character span of the first verb of physical violence the crowd itself does in ``text``, or None."""
+    if doc is None:
+        from .participants import _parsed
+
+        doc = _parsed(text)
+    crowd = _crowd_words()
+    for tok in doc:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _VIOLENT_LEMMAS:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        particles = _PARTICLE_VERBS.get(tok.lemma_.lower(), ())
+        if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children):
+            continue
+        if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+            continue  # "kicked off the protests": began them
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if any(c.lemma_.lower() in _SYMBOLS for c in objects):
+            continue
+        if any(_DEMONSTRATORS.fullmatch(c.lower_) or _DEMONSTRATION.fullmatch(c.lower_) for c in objects):
+            continue  # "a group of Turks attacked a peaceful rally": an assault on the demonstration, not its own
+        subj = _subject(tok)
+        if subj is None or not _is_crowd(subj, crowd):
+            continue
+        told_before = any(c.dep_ == "mark" and c.lower_ in _BEFORE for c in tok.children) or \
+            tok.dep_ == "pcomp" and tok.head.lower_ in _BEFORE
+        if told_before and not _DEMONSTRATORS.fullmatch(subj.lower_):
+            continue
+        return tok.idx, tok.idx + len(tok.text)
+    return None
+
+
+# force on people: lethal or bodily (ACLED's excessive force), or short of it (an intervention)
+_LETHAL_LEMMAS = frozenset({"kill", "shoot", "beat", "club", "whip", "flog", "stab", "wound", "injure", "batter",
+                            "bludgeon", "maim", "torture"})
+_FORCE_LEMMAS = _LETHAL_LEMMAS | {"attack", "assault", "kick", "push", "shove", "chase", "drag", "hit", "charge"}
+_STATE_FORCE = re.compile(r"(?:police\w*|officers?|soldiers?|troops?|army|military|(?:security )?forces?|"
+                          r"gendarmes?|guards?|agents?|personnel|riot police)", re.I)
+_KILLED = frozenset({"die", "kill", "shoot", "injure", "wound", "hurt"})
+
+
+def force_on_crowd(text: str, doc=None) -> tuple[str, tuple[int, int]] | None:  # noqa: ANN001
+    """Force a state's forces used on the crowd in ``text``, read from the parse: ("lethal", span) where they
+    killed, shot, beat or wounded them, or where demonstrators died or were hurt by what the forces did
+    ("several demonstrators died after police beat them"); ("force", span) for force short of that
+    (pushed, chased, dragged them); None where the sentence tells neither."""
+    if doc is None:
+        from .participants import _parsed
+
+        doc = _parsed(text)
+    crowd = _crowd_words()
+    has_crowd = any(_DEMONSTRATORS.fullmatch(t.lower_) for t in doc)
+    found = None
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        if lemma in _FORCE_LEMMAS:
+            subj = _subject(tok)
+            if subj is None or not _STATE_FORCE.fullmatch(subj.lower_):
+                continue
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            on_crowd = any(_DEMONSTRATORS.fullmatch(o.lower_) or crowd.fullmatch(o.lower_) or
+                           (o.lower_ == "them" and has_crowd) for o in objects)
+            if not on_crowd:
+                continue
+            kind = "lethal" if lemma in _LETHAL_LEMMAS else "force"
+            if kind == "lethal":
+                return kind, (tok.idx, tok.idx + len(tok.text))
+            found = found or (kind, (tok.idx, tok.idx + len(tok.text)))
+        elif lemma in _KILLED and has_crowd:
+            # "demonstrators died after police beat them": the crowd the victims, the forces' deed the cause
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or not _DEMONSTRATORS.fullmatch(subj.lower_):
+                continue
+            if lemma in ("injure", "wound", "hurt") and not any(c.lower_ in ("seriously", "critically", "badly",
+                                                                               "severely", "gravely")
+                                                                for c in tok.children):
+                continue
+            cause = [c for c in tok.subtree if c.pos_ == "VERB" and c is not tok]
+            if any(_subject(c) is not None and _STATE_FORCE.fullmatch(_subject(c).lower_) for c in cause):
+                return "lethal", (tok.idx, tok.idx + len(tok.text))
+    return found
