@@ -123,3 +123,12 @@ def test_the_parse_tells_who_did_it():
     assert force_on_crowd("Soldiers beat the demonstrators with rifle butts.")[0] == "lethal"
     assert force_on_crowd("Police chased the protesters through the market.")[0] == "force"
     assert force_on_crowd("Protesters chased the police through the market.") is None
+
+
+def test_the_police_named_before_their_deed_is_no_grievance():
+    # "the" before a participle makes it part of the grievance ("the detained activists"); before "police" it
+    # names who acted
+    assert _first_sub("The police detained several protesters who were trying to march to the chief minister's "
+                      "residence.") == "Protest with intervention"
+    assert _first_sub("Hundreds marched to the court to demand the release of the detained activists.") == \
+        "Peaceful protest"

@@ -1050,9 +1050,14 @@ def _grievance(text: str, pos: int) -> bool:
                  r"(?:protesters|protestors|demonstrators|marchers|rioters)\s+(?:had\s+)?$", text[max(0, pos - 60):pos],
                  re.I):
         return False  # "police fired after protesters set ablaze a building": the demonstrators' own deed
+    if re.search(r"\b(?:its|their|the|his|her)\s+$", text[max(0, pos - 40):pos], re.I) and \
+            not _FORCE_AGENT.match(text, pos):
+        # "their damaged facilities", "the detained activists", "the clashes": what they protest about; "the
+        # police detained ..." names who acted, and what they did
+        return True
     return bool(re.search(r"\b(?:against|over|about|protesting|condemn\w*|denounc\w*|demand\w*|release of|regarding|"
                           r"call(?:ing|ed|s)? for(?: an end to)?|an end to|"
-                          r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|\b(?:its|their|the|his|her)\s+$|"
+                          r"following|after)\s+(?:the\s+)?(?:\w+\s+){0,2}$|"
                           r"\b(?:which|that)\s+(?:has|have|had)\s+been\s+(?:\w+\s+)?$",
                           text[max(0, pos - 40):pos], re.I))
 
