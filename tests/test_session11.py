@@ -132,3 +132,23 @@ def test_the_police_named_before_their_deed_is_no_grievance():
                       "residence.") == "Protest with intervention"
     assert _first_sub("Hundreds marched to the court to demand the release of the detained activists.") == \
         "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Five policemen were injured during the protest against the new farm laws in the district.",
+    "Stones were thrown at the police during a protest over the death of a student.",
+    "A police officer was seriously injured when protesters threw a brick at him.",
+    "Protesters manhandled the officials and locked them inside the office.",
+    "The protesters went on the rampage in the town after the rally.",
+    "Petrol bombs were hurled at the police station during the protest.",
+])
+def test_harm_to_the_forces_and_things_thrown_at_them_are_the_crowds_violence(text):
+    assert _first_sub(text) == "Violent demonstration"
+
+
+def test_police_harmed_by_armed_men_at_a_protest_are_not_the_crowds_deed():
+    from eventcoder.extract.deeds import crowd_violence
+
+    assert crowd_violence("Two policemen guarding the protest were attacked by gunmen on motorbikes.") is None
+    # a grenade is an explosive, left to its own rules
+    assert crowd_violence("A grenade was hurled into the army truck as residents protested in the town.") is None

@@ -24,8 +24,17 @@ from ..knowledge import alternatives
 _VIOLENT_LEMMAS = frozenset({
     "attack", "assault", "beat", "injure", "wound", "kill", "stab", "punch", "kick", "lynch", "hack", "batter",
     "burn", "torch", "smash", "destroy", "damage", "vandalise", "vandalize", "wreck", "overturn", "overrun",
-    "storm", "loot", "ransack", "pelt", "stone", "hurl", "firebomb", "tear", "topple", "raze",
+    "storm", "loot", "ransack", "pelt", "stone", "hurl", "firebomb", "tear", "topple", "raze", "manhandle",
 })
+# what a crowd throws at people: thrown at the police, it is the crowd's violence whoever the sentence names
+# (a grenade or a bomb is an explosive, left to its own rules; a petrol bomb is a crowd's weapon)
+_PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "cocktail", "molotov", "missile", "projectile",
+                          "object", "firecracker", "firework", "flare", "chair", "shoe", "egg"})
+_CROWD_BOMBS = frozenset({"petrol", "gasoline", "fire", "molotov", "paint", "smoke"})
+_THROW = frozenset({"throw", "hurl", "lob", "fling", "pelt"})
+# harm done to the forces at a demonstration: the crowd's violence, unless the sentence names another agent
+_HARMED = frozenset({"injure", "wound", "kill", "hurt", "attack", "assault", "beat", "stone", "pelt", "hit",
+                     "manhandle", "lynch", "stab"})
 # "tore down", "set ... on fire": a particle or an object decides
 _PARTICLE_VERBS = {"tear": {"down", "apart", "up"}}
 # what is burned or torn up as a sign, not as violence: ACLED codes flag and effigy burning as peaceful
@@ -34,9 +43,9 @@ _SYMBOLS = frozenset({"effigy", "flag", "poster", "portrait", "picture", "photo"
 # a clause told as the reason or the time of the protest: a generic crowd there ("after youths attacked
 # their homes") is the grievance's, only the demonstrators themselves are this crowd
 _BEFORE = frozenset({"after", "following", "because", "since", "over", "when", "as"})
-_FORCES = re.compile(r"(?:police\w*|officers?|soldiers?|troops?|army|military|forces?|gendarmes?|guards?|agents?|"
+_FORCES = re.compile(r"\b(?:police\w*|officers?|soldiers?|troops?|army|military|forces?|gendarmes?|guards?|agents?|"
                      r"personnel|authorities|government|gunmen|militants?|militias?|militiam[ae]n|rebels?|"
-                     r"insurgents?|fighters|attackers|assailants|unknown|unidentified)", re.I)
+                     r"insurgents?|fighters|attackers|assailants|unknown|unidentified)\b", re.I)
 _DEMONSTRATORS = re.compile(r"(?:protest(?:er|or)s?|demonstrators?|marchers|rioters|strikers|participants|mobs?|"
                             r"crowds?)", re.I)
 
@@ -88,6 +97,11 @@ def _is_crowd(subj, crowd: re.Pattern[str]) -> bool:  # noqa: ANN001 - a spaCy t
     return False
 
 
+def _projectile(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    lemma = tok.lemma_.lower()
+    return lemma in _PROJECTILES or lemma == "bomb" and any(c.lower_ in _CROWD_BOMBS for c in tok.children)
+
+
 def crowd_violence(text: str, doc=None) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy Doc or None
     """The character span of the first verb of physical violence the crowd itself does in ``text``, or None."""
     if doc is None:
@@ -96,9 +110,22 @@ def crowd_violence(text: str, doc=None) -> tuple[int, int] | None:  # noqa: ANN0
         doc = _parsed(text)
     crowd = _crowd_words()
     for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _VIOLENT_LEMMAS:
+        if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
+        lemma = tok.lemma_.lower()
+        if lemma in _THROW or lemma in _HARMED:
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            by = " ".join(t.lower_ for t in agent.subtree) if agent is not None else ""
+            if agent is None or re.search(r"\b(?:" + _DEMONSTRATORS.pattern + "|" + crowd.pattern + r")\b", by, re.I) \
+                    and not _FORCES.search(by):
+                thrown = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + ([passive] if passive else [])
+                if lemma in _THROW and any(_projectile(t) for t in thrown) and (
+                        passive is not None or (_subject(tok) is not None and _is_crowd(_subject(tok), crowd))):
+                    return tok.idx, tok.idx + len(tok.text)  # "stones were thrown at the police"
+                if lemma in _HARMED and passive is not None and _STATE_FORCE.fullmatch(passive.lower_):
+                    return tok.idx, tok.idx + len(tok.text)  # "five policemen were injured during the protest"
+        if lemma not in _VIOLENT_LEMMAS:
             continue
         particles = _PARTICLE_VERBS.get(tok.lemma_.lower(), ())
         if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children):
