@@ -152,3 +152,33 @@ def test_police_harmed_by_armed_men_at_a_protest_are_not_the_crowds_deed():
     assert crowd_violence("Two policemen guarding the protest were attacked by gunmen on motorbikes.") is None
     # a grenade is an explosive, left to its own rules
     assert crowd_violence("A grenade was hurled into the army truck as residents protested in the town.") is None
+
+
+def test_beaten_to_death_in_a_market_is_harm_not_trade():
+    assert _first_sub("A mob beat a suspected thief to death in the market.") == "Mob violence"
+
+
+def test_a_by_phrase_of_the_participle_describing_the_object_is_not_the_agent():
+    result = code_article(Article(id="t", body="Troops recaptured the town, which had been held by the rebels, on "
+                                  "Monday.", published=dt.date(2021, 5, 3)))
+    (event,) = result.events
+    assert str(event.sub_event_type) == "Government regains territory"
+    assert event.actor1.name.startswith("Military Forces")
+    assert _first_sub("Troops liberated three villages held by the insurgents on Monday.") == \
+        "Government regains territory"
+    # the passive keeps its agent
+    assert _first_sub("The town was captured on Monday by the rebels.") == "Non-state actor overtakes territory"
+
+
+def test_ground_left_without_a_fight_is_a_non_violent_transfer():
+    assert _first_sub("The militia took control of the town after the army pulled out without a fight.") == \
+        "Non-violent transfer of territory"
+    assert _first_sub("The militia took control of the town after the army pulled out following heavy fighting.") \
+        == "Non-state actor overtakes territory"
+
+
+def test_a_handover_under_a_deal_is_the_transfer_not_the_agreement():
+    assert _first_sub("Government troops handed over control of the base to the rebel coalition as part of the "
+                      "agreement.") == "Non-violent transfer of territory"
+    assert _first_sub("The government and the rebel group signed a ceasefire agreement in the capital.") == \
+        "Agreement"

@@ -651,6 +651,11 @@ _LEFT_BEFORE = re.compile(r"\b(?:after|as|when|once|following)\s+(?:the\s+)?(?:[
 _LEFT_THEN = re.compile(r"\b(?:withdrew|pulled out|left|vacated|abandoned|evacuated|handed over)\b[^.;]{0,80}?,?\s+"
                         r"(?:and|before|as|then)\s+(?:[\w'-]+\s+){0,5}?(?:moved in|entered|took over|"
                         r"(?:took|taking) control)\b[^.;]*$")
+def _fighting_told(low: str) -> bool:
+    """Fighting told in the sentence, and not negated ("pulled out without a fight")."""
+    return bool(_FIGHTING.search(_NO_FIGHT_TOLD.sub(" ", low)))
+
+
 _FIGHTING = re.compile(r"\b(?:fight(?!ers?\b)\w*|fought|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|dead|"
                        r"wounded|injured|shell\w*|bombard\w*|airstrikes?|air strikes?|exchange of fire|gunfire|"
                        r"firefight|heavy|intense|ambush\w*|storm\w*)\b")
@@ -689,7 +694,7 @@ def _territory(s: _Sentence) -> Classification | None:
         return None  # "neither side claimed to have taken control of the town": no ground changed hands
     # "peacekeepers left their camp, and separatist fighters moved in and took control of the base"
     left = _LEFT_BEFORE.search(low) or _LEFT_THEN.search(low[:territory.start()])
-    if left and not _FIGHTING.search(low):
+    if left and not _fighting_told(low):
         # "Al-Shabaab took the town after government troops pulled out": the ground changed hands because the
         # other side left it, with no fighting told: a handover, not a capture
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.65)
@@ -811,6 +816,12 @@ _LEAVING_UNDER_DEAL = re.compile(
     r"(?:deal|agreement|accord|arrangement|truce)\b", re.I)
 
 
+_UNDER_A_DEAL = re.compile(r"\b(?:as (?:a )?part of|under|in line with|in accordance with|in keeping with|as agreed in|"
+                          r"as stipulated (?:in|by)|pursuant to)\s+(?:the\s+|an?\s+|their\s+|its\s+)?"
+                          r"(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|truces?|ceasefires?|cease-fires?|pacts?|"
+                          r"treaty)\b", re.I)
+
+
 def _remaining_trigger(s: _Sentence) -> Classification | None:
     """The first remaining trigger outside a quotation, in precedence order. Property destroyed told after
     arrests ("arrested 14 people in a raid, adding that bulldozers damaged roads") is the arrests; a force
@@ -822,9 +833,15 @@ def _remaining_trigger(s: _Sentence) -> Classification | None:
         # "rebel fighters began leaving the town under an evacuation deal": the ground handed over under the
         # deal is the event, a Non-violent transfer of territory (the deal itself was told before)
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, deal, 0.6)
+    handed = trig[Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY]
+    if trig[Sub.AGREEMENT] and handed and _UNDER_A_DEAL.search(text) and not _withdrawal_only(s.low, handed) and \
+            s.kinds & ARMED_KINDS and not is_quoted(text, handed.start()):
+        # "troops handed over control of the base to the rebels as part of the agreement": the deal is what the
+        # handover follows from, the handover the event
+        return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, handed, 0.6)
     moved_in = trig[Sub.CHANGE_TO_GROUP_ACTIVITY]
     if moved_in and re.search(r"(?:re)?deploy|moved? in|entered", moved_in.group(0), re.I) and \
-            _LEFT_BEFORE.search(s.low, moved_in.end()) and not _FIGHTING.search(s.low):
+            _LEFT_BEFORE.search(s.low, moved_in.end()) and not _fighting_told(s.low):
         # "the army deployed in the town after Israeli forces pulled out": the ground changed hands with no
         # fighting, ACLED's Non-violent transfer of territory
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, moved_in, 0.6)
@@ -1100,6 +1117,10 @@ _DEEDS_OF_THE_HELD = re.compile(
     r"(?:who|that|which|whose)\s+[^,;.]{0,100}$", re.I)
 
 
+_ACTIVE_VERB = re.compile(r"(?:ed|ook|ew|an|on|ung|ught|eld|ized|ised)$", re.I)  # a verb's past: "liberated", "took"
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)?$", re.I)
+
+
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
     """Who did what a trigger reports: the armed actor after 'by', else the last one before it; what a place
     "fell to" is the actor named next ("the town fell to M23 rebels")."""
@@ -1110,6 +1131,11 @@ def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMent
     armed = [a for a in actors if a.kind in ARMED_KINDS and not re.match(
         r"\s*" + alternatives("attribution") + r"\b", text[a.end:])]
     by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?", text[m.end():m.end() + 60])
+    if by and by.group(0).split()[0] != "by" and _ACTIVE_VERB.search(m.group(0)) and not _PASSIVE_AUX.search(
+            text[max(0, m.start() - 30):m.start()]):
+        # "troops liberated three villages held by the insurgents": a verb in the active voice has its subject as
+        # agent; the "by" belongs to the participle that describes its object (who held them)
+        by = None
     if by:
         pos = m.end() + by.end()
         after = next((a for a in armed if pos <= a.start <= pos + 12), None)

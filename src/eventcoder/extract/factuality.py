@@ -223,7 +223,7 @@ def _court_report(t: _Told) -> str | None:
 
 # harm no game does: "fans fought outside the stadium, stabbing each other; one man died"
 _REAL_HARM = re.compile(r"\b(?:stabb\w*|machetes?|knives|beat(?:ing)? each other|died|were killed|was killed|"
-                        r"hospitali[sz]ed|lynch\w*)\b")
+                        r"hospitali[sz]ed|lynch\w*|to death)\b")  # "beat a suspected thief to death in the market"
 
 
 def _not_a_conflict_sense(t: _Told) -> str | None:

@@ -77,6 +77,12 @@ def by_agent(text: str, t1: int, acts: list[ActorMention]) -> ActorMention | Non
     m = re.search(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?", text[t1:t1 + 60])
     if not m:
         return None
+    gap = text[t1:t1 + m.start()].split()
+    if len(gap) >= 2 and (re.fullmatch(r"[\w-]+(?:ed|en|eld|own|ught|ept|un)", gap[-1]) or
+                          {"which", "who", "that", "whom"} & {w.lower().strip(",") for w in gap}):
+        # "recaptured the town, which had been held by the rebels": the "by" is that of another verb, the one
+        # describing the trigger's object (who held it), not the trigger's agent
+        return None
     pos = t1 + m.end()
     return next((a for a in acts if a.start == pos or (a.start > t1 and abs(a.start - pos) <= 12)), None)
 
