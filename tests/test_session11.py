@@ -182,3 +182,32 @@ def test_a_handover_under_a_deal_is_the_transfer_not_the_agreement():
                       "agreement.") == "Non-violent transfer of territory"
     assert _first_sub("The government and the rebel group signed a ceasefire agreement in the capital.") == \
         "Agreement"
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Howard attacked the prime minister over his handling of the war in Iraq.",
+    "The minister said the police would be given new powers to arrest people who incite religious hatred.",
+    "Backbench rebels forced the government to retreat over its plans for university fees.",
+    "The party's leader was forced to resign after a coup by senior members.",
+    "Protesters opposed to the ban say they will fight it in the courts.",
+    "The ministry said there was no evidence that any detainee had been tortured.",
+    "Officials denied that soldiers had killed civilians in the village.",
+    "It is not clear whether the rebels attacked the convoy.",
+])
+def test_politics_in_words_is_no_event(text):
+    assert _first_sub(text) is None
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Villagers attacked a man over a land dispute, beating him with sticks.", "Mob violence"),
+    ("Rebels forced the army to retreat from the town after heavy fighting.", None),  # told elsewhere: no check
+    ("Army officers seized power in a coup in the capital on Monday.", "Other"),
+    ("Residents said gunmen killed four people in the village, although the army denied any involvement.", "Attack"),
+    ("Protesters say police beat them and fired tear gas at the sit-in on Friday.", None),
+])
+def test_the_same_words_with_violence_done_stay_events(text, sub):
+    got = _first_sub(text)
+    if sub is not None:
+        assert got == sub
+    else:
+        assert got is not None

@@ -112,6 +112,20 @@ _PROT_RX = FoldedPattern(r"(?P<n>" + _PROT + r")\b")
 _RIOT_RX = FoldedPattern(r"(?P<n>" + _RIOT + r")\b")
 
 
+# rebels of a party or a parliament ("backbench rebels", "Tory rebels", "rebel MPs"): no armed group
+_POLITICAL_BEFORE = re.compile(r"\b(?:backbench(?:ers?)?|back-bench|parliamentary|party|cabinet|commons|senate|"
+                               r"congressional|tory|labour|conservative|liberal|republican|democrat(?:ic)?|"
+                               r"shareholder|boardroom)\s+$", re.I)
+_POLITICAL_AFTER = re.compile(r"\s+(?:mps|members of parliament|lawmakers|legislators|senators|councillors|"
+                              r"deputies|peers|backbenchers|shareholders|delegates)\b", re.I)
+
+
+def _political_rebels(text: str, m: re.Match[str]) -> bool:
+    if not re.fullmatch(r"rebels?", m.group(0), re.I):
+        return False
+    return bool(_POLITICAL_BEFORE.search(text, 0, m.start()) or _POLITICAL_AFTER.match(text, m.end()))
+
+
 _OF_NAMED = re.compile(r"\s+(?:of|from|belonging to|loyal to|affiliated with|linked to|allied to)\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,2}", re.I)
 
@@ -252,6 +266,8 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
         found.append(ActorMention(f"{m.group('w')} Communal Militia ({country or 'unknown country'})", 4,
                                   "unidentified", m.start(), m.end(), m.group(0), country))
     for m in _UNID_RX.finditer(text):
+        if _political_rebels(text, m):
+            continue
         found.append(ActorMention(f"Unidentified Armed Group ({country or 'unknown country'})", 3, "unidentified",
                                   m.start(), m.end(), m.group(0), country))
     for m in _RIOT_RX.finditer(text):

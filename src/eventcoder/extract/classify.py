@@ -98,6 +98,9 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
 
     found = [x for x in cues["protest"].finditer(text) if not victims(x)]
     words = [x.group(0).lower() for x in found]
+    if words and all(re.fullmatch(r"(?:protesters?|protestors?|demonstrators?)", w) for w in words) and \
+            deeds.only_speakers(text):
+        return False  # "protesters opposed to the ban say they will fight it in the courts": what they say
     if words and all(w.startswith("march") and w != "marchers" for w in words):
         before = text[:found[0].start()]
         if re.search(r"\b(?:troops|forces|army|soldiers|fighters|militants|rebels|insurgents|convoys?)\b", before,

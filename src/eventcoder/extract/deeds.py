@@ -199,3 +199,21 @@ def force_on_crowd(text: str, doc=None) -> tuple[str, tuple[int, int]] | None:  
             if any(_subject(c) is not None and _STATE_FORCE.fullmatch(_subject(c).lower_) for c in cause):
                 return "lethal", (tok.idx, tok.idx + len(tok.text))
     return found
+
+
+_SPEECH = frozenset({"say", "argue", "claim", "insist", "warn", "vow", "believe", "fear", "hope", "plan", "want",
+                     "threaten", "accuse", "complain", "tell", "contend", "maintain", "predict", "expect",
+                     # a stance is no gathering either ("protesters opposed to the ban say ...")
+                     "oppose", "support", "object", "reject", "disagree", "welcome"})
+
+
+def only_speakers(text: str, doc=None) -> bool:  # noqa: ANN001 - a spaCy Doc or None
+    """Are the demonstrators the sentence names only the speakers of what it reports ("protesters opposed to
+    the ban say they will fight it in the courts"): each of them the subject of a verb of saying, thinking or
+    intending, and no other verb of theirs?"""
+    if doc is None:
+        from .participants import _parsed
+
+        doc = _parsed(text)
+    named = [t for t in doc if _DEMONSTRATORS.fullmatch(t.lower_) and t.pos_ in ("NOUN", "PROPN")]
+    return bool(named) and all(t.dep_ == "nsubj" and t.head.lemma_.lower() in _SPEECH for t in named)

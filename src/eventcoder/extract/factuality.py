@@ -273,7 +273,8 @@ def _modal(t: _Told) -> str | None:
     if re.search(r"\b(?:will|would|shall|could|might|may|to)\s+(?:\w+\s+){0,2}$", window) and re.search(
             r"\b(?:will|would|shall|could|might|may|plans?|planned|planning|threaten\w*|vow\w*|pledg\w*|"
             r"intend\w*|aims?|aimed|prepar\w*|going|set|expected|likely|warn\w*|call\w*|urg\w*|seek\w*|"
-            r"plott\w*|conspir\w*|tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused)\s+"
+            r"plott\w*|conspir\w*|tried|attempt\w*|want\w*|order\w*|able|ready|decid\w*|agreed|refused|"
+            r"powers?|rights?|authority|permission|licen[cs]e|mandate)\s+"  # "new powers to arrest": not an arrest
             r"(?:\w+\s+){0,3}$", window):
         return "future or hypothetical"
     if re.search(r"\b(?:will|would|shall|could|might|may|must(?!\s+have\b))\s+(?:\w+\s+){0,1}$", window):
@@ -368,9 +369,19 @@ def _expected(t: _Told) -> str | None:
     return None
 
 
+# a clause told as denied, unproven or in doubt: "denied that soldiers had killed", "no evidence that any
+# detainee was tortured", "it is not clear whether the rebels attacked"
+_UNASSERTED = re.compile(r"\b(?:denied|denies|deny|denying|disputed|refuted|no evidence|no proof|no sign|"
+                         r"no indication|not clear|unclear|not known|unconfirmed)\s+(?:\w+\s+){0,2}?"
+                         r"(?:that|whether|if)\s+(?![^.;]*\b(?:but|although|though|however|while)\b)[^.;]*$")
+
+
 def _denied(t: _Told) -> str | None:
-    """Reports, claims or allegations denied, dismissed or rejected."""
+    """Reports, claims or allegations denied, dismissed or rejected; what is told in a clause that is denied,
+    unproven or in doubt."""
     if re.search(r"\b(?:denied|denies|dismissed|rejected)\b.*\b(?:reports?|claims?|allegations?|rumou?rs?)\b", t.low):
+        return "denied"
+    if _UNASSERTED.search(t.before):
         return "denied"
     return None
 

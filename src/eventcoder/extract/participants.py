@@ -72,6 +72,12 @@ _CIVIL_PURPOSE = re.compile(
 _CEREMONY = re.compile(r"\b(?:sworn in|inaugurat\w*)\b", re.I)
 _COUP = re.compile(r"\b(?:coup|junta|putsch|military (?:leaders?|rulers?|government|council)|seized power)\b", re.I)
 
+# a leader ousted by the members of a party, a board or a parliament: ACLED's coups are seizures of the state
+_INNER_COUP = re.compile(r"\b(?:boardroom|party|leadership|backbench|internal|inner-party|cabinet|shareholders?'?)\s+"
+                         r"coups?\b|\bcoups?\s+(?:attempt\s+)?(?:by|against|within|inside|in)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                         r"(?:members|mps|shareholders|directors|board|party|backbenchers|delegates|colleagues|"
+                         r"ministers|rivals)\b", re.I)
+
 
 def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None:
     """Why an event lacks the participants ACLED's definition of its type needs (None: it has them).
@@ -96,6 +102,8 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
         return None if armed or _STATE_BAN.search(text) else "no conflict party"
     if sub == Sub.OTHER and _CEREMONY.search(text) and not (_COUP.search(text) or kinds & {"named", "unidentified"}):
         return "a ceremony"  # an elected president sworn in: no conflict event (a junta's leader is another matter)
+    if sub == Sub.OTHER and _INNER_COUP.search(text) and not armed:
+        return "a coup inside a party or a firm"  # "a boardroom coup", "a coup by senior members": no state seized
     if sub in _TERRITORY and not armed and (_FIGURES.search(text) or _TAKEOVER.search(text)):
         return "no armed party"  # a price that "fell to" a figure, a firm's takeover
     if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
@@ -181,7 +189,11 @@ def _verb_of(tok):  # noqa: ANN001, ANN202 - spaCy tokens
 
 
 _OPINION = re.compile(r"\b(?:think|thinks|thought|believe[sd]?|argue[sd]?|say|says|said|saying|want|wants|claim\w*|"
-                      r"feel|feels|suggest\w*|remarks?|comments?|views?|stance|criticism|opinions?|calling)\b", re.I)
+                      r"feel|feels|suggest\w*|remarks?|comments?|views?|stance|criticism|opinions?|calling|"
+                      # what office-holders are attacked over in words: their conduct and their policies
+                      r"handling|record|polic(?:y|ies)|plans?|proposals?|decisions?|failures?|response|conduct|"
+                      r"performance|approach|leadership|management|refusal|u-turns?|reforms?|spending|budget|"
+                      r"statements?|speech|silence|inaction)\b", re.I)
 _HANDS = re.compile(r"(?:mobs?|crowds?|villagers|residents|youths|locals|people|men|group|gangs?|vigilantes|rioters|"
                     r"protesters|demonstrators|neighbou?rs|relatives|family|students|workers)$")
 _OPINION_LEMMAS = frozenset({"think", "believe", "argue", "say", "want", "claim", "feel", "suggest", "call"})
