@@ -1,0 +1,51 @@
+"""Issue 14, session 11: general readings that place news right. Sentences written for these tests."""
+
+import sqlite3
+
+import eventcoder
+from eventcoder.geo import gazetteer as gz
+from eventcoder.geo.gazetteer import admin_norm, distance_km
+
+
+def _named(text, name):
+    return [f for f in eventcoder.geoparse(text) if f["name"].lower() == name.lower()]
+
+
+def test_the_mean_of_estimates_leaves_out_the_missing_ones():
+    assert gz._mean_point([(10.0, 20.0), None, (20.0, 40.0)]) == (15.0, 30.0)
+    assert gz._mean_point([None, (1.0, 2.0)]) == (1.0, 2.0)
+    assert gz._mean_point([None, None]) is None
+
+
+def test_countrystatecity_points_are_read_for_countries_and_provinces():
+    countries, states = gz._csc_points()
+    assert len(countries) > 200 and len(states) > 3000
+    lat, lon = states[("CA", admin_norm("Ontario"))]
+    assert 42 < lat < 57 and -95 < lon < -74  # inside Ontario's bounds
+    lat, lon = countries["CA"]
+    assert 42 < lat < 83 and -141 < lon < -52
+
+
+def test_an_areas_point_is_midway_between_its_towns_middle_and_the_stated_point(monkeypatch):
+    con = sqlite3.connect(":memory:")
+    con.executescript(gz._SCHEMA)
+    place = "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)"
+    con.execute(place, (1, "Northland", 50.0, 10.0, "ZZ", "01", "Northland", "", 0, "ADM1"))
+    con.execute(place, (2, "Emptyland", 40.0, 10.0, "ZZ", "02", "Emptyland", "", 0, "ADM1"))
+    for i, (lat, lon) in enumerate([(48.0, 8.0), (52.0, 12.0), (50.0, 10.0)]):
+        con.execute(place, (10 + i, f"Town{i}", lat, lon, "ZZ", "01", "Northland", "", 100, "PPL"))
+    monkeypatch.setattr(gz, "_csc_points", lambda: ({}, {("ZZ", admin_norm("Northland")): (54.0, 14.0),
+                                                          ("ZZ", admin_norm("Emptyland")): (41.0, 11.0)}))
+    monkeypatch.setattr(gz, "_country_outlines", lambda: {})
+    gz._add_referents(con)
+    rows = dict((g, (la, lo)) for g, la, lo in con.execute("SELECT geonameid, latitude, longitude FROM referents"))
+    assert rows[1] == (52.0, 12.0)  # towns' middle (50, 10) and the stated (54, 14)
+    assert rows[2] == (41.0, 11.0)  # no towns: the stated point alone
+
+
+def test_a_province_named_in_the_news_stands_at_its_referent_not_its_capital():
+    text = "Forest fires spread across northern Ontario on Sunday, officials in Toronto said."
+    ont = _named(text, "Ontario")
+    assert ont and ont[0]["feature_code"] == "ADM1" and ont[0]["country_code"] == "CA", ont
+    # the referent lies inside the province, far from its capital Toronto (43.7N 79.4W)
+    assert distance_km((ont[0]["latitude"], ont[0]["longitude"]), (43.7, -79.4)) > 300, ont
