@@ -49,3 +49,30 @@ def test_a_province_named_in_the_news_stands_at_its_referent_not_its_capital():
     assert ont and ont[0]["feature_code"] == "ADM1" and ont[0]["country_code"] == "CA", ont
     # the referent lies inside the province, far from its capital Toronto (43.7N 79.4W)
     assert distance_km((ont[0]["latitude"], ont[0]["longitude"]), (43.7, -79.4)) > 300, ont
+
+
+def test_a_town_the_article_names_is_that_town_inside_a_facilitys_name():
+    text = "The Kiwanis club met at the Best Western DeKalb Inn on Tuesday. DeKalb, Ill., voters pass the levy."
+    dekalb = _named(text, "DeKalb")
+    assert len(dekalb) == 2 and all(f["admin1"] == "Illinois" for f in dekalb), dekalb
+    assert not _named(text, "Best Western DeKalb Inn")
+
+
+def test_a_name_before_county_inside_a_longer_name_is_the_county():
+    text = ("Volunteers of the Paris-Henry County Rescue Squad searched the lake near Paris, Tenn., "
+            "on Saturday.")
+    henry = [f for f in eventcoder.geoparse(text) if f["name"].startswith("Henry")]
+    assert henry and henry[0]["feature_code"] == "ADM2" and henry[0]["admin1"] == "Tennessee", henry
+
+
+def test_a_state_under_its_own_name_inside_a_longer_name():
+    text = "Fans of the Big Ohio Valley Wrestling league met in Dayton on Friday night."
+    ohio = [f for f in eventcoder.geoparse(text) if f["name"] == "Ohio"]
+    assert ohio and ohio[0]["start"] == text.index("Ohio") and ohio[0]["feature_code"] == "ADM1", ohio
+    assert not _named(text, "Big Ohio Valley Wrestling")
+
+
+def test_a_persons_surname_inside_a_name_is_no_place():
+    text = "Michael Jordan spoke at the George Washington University Hospital in Chicago on Monday."
+    names = {f["name"] for f in eventcoder.geoparse(text)}
+    assert "Jordan" not in names and "Washington" not in names, names

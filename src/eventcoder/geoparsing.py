@@ -232,7 +232,7 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
         if name[:1].isupper() and name.split()[0] not in _STOP and (county or _is_place_name(name, gaz)) and (
                 k < len(words) or start > t.start):
             r = resolve(Toponym(name, start, start + len(name), keyword=county), gaz, ctx)
-            return [r] if r.place is not None else []
+            return [r] if r.place is not None else _places_within(seg, t, gaz, ctx)
     # "the Conference Board of Canada", "the Coptic Orthodox Church of Alexandria": the place after the last "of"
     tail = list(re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", seg[start:t.end]))
     if tail:
@@ -240,10 +240,42 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
         name = seg[a:t.end]
         if name.split()[0] not in _STOP and _is_place_name(name, gaz):
             r = resolve(Toponym(name, a, t.end), gaz, ctx)
-            return [r] if r.place is not None else []
+            return [r] if r.place is not None else _places_within(seg, t, gaz, ctx)
     if len(words) > 1 and (r := _demonym_country(words[0].group(), start, start + words[0].end(), gaz)) is not None:
         return [r]  # "the Russian Museum", "Georgian MoD", naming no place: the demonym is its country's
-    return []
+    return _places_within(seg, t, gaz, ctx)
+
+
+def _places_within(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> list[Resolved]:
+    """The places named further inside a run that is no place, where the text shows the words name a place:
+    a name followed by "County" or "Parish" ("Leadership Henry County", "the Springfield-Greene County Health
+    Department"), a country or state under its own name ("the Original Texas Playboys", "the Tour de France"),
+    or a name the article places elsewhere ("the Best Western DeKalb Inn" in a report that names DeKalb).
+    A person's surname is none ("George Washington"), nor the whole run."""
+    words = list(re.finditer(r"[^\s-]+", seg[t.start:t.end]))
+    out: list[Resolved] = []
+    i = 0
+    while i < len(words):
+        for k in range(min(3, len(words) - i), 0, -1):
+            a, b = t.start + words[i].start(), t.start + words[i + k - 1].end()
+            name = seg[a:b].rstrip(".,'’")
+            b = a + len(name)
+            if (a, b) == (t.start, t.end) or not name[:1].isupper() or name.split()[0] in _STOP \
+                    or name in ctx.person_names or _COMPASS.fullmatch(name + " "):
+                continue
+            county = _county_word(seg, b)
+            key = norm(name)
+            if not (county or key in ctx.placed_names
+                    or any(kind in ("country", "admin1") and key == norm(p.name if kind == "country" else p.admin1)
+                           for p, kind in gaz.lookup(name))):
+                continue
+            r = resolve(Toponym(name, a, b, keyword=county), gaz, ctx)
+            if r.place is not None:
+                out.append(r)
+                i += k - 1
+                break
+        i += 1
+    return out
 
 
 def _county_word(seg: str, end: int) -> str:
@@ -332,6 +364,8 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
                 and r.place.feature_code not in ("ADM1", "ADM2") and r.place not in ctx.anchors:
             ctx.anchors.append(r.place)
     _towns_and_counties(rows, gaz, ctx)
+    ctx.placed_names = {norm(r["name"]) for r in rows if r["_r"].place is not None and not r["adjectival"]
+                        and r["_r"].toponym.keyword != "site"}
     _state_votes(rows, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}

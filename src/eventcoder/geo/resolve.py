@@ -397,6 +397,9 @@ class GeoContext:
     # the votes each name of the article gave a state or province (``norm`` of the name -> (country, admin1) ->
     # weight): a state named as such, a town lying in one; filled by ``geoparse`` from its first reading
     state_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    # the names (``norm``) the first reading placed as towns, counties, states or countries: a name the article
+    # uses as a place is that place also inside a longer name ("the Best Western DeKalb Inn")
+    placed_names: set[str] = field(default_factory=set)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
         """A vote for a country from a name read there."""
