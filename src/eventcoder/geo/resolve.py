@@ -375,10 +375,10 @@ def _end_of_name(text: str, end: int, tail_kw: str) -> int:
     """Where the stated containing areas may begin: after a " - Neighbourhood" part, a capitalised area
     word, and a number that is part of the name ("Mine 6/7, Donetsk", "Camp 4, Kebbi")."""
     dash = _DASH_NAME.match(text, end)
-    rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
+    rest_end = dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
     num = _NUMBER_IN_NAME.match(text, rest_end)
     if num:
-        rest_end += num.end()
+        rest_end = num.end()
     return rest_end
 
 
