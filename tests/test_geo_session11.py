@@ -106,3 +106,19 @@ def test_an_act_on_a_place_and_an_acled_city_dash_are_still_read():
     assert not resolve._acts_on_what_follows("Rebels unshelled Goma", len("Rebels unshelled "))
     assert resolve._after_a_spaced_dash("New York - Brooklyn", len("New York - "))
     assert not resolve._after_a_spaced_dash("New York-Brooklyn", len("New York-"))
+
+
+def test_a_place_whose_name_ends_in_a_site_word():
+    text = "Route 61 will be closed in East Bank because of a mudslide, Kanawha County officials said."
+    bank = _named(text, "East Bank")
+    assert bank and bank[0]["admin1"] == "West Virginia", bank
+    text = "Israeli troops raided a village in the West Bank on Monday; the Russian Federation protested."
+    names = {f["name"]: f for f in eventcoder.geoparse(text)}
+    assert names["West Bank"]["feature_code"] == "ADM1" and names["West Bank"]["country_code"] == "PS", names
+    assert names["Russian Federation"]["feature_code"] == "PCLI" and names["Russian Federation"]["country_code"] == "RU"
+
+
+def test_a_body_or_site_ending_in_a_site_word_stays_no_place():
+    text = "The World Bank lent money to farmers, and the mayor spoke at Hamilton Square on Friday."
+    names = {f["name"] for f in eventcoder.geoparse(text)}
+    assert "World Bank" not in names and "Hamilton Square" not in names, names

@@ -15,6 +15,7 @@ from .clean import clean
 from .extract.actors import find_actors
 from .geo.gazetteer import Gazetteer, admin_norm, default_gazetteer, display_admin, norm
 from .geo.resolve import (
+    _FACILITY,
     _STOP,
     GeoContext,
     Resolved,
@@ -135,11 +136,34 @@ _PARTY_HOME = re.compile(r"(?<![\w-])[DRI]-((?:St\.\s)?[A-Z][\w'’]*\.?(?:\s?[A
                          r"(?=[,;)]|\s+and\b|$)")
 
 
+# a capitalised name ending in a word that mostly ends the names of sites and bodies ("the World Bank", "City Hall
+# Park"), with the place cue before it
+_SITE_WORD_NAME = re.compile(r"(?:\b(?P<prep>in|near|at|from|to|into|across|outside|throughout|of)\s+)?(?:[Tt]he\s+)?"
+                             r"\b(?P<name>(?:[A-Z][\w'’]*\s+){1,2}(?:" + "|".join(sorted(_FACILITY)) + r"))\b")
+
+
+def _named_like_a_site(seg: str, gaz: Gazetteer) -> list[Toponym]:
+    """Places whose names end in a word that mostly ends the names of sites and bodies ("Bank", "Park",
+    "Federation"): a country or first-level area the gazetteer holds under the whole name ("the West Bank",
+    "the Russian Federation"), or, after a place cue ("in East Bank", not "at": "at Hamilton Square" is a site),
+    a town under its own whole name."""
+    out: list[Toponym] = []
+    for m in _SITE_WORD_NAME.finditer(seg):
+        name = m.group("name")
+        if name.split()[0] in _STOP:
+            continue
+        key, town_cue = norm(name), m.group("prep") not in (None, "at", "of")  # "at Hamilton Square": a site
+        if any(k in ("country", "admin1") or (town_cue and k == "city" and norm(p.name) == key)
+               for p, k in gaz.lookup(name)):
+            out.append(Toponym(name, m.start("name"), m.end("name"), m.group("prep") or ""))
+    return out
+
+
 def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
     """Place names the patterns of ``find_toponyms`` do not state as places, where English uses them as
     attributes or in names: "a Huntsville man", "Sligo-based", "the Richmond Police Department", "Texas
     Southern University", and an agency dateline opening a sentence ("COLUMBUS, Ohio (AP) --")."""
-    out: list[Toponym] = []
+    out: list[Toponym] = _named_like_a_site(seg, gaz)
     abbreviations = _state_abbreviations()[0]
     for m in _DATELINE.finditer(seg):
         name = m.group(1).rstrip(".").title()
