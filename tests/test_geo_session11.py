@@ -122,3 +122,19 @@ def test_a_body_or_site_ending_in_a_site_word_stays_no_place():
     text = "The World Bank lent money to farmers, and the mayor spoke at Hamilton Square on Friday."
     names = {f["name"] for f in eventcoder.geoparse(text)}
     assert "World Bank" not in names and "Hamilton Square" not in names, names
+
+
+def test_counties_stated_by_their_area_word_and_by_the_plural():
+    text = "School enrollment has slowed in places like Jackson and Barrow counties, Georgia officials said."
+    barrow = _named(text, "Barrow")
+    assert barrow and barrow[0]["feature_code"] == "ADM2" and barrow[0]["admin1"] == "Georgia", barrow
+    jackson = _named(text, "Jackson")
+    assert jackson and jackson[0]["feature_code"] == "ADM2", jackson
+    text = "Anyone with information should call the Avoyelles Parish Sheriff's Office, deputies said."
+    avoyelles = _named(text, "Avoyelles")
+    assert avoyelles and avoyelles[0]["feature_code"] == "ADM2" and avoyelles[0]["admin1"] == "Louisiana", avoyelles
+
+
+def test_a_plural_area_word_after_words_that_name_no_county_adds_nothing():
+    text = "Officials from Several Big counties met on Tuesday."
+    assert not [f for f in eventcoder.geoparse(text) if f["feature_code"] == "ADM2"]

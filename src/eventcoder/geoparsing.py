@@ -97,6 +97,19 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
         b = a + (e - s)
         return any(o["start"] < b and a < o["end"] for o in out)
 
+    # a county stated so ("the Avoyelles Parish Sheriff's Office", "Jackson and Barrow counties") is the
+    # county, not a town of its name read before
+    for t in _named_counties(seg, gaz):
+        r = resolve(t, gaz, ctx)
+        if r.place is None or r.place.feature_code != "ADM2":
+            continue
+        a = raw_at(t.start)
+        b = a + (t.end - t.start)
+        if raw[a:b] != seg[t.start:t.end] or any(
+                o["start"] < b and a < o["end"] and o["feature_code"] == "ADM2" for o in out):
+            continue
+        out = [o for o in out if not (o["start"] < b and a < o["end"])]
+        out.append({**_row(raw, a, t, r, gaz), "_r": r})
     extra: list[Resolved] = [r for r in parts if not taken(r.toponym.start, r.toponym.end)]
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
@@ -156,6 +169,27 @@ def _named_like_a_site(seg: str, gaz: Gazetteer) -> list[Toponym]:
         if any(k in ("country", "admin1") or (town_cue and k == "city" and norm(p.name) == key)
                for p, k in gaz.lookup(name)):
             out.append(Toponym(name, m.start("name"), m.end("name"), m.group("prep") or ""))
+    return out
+
+
+_COUNTY_NAME = re.compile(r"\b((?:St\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(County|Parish)\b")
+_COUNTIES = re.compile(r"\b((?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)+)(counties|parishes)\b")
+
+
+def _named_counties(seg: str, gaz: Gazetteer) -> list[Toponym]:
+    """Counties named with their area word wherever they stand ("the Avoyelles Parish Sheriff's Office", "the
+    Kanawha County Republican"), and each of a list before the plural ("Jackson and Barrow counties",
+    "Braxton, McDowell and Monongalia counties"), where the gazetteer knows a county of the name."""
+    out: list[Toponym] = []
+    for m in _COUNTY_NAME.finditer(seg):
+        name, word = m.group(1), m.group(2).lower()
+        if name.split()[0] not in _STOP and gaz.lookup_admin2(f"{name} {word}"):
+            out.append(Toponym(name, m.start(1), m.end(1), keyword=word))
+    for m in _COUNTIES.finditer(seg):
+        word = "county" if m.group(2) == "counties" else "parish"
+        for w in re.finditer(r"[A-Z][\w'’-]*", m.group(1)):
+            if w.group() not in _STOP and gaz.lookup_admin2(f"{w.group()} {word}"):
+                out.append(Toponym(w.group(), m.start(1) + w.start(), m.start(1) + w.end(), keyword=word))
     return out
 
 
