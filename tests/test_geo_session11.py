@@ -138,3 +138,13 @@ def test_counties_stated_by_their_area_word_and_by_the_plural():
 def test_a_plural_area_word_after_words_that_name_no_county_adds_nothing():
     text = "Officials from Several Big counties met on Tuesday."
     assert not [f for f in eventcoder.geoparse(text) if f["feature_code"] == "ADM2"]
+
+
+def test_a_town_before_its_state_in_a_list_of_towns_and_states():
+    text = ("The firm owns buildings in Louisville and Lexington, Kentucky, Nashville, Tennessee, Richmond, "
+            "Virginia, Fort Lauderdale and Orlando, Florida.")
+    richmond = _named(text, "Richmond")
+    assert richmond and richmond[0]["admin1"] == "Virginia", richmond
+    text = "Exports went to Cuba, Georgia, Honduras and Venezuela last year."
+    codes = {f["name"]: f["country_code"] for f in eventcoder.geoparse(text)}
+    assert codes.get("Cuba") == "CU" and codes.get("Georgia") == "GE", codes

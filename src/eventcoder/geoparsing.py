@@ -97,6 +97,7 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
         b = a + (e - s)
         return any(o["start"] < b and a < o["end"] for o in out)
 
+    _towns_before_their_states(out, raw, gaz, ctx)
     # a county stated so ("the Avoyelles Parish Sheriff's Office", "Jackson and Barrow counties") is the
     # county, not a town of its name read before
     for t in _named_counties(seg, gaz):
@@ -334,6 +335,27 @@ def _places_within(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
                 break
         i += 1
     return out
+
+
+def _towns_before_their_states(rows: list[dict], raw: str, gaz: Gazetteer, ctx: GeoContext) -> None:
+    """"Richmond, Virginia, Fort Lauderdale and Orlando, Florida": a town right before a state or province it
+    has a namesake in, read as that state, lies in it, also where the text's chain of areas was read as a list
+    (and so stated none)."""
+    rows.sort(key=lambda d: d["start"])
+    for i in range(len(rows) - 1):
+        a, b = rows[i], rows[i + 1]
+        ra, rb = a["_r"], b["_r"]
+        if ra.place is None or rb.place is None or ra.kind != "city" or rb.kind != "admin1" or a["adjectival"] \
+                or not re.fullmatch(r"\s*,\s*", raw[a["end"]:b["start"]]) or ra.toponym.hints \
+                or (ra.place.country_code, admin_norm(ra.place.admin1)) == (rb.place.country_code,
+                                                                            admin_norm(rb.place.admin1)):
+            continue
+        state = rb.toponym.name
+        t = ra.toponym
+        r = resolve(Toponym(t.name, t.start, t.end, t.prep, t.keyword, state, (state,)), gaz, ctx)
+        if r.place is not None and r.kind == "city" and (r.place.country_code, admin_norm(r.place.admin1)) == (
+                rb.place.country_code, admin_norm(rb.place.admin1)):
+            rows[i] = {**_row(raw, a["start"], t, r, gaz), "_r": r}
 
 
 def _county_word(seg: str, end: int) -> str:
