@@ -148,3 +148,12 @@ def test_a_town_before_its_state_in_a_list_of_towns_and_states():
     text = "Exports went to Cuba, Georgia, Honduras and Venezuela last year."
     codes = {f["name"]: f["country_code"] for f in eventcoder.geoparse(text)}
     assert codes.get("Cuba") == "CU" and codes.get("Georgia") == "GE", codes
+
+
+def test_a_town_joined_by_and_to_a_town_before_its_state_lies_there_too():
+    # the article is about Indiana, which has a Lebanon too; "Lebanon and Cordova, Tennessee" states Tennessee
+    text = ("The Indiana firm has offices in Indianapolis, Bloomington and Franklin, Indiana. It also rents "
+            "apartments in Lebanon and Cordova, Tennessee.")
+    lebanon = _named(text, "Lebanon")
+    assert lebanon and lebanon[0]["admin1"] == "Tennessee", lebanon
+    assert _named(text, "Franklin")[0]["admin1"] == "Indiana"

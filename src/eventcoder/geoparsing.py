@@ -340,22 +340,31 @@ def _places_within(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
 def _towns_before_their_states(rows: list[dict], raw: str, gaz: Gazetteer, ctx: GeoContext) -> None:
     """"Richmond, Virginia, Fort Lauderdale and Orlando, Florida": a town right before a state or province it
     has a namesake in, read as that state, lies in it, also where the text's chain of areas was read as a list
-    (and so stated none)."""
+    (and so stated none); so does a town joined to it by "and" ("Nashville and Cordova, Tennessee")."""
     rows.sort(key=lambda d: d["start"])
+
+    def town(d: dict) -> bool:
+        r = d["_r"]
+        return r.place is not None and r.kind == "city" and not d["adjectival"] and not r.toponym.hints
+
     for i in range(len(rows) - 1):
-        a, b = rows[i], rows[i + 1]
-        ra, rb = a["_r"], b["_r"]
-        if ra.place is None or rb.place is None or ra.kind != "city" or rb.kind != "admin1" or a["adjectival"] \
-                or not re.fullmatch(r"\s*,\s*", raw[a["end"]:b["start"]]) or ra.toponym.hints \
-                or (ra.place.country_code, admin_norm(ra.place.admin1)) == (rb.place.country_code,
-                                                                            admin_norm(rb.place.admin1)):
+        b = rows[i + 1]
+        rb = b["_r"]
+        if rb.place is None or rb.kind != "admin1" or not re.fullmatch(r"\s*,\s*", raw[rows[i]["end"]:b["start"]]):
             continue
-        state = rb.toponym.name
-        t = ra.toponym
-        r = resolve(Toponym(t.name, t.start, t.end, t.prep, t.keyword, state, (state,)), gaz, ctx)
-        if r.place is not None and r.kind == "city" and (r.place.country_code, admin_norm(r.place.admin1)) == (
-                rb.place.country_code, admin_norm(rb.place.admin1)):
-            rows[i] = {**_row(raw, a["start"], t, r, gaz), "_r": r}
+        state = (rb.place.country_code, admin_norm(rb.place.admin1))
+        js = [i]
+        if i > 0 and re.fullmatch(r"\s+and\s+", raw[rows[i - 1]["end"]:rows[i]["start"]]):
+            js.append(i - 1)
+        for j in js:
+            a = rows[j]
+            if not town(a) or (a["_r"].place.country_code, admin_norm(a["_r"].place.admin1)) == state:
+                continue
+            t = a["_r"].toponym
+            r = resolve(Toponym(t.name, t.start, t.end, t.prep, t.keyword, rb.toponym.name, (rb.toponym.name,)),
+                        gaz, ctx)
+            if r.place is not None and r.kind == "city" and (r.place.country_code, admin_norm(r.place.admin1)) == state:
+                rows[j] = {**_row(raw, a["start"], t, r, gaz), "_r": r}
 
 
 def _county_word(seg: str, end: int) -> str:
