@@ -15,6 +15,7 @@ from .clean import clean
 from .extract.actors import find_actors
 from .geo.gazetteer import Gazetteer, admin_norm, default_gazetteer, display_admin, norm
 from .geo.resolve import (
+    _FACILITY,
     _STOP,
     GeoContext,
     Resolved,
@@ -96,6 +97,20 @@ def _parse(seg: str, offset: int, raw: str, gaz: Gazetteer, ctx: GeoContext, to_
         b = a + (e - s)
         return any(o["start"] < b and a < o["end"] for o in out)
 
+    _towns_before_their_states(out, raw, gaz, ctx)
+    # a county stated so ("the Avoyelles Parish Sheriff's Office", "Jackson and Barrow counties") is the
+    # county, not a town of its name read before
+    for t in _named_counties(seg, gaz):
+        r = resolve(t, gaz, ctx)
+        if r.place is None or r.place.feature_code != "ADM2":
+            continue
+        a = raw_at(t.start)
+        b = a + (t.end - t.start)
+        if raw[a:b] != seg[t.start:t.end] or any(
+                o["start"] < b and a < o["end"] and o["feature_code"] == "ADM2" for o in out):
+            continue
+        out = [o for o in out if not (o["start"] < b and a < o["end"])]
+        out.append({**_row(raw, a, t, r, gaz), "_r": r})
     extra: list[Resolved] = [r for r in parts if not taken(r.toponym.start, r.toponym.end)]
     for e in doc.ents:
         if e.label_ == "NORP" and not taken(e.start_char, e.end_char):
@@ -135,11 +150,55 @@ _PARTY_HOME = re.compile(r"(?<![\w-])[DRI]-((?:St\.\s)?[A-Z][\w'’]*\.?(?:\s?[A
                          r"(?=[,;)]|\s+and\b|$)")
 
 
+# a capitalised name ending in a word that mostly ends the names of sites and bodies ("the World Bank", "City Hall
+# Park"), with the place cue before it
+_SITE_WORD_NAME = re.compile(r"(?:\b(?P<prep>in|near|at|from|to|into|across|outside|throughout|of)\s+)?(?:[Tt]he\s+)?"
+                             r"\b(?P<name>(?:[A-Z][\w'’]*\s+){1,2}(?:" + "|".join(sorted(_FACILITY)) + r"))\b")
+
+
+def _named_like_a_site(seg: str, gaz: Gazetteer) -> list[Toponym]:
+    """Places whose names end in a word that mostly ends the names of sites and bodies ("Bank", "Park",
+    "Federation"): a country or first-level area the gazetteer holds under the whole name ("the West Bank",
+    "the Russian Federation"), or, after a place cue ("in East Bank", not "at": "at Hamilton Square" is a site),
+    a town under its own whole name."""
+    out: list[Toponym] = []
+    for m in _SITE_WORD_NAME.finditer(seg):
+        name = m.group("name")
+        if name.split()[0] in _STOP:
+            continue
+        key, town_cue = norm(name), m.group("prep") not in (None, "at", "of")  # "at Hamilton Square": a site
+        if any(k in ("country", "admin1") or (town_cue and k == "city" and norm(p.name) == key)
+               for p, k in gaz.lookup(name)):
+            out.append(Toponym(name, m.start("name"), m.end("name"), m.group("prep") or ""))
+    return out
+
+
+_COUNTY_NAME = re.compile(r"\b((?:St\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(County|Parish)\b")
+_COUNTIES = re.compile(r"\b((?:[A-Z][\w'’-]*,?\s+(?:and\s+)?)+)(counties|parishes)\b")
+
+
+def _named_counties(seg: str, gaz: Gazetteer) -> list[Toponym]:
+    """Counties named with their area word wherever they stand ("the Avoyelles Parish Sheriff's Office", "the
+    Kanawha County Republican"), and each of a list before the plural ("Jackson and Barrow counties",
+    "Braxton, McDowell and Monongalia counties"), where the gazetteer knows a county of the name."""
+    out: list[Toponym] = []
+    for m in _COUNTY_NAME.finditer(seg):
+        name, word = m.group(1), m.group(2).lower()
+        if name.split()[0] not in _STOP and gaz.lookup_admin2(f"{name} {word}"):
+            out.append(Toponym(name, m.start(1), m.end(1), keyword=word))
+    for m in _COUNTIES.finditer(seg):
+        word = "county" if m.group(2) == "counties" else "parish"
+        for w in re.finditer(r"[A-Z][\w'’-]*", m.group(1)):
+            if w.group() not in _STOP and gaz.lookup_admin2(f"{w.group()} {word}"):
+                out.append(Toponym(w.group(), m.start(1) + w.start(), m.start(1) + w.end(), keyword=word))
+    return out
+
+
 def _embedded_toponyms(seg: str, doc: Any, gaz: Gazetteer) -> list[Toponym]:
     """Place names the patterns of ``find_toponyms`` do not state as places, where English uses them as
     attributes or in names: "a Huntsville man", "Sligo-based", "the Richmond Police Department", "Texas
     Southern University", and an agency dateline opening a sentence ("COLUMBUS, Ohio (AP) --")."""
-    out: list[Toponym] = []
+    out: list[Toponym] = _named_like_a_site(seg, gaz)
     abbreviations = _state_abbreviations()[0]
     for m in _DATELINE.finditer(seg):
         name = m.group(1).rstrip(".").title()
@@ -232,7 +291,7 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
         if name[:1].isupper() and name.split()[0] not in _STOP and (county or _is_place_name(name, gaz)) and (
                 k < len(words) or start > t.start):
             r = resolve(Toponym(name, start, start + len(name), keyword=county), gaz, ctx)
-            return [r] if r.place is not None else []
+            return [r] if r.place is not None else _places_within(seg, t, gaz, ctx)
     # "the Conference Board of Canada", "the Coptic Orthodox Church of Alexandria": the place after the last "of"
     tail = list(re.finditer(r"\s+of\s+(?:the\s+)?(?=[A-Z])", seg[start:t.end]))
     if tail:
@@ -240,10 +299,72 @@ def _places_inside(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> lis
         name = seg[a:t.end]
         if name.split()[0] not in _STOP and _is_place_name(name, gaz):
             r = resolve(Toponym(name, a, t.end), gaz, ctx)
-            return [r] if r.place is not None else []
+            return [r] if r.place is not None else _places_within(seg, t, gaz, ctx)
     if len(words) > 1 and (r := _demonym_country(words[0].group(), start, start + words[0].end(), gaz)) is not None:
         return [r]  # "the Russian Museum", "Georgian MoD", naming no place: the demonym is its country's
-    return []
+    return _places_within(seg, t, gaz, ctx)
+
+
+def _places_within(seg: str, t: Toponym, gaz: Gazetteer, ctx: GeoContext) -> list[Resolved]:
+    """The places named further inside a run that is no place, where the text shows the words name a place:
+    a name followed by "County" or "Parish" ("Leadership Henry County", "the Springfield-Greene County Health
+    Department"), a country or state under its own name ("the Original Texas Playboys", "the Tour de France"),
+    or a name the article places elsewhere ("the Best Western DeKalb Inn" in a report that names DeKalb).
+    A person's surname is none ("George Washington"), nor the whole run."""
+    words = list(re.finditer(r"[^\s-]+", seg[t.start:t.end]))
+    out: list[Resolved] = []
+    i = 0
+    while i < len(words):
+        for k in range(min(3, len(words) - i), 0, -1):
+            a, b = t.start + words[i].start(), t.start + words[i + k - 1].end()
+            name = seg[a:b].rstrip(".,'’")
+            b = a + len(name)
+            if (a, b) == (t.start, t.end) or not name[:1].isupper() or name.split()[0] in _STOP \
+                    or name in ctx.person_names or _COMPASS.fullmatch(name + " "):
+                continue
+            county = _county_word(seg, b)
+            key = norm(name)
+            if not (county or key in ctx.placed_names
+                    or any(kind in ("country", "admin1") and key == norm(p.name if kind == "country" else p.admin1)
+                           for p, kind in gaz.lookup(name))):
+                continue
+            r = resolve(Toponym(name, a, b, keyword=county), gaz, ctx)
+            if r.place is not None:
+                out.append(r)
+                i += k - 1
+                break
+        i += 1
+    return out
+
+
+def _towns_before_their_states(rows: list[dict], raw: str, gaz: Gazetteer, ctx: GeoContext) -> None:
+    """"Richmond, Virginia, Fort Lauderdale and Orlando, Florida": a town right before a state or province it
+    has a namesake in, read as that state, lies in it, also where the text's chain of areas was read as a list
+    (and so stated none); so does a town joined to it by "and" ("Nashville and Cordova, Tennessee")."""
+    rows.sort(key=lambda d: d["start"])
+
+    def town(d: dict) -> bool:
+        r = d["_r"]
+        return r.place is not None and r.kind == "city" and not d["adjectival"] and not r.toponym.hints
+
+    for i in range(len(rows) - 1):
+        b = rows[i + 1]
+        rb = b["_r"]
+        if rb.place is None or rb.kind != "admin1" or not re.fullmatch(r"\s*,\s*", raw[rows[i]["end"]:b["start"]]):
+            continue
+        state = (rb.place.country_code, admin_norm(rb.place.admin1))
+        js = [i]
+        if i > 0 and re.fullmatch(r"\s+and\s+", raw[rows[i - 1]["end"]:rows[i]["start"]]):
+            js.append(i - 1)
+        for j in js:
+            a = rows[j]
+            if not town(a) or (a["_r"].place.country_code, admin_norm(a["_r"].place.admin1)) == state:
+                continue
+            t = a["_r"].toponym
+            r = resolve(Toponym(t.name, t.start, t.end, t.prep, t.keyword, rb.toponym.name, (rb.toponym.name,)),
+                        gaz, ctx)
+            if r.place is not None and r.kind == "city" and (r.place.country_code, admin_norm(r.place.admin1)) == state:
+                rows[j] = {**_row(raw, a["start"], t, r, gaz), "_r": r}
 
 
 def _county_word(seg: str, end: int) -> str:
@@ -332,6 +453,8 @@ def geoparse(text: str, gazetteer: Gazetteer | None = None) -> list[dict[str, An
                 and r.place.feature_code not in ("ADM1", "ADM2") and r.place not in ctx.anchors:
             ctx.anchors.append(r.place)
     _towns_and_counties(rows, gaz, ctx)
+    ctx.placed_names = {norm(r["name"]) for r in rows if r["_r"].place is not None and not r["adjectival"]
+                        and r["_r"].toponym.keyword != "site"}
     _state_votes(rows, ctx)
     ctx.areas |= {(r["_r"].place.country_code, admin_norm(r["_r"].place.admin1)) for r in rows
                   if r["_r"].place is not None and r["feature_code"] in ("ADM1", "ADM2") and not r["adjectival"]}

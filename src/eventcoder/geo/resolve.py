@@ -46,8 +46,12 @@ PLACE_RX = re.compile(
 )
 _CAPITAL_OF = re.compile(r"\s*,\s*(?:the|a|an)?\s*(?:\w+\s+){0,3}?(?:capital|city|town|village|port|border town|"
                          r"stronghold|hub)\b(?:\s+of|\s+in)?", re.I)
-_ACTION_ON = re.compile(r"\b(?:shelled|attacked|seized|captured|recaptured|retook|took|entered|stormed|besieged|"
-                        r"bombed|raided|overran|struck|hit|targeted|liberated|encircled|reached|fled|evacuated)\s+$")
+_ACTION_VERBS = ("shelled", "attacked", "seized", "captured", "recaptured", "retook", "took", "entered", "stormed",
+                 "besieged", "bombed", "raided", "overran", "struck", "hit", "targeted", "liberated", "encircled",
+                 "reached", "fled", "evacuated")
+# an act on a place right before a name ("shelled Goma"), read at the end of the text before it
+_ACTION_ON = re.compile(r"\b(?:" + "|".join(_ACTION_VERBS) + r")\Z")
+_ACTION_SPAN = max(map(len, _ACTION_VERBS)) + 2
 _FACILITY = {"Park", "Square", "Street", "Road", "Avenue", "Plaza", "Bridge", "Market", "Hospital", "University",
              "School",
              "Church", "Mosque", "Temple", "Stadium", "Airport", "Station", "Mall", "Junction", "Complex", "Hall",
@@ -214,6 +218,29 @@ def _state_abbreviations() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[
     return names, rx, bare
 
 
+def _acts_on_what_follows(text: str, start: int) -> bool:
+    """The text before ``start`` ends in an act on a place and a space ("shelled ", "captured "): only its last
+    word is read, not the whole article before the name."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i < start and bool(_ACTION_ON.search(text, max(0, i - _ACTION_SPAN), i))
+
+
+def _after_a_spaced_dash(text: str, start: int) -> bool:
+    """The text before ``start`` ends in a word, spaces, a dash and spaces ("New York - "): ACLED's
+    "city - neighbourhood" (the same test as ``\\w\\s+-\\s+$`` on all the text before, reading only its end)."""
+    i = start
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    if i == start or i == 0 or text[i - 1] != "-":
+        return False
+    j = i - 1
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j < i - 1 and j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_")
+
+
 def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
     """"Paris, Tenn.", "Charleston, W. Va.": the state's name and the abbreviation's span, dot included."""
     names, rx, bare = _state_abbreviations()
@@ -231,6 +258,13 @@ def _abbreviated_states(text: str) -> list[tuple[str, int, int]]:
     return sorted(out, key=lambda x: x[1])
 
 
+_COMMA_BEFORE_STATE = re.compile(r"(?:\s+(?:" + _TAIL_KW.pattern + r"))?\s*,\s*")
+_DASH_NAME = re.compile(r"\s+-\s+" + _NAME)
+_NUMBER_IN_NAME = re.compile(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()")
+_TOWN_IN_BRACKETS = re.compile(r"\s*,\s*[A-Z][\w'’\- ]+\)")
+_BRACKET_CLOSES = re.compile(r"\s*(?:-\s+[^()]*)?[,)]")
+
+
 def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> list[Toponym]:
     """Candidate place names in a sentence. ``ents`` are spaCy GPE/LOC/FAC spans, when parsed."""
     out: list[Toponym] = []
@@ -246,8 +280,7 @@ def find_toponyms(text: str, ents: list[tuple[str, int, int]] | None = None) -> 
         out.append(Toponym(name, s, e, keyword="state"))
         # the town before it lies in that state: "Paris, Tenn." is no Paris in France
         # (also a county or district named with its area word: "Jefferson County, Colo.")
-        before = [t for t in out if t.end <= s and re.fullmatch(r"(?:\s+(?:" + _TAIL_KW.pattern + r"))?\s*,\s*",
-                                                                text[t.end:s])]
+        before = [t for t in out if t.end <= s and _COMMA_BEFORE_STATE.fullmatch(text, t.end, s)]
         abbr = text[s:e].replace(" ", "")
         for t in before:
             # the chain of stated areas read the abbreviation's first letters as a name ("Tenn"): the state
@@ -273,10 +306,10 @@ def _pattern_toponym(m: re.Match, text: str, ents: list[tuple[str, int, int]] | 
         name, end = name + text[end:end + 2], end + 2
     if _no_place_name(m, text, name, words, end):
         return None
-    site = bool(_FACILITY_AFTER.match(text[end:]))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
+    site = bool(_FACILITY_AFTER.match(text, end))  # "Abancay avenue", "Heathrow airport", "Kabul airport"
     kw = (m.group("kw1") or m.group("kw2") or tail_kw).lower()
     prep = _place_prep(m, text, end)
-    if re.search(r"\w\s+-\s+$", text[:start]) and before and re.match(r"\s+-\s+$", text[before[-1].end:start]):
+    if _after_a_spaced_dash(text, start) and before and re.match(r"\s+-\s+$", text[before[-1].end:start]):
         return None  # "New York - Brooklyn", "Karachi - Gulshan": ACLED's city - neighbourhood; the city counts
     rest_end = _end_of_name(text, end, tail_kw)
     if not prep and not kw and not (ents and any(s <= start < e for _, s, e in ents)) \
@@ -341,11 +374,11 @@ def _place_prep(m: re.Match, text: str, end: int) -> str:
 def _end_of_name(text: str, end: int, tail_kw: str) -> int:
     """Where the stated containing areas may begin: after a " - Neighbourhood" part, a capitalised area
     word, and a number that is part of the name ("Mine 6/7, Donetsk", "Camp 4, Kebbi")."""
-    dash = re.match(r"\s+-\s+" + _NAME, text[end:])
-    rest_end = end + dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
-    num = re.match(r"\s+(?:No\.\s*)?\d+(?:[/-]\d+)?(?=,|\s*\()", text[rest_end:])
+    dash = _DASH_NAME.match(text, end)
+    rest_end = dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
+    num = _NUMBER_IN_NAME.match(text, rest_end)
     if num:
-        rest_end += num.end()
+        rest_end = num.end()
     return rest_end
 
 
@@ -353,9 +386,9 @@ def _placed_by_its_surroundings(text: str, start: int, end: int) -> bool:
     """A capitalised name without a place cue (nor NER's word, nor stated areas) is a place only where it
     opens "X, Y)" or stands in brackets "(X)", is named a capital or town ("Goma, the capital of North
     Kivu"), or follows an act on a place ("shelled Goma")."""
-    return bool(re.match(r"\s*,\s*[A-Z][\w'’\- ]+\)", text[end:])
-                or (text[:start].endswith("(") and re.match(r"\s*(?:-\s+[^()]*)?[,)]", text[end:]))
-                or _CAPITAL_OF.match(text[end:]) or _ACTION_ON.search(text[:start]))
+    return bool(_TOWN_IN_BRACKETS.match(text, end)
+                or (text[start - 1:start] == "(" and _BRACKET_CLOSES.match(text, end))
+                or _CAPITAL_OF.match(text, end) or _acts_on_what_follows(text, start))
 
 
 def _ner_toponyms(text: str, ents: list[tuple[str, int, int]] | None, found: list[Toponym]) -> list[Toponym]:
@@ -397,6 +430,9 @@ class GeoContext:
     # the votes each name of the article gave a state or province (``norm`` of the name -> (country, admin1) ->
     # weight): a state named as such, a town lying in one; filled by ``geoparse`` from its first reading
     state_votes: dict[str, Counter[tuple[str, str]]] = field(default_factory=dict)
+    # the names (``norm``) the first reading placed as towns, counties, states or countries: a name the article
+    # uses as a place is that place also inside a longer name ("the Best Western DeKalb Inn")
+    placed_names: set[str] = field(default_factory=set)
 
     def vote(self, name: str, cc: str, weight: float) -> None:
         """A vote for a country from a name read there."""
