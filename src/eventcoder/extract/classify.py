@@ -375,8 +375,9 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         # with no gathering, picket or march told is no demonstration
         return None
     violent = next((v for v in s.cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
-    force = protest_force(text)
-    if violent is None and not (force and force[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS):
+    force = protest_force(text, read_parse=False)
+    read = None if force else parsed_force(text)  # (after a set phrase's assault on the demonstration, below)
+    if violent is None and not any(f and f[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS for f in (force, read)):
         # the crowd's own violence read from the parse, where no set phrase tells it; lethal force on them
         # told in the same sentence outweighs a reading less sure than the set phrases
         deed = deeds.crowd_violence(text)
@@ -402,6 +403,7 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         if by == "armed":
             return None
         return s.out(Sub.MOB_VIOLENCE, assault, 0.65)
+    force = force or read
     if force:
         return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
     if violent:
@@ -977,8 +979,9 @@ _ARREST_OF_PROTESTERS = re.compile(
     r"strikers|of them)\b|(?<!\bno )(?<!\bnot )\barrests were made\b", re.I)
 
 
-def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
-    """Force used on a demonstration: lethal (Excessive force) or short of it (Protest with intervention).
+def protest_force(text: str, read_parse: bool = True) -> tuple[str, re.Match[str]] | None:
+    """Force used on a demonstration: lethal (Excessive force) or short of it (Protest with intervention);
+    with ``read_parse``, where no set phrase tells it, as the parse reads it (``parsed_force``).
 
     The force must fall on the demonstrators; the grievance they march over ("demanding the release of
     detained activists", "against the killing of a man by police") is not force used on them.
@@ -1017,7 +1020,12 @@ def protest_force(text: str) -> tuple[str, re.Match[str]] | None:
                 # "violently dispersed the protest ... people were injured": force that hurts, told as brutal
                 return Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS, m
             return Sub.PROTEST_WITH_INTERVENTION, m
-    read = deeds.force_on_crowd(text)  # who did what to whom, from the parse, where no set phrase tells it
+    return parsed_force(text) if read_parse else None
+
+
+def parsed_force(text: str) -> tuple[str, re.Match[str]] | None:
+    """Force on a demonstration read from the parse (who did what to whom), where no set phrase tells it."""
+    read = deeds.force_on_crowd(text)
     if read and not _grievance(text, read[1][0]):
         kind, (a, b) = read
         m = re.compile(re.escape(text[a:b])).search(text, a)
