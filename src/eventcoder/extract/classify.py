@@ -380,7 +380,7 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
     if violent is None and not any(f and f[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS for f in (force, read)):
         # the crowd's own violence read from the parse, where no set phrase tells it; lethal force on them
         # told in the same sentence outweighs a reading less sure than the set phrases
-        deed = deeds.crowd_violence(text)
+        deed = deeds.crowd_violence(text, harm=not (force or read))
         violent = re.compile(re.escape(text[deed[0]:deed[1]])).search(text, deed[0]) if deed else None
     explosive = (trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]
                  or trig[Sub.GRENADE])

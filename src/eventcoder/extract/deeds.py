@@ -102,8 +102,11 @@ def _projectile(tok) -> bool:  # noqa: ANN001 - a spaCy token
     return lemma in _PROJECTILES or lemma == "bomb" and any(c.lower_ in _CROWD_BOMBS for c in tok.children)
 
 
-def crowd_violence(text: str, doc=None) -> tuple[int, int] | None:  # noqa: ANN001 - a spaCy Doc or None
-    """The character span of the first verb of physical violence the crowd itself does in ``text``, or None."""
+def crowd_violence(text: str, doc=None, harm: bool = True) -> tuple[int, int] | None:  # noqa: ANN001
+    """The character span of the first verb of physical violence the crowd itself does in ``text``, or None.
+    With ``harm``, the forces harmed with no agent named ("five policemen were injured during the protest")
+    count as the crowd's violence too: the caller leaves it out where the sentence tells the forces' own force,
+    which may have done the harm."""
     if doc is None:
         from .participants import _parsed
 
@@ -123,7 +126,7 @@ def crowd_violence(text: str, doc=None) -> tuple[int, int] | None:  # noqa: ANN0
                 if lemma in _THROW and any(_projectile(t) for t in thrown) and (
                         passive is not None or (_subject(tok) is not None and _is_crowd(_subject(tok), crowd))):
                     return tok.idx, tok.idx + len(tok.text)  # "stones were thrown at the police"
-                if lemma in _HARMED and passive is not None and _STATE_FORCE.fullmatch(passive.lower_):
+                if harm and lemma in _HARMED and passive is not None and _STATE_FORCE.fullmatch(passive.lower_):
                     return tok.idx, tok.idx + len(tok.text)  # "five policemen were injured during the protest"
         if lemma not in _VIOLENT_LEMMAS:
             continue
