@@ -129,3 +129,39 @@ def test_spacy_is_imported_without_its_command_line_and_the_command_line_still_w
     before, cli_file, download, version = json.loads(out.stdout.strip().splitlines()[-1])
     assert before is False  # nothing of spaCy's CLI loaded by the pipeline's import
     assert cli_file.endswith(os.path.join("spacy", "cli", "__init__.py")) and download and version
+
+
+PARSED = [
+    "Fighters of the Allied Democratic Forces attacked Mbau in North Kivu on Sunday, killing 11 civilians.",
+    "Police in Dhaka arrested Rahim Uddin, a leader of the Jatiya Party, after clashes near Dhaka University.",
+    "The Taliban said it had captured Lashkar Gah from Afghan forces and seized weapons from the police HQ.",
+    "Protesters in Santiago demanded the resignation of President Boric outside La Moneda on 3 March.",
+]
+
+
+def doc_key(doc) -> list:  # noqa: ANN001 - a spaCy Doc
+    return [(t.text, t.ent_type_, t.ent_iob_, t.pos_, t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc] + \
+        [(e.start, e.end, e.label_) for e in doc.ents]
+
+
+def test_a_sentence_ner_has_read_is_parsed_with_its_entities_and_is_the_full_pipelines_doc() -> None:
+    from eventcoder import nlp
+
+    for text, doc in zip(PARSED, nlp.model().pipe(PARSED), strict=True):
+        nlp.remember_entities(text, doc)
+    for text in PARSED:
+        mine = nlp.parse(text)
+        assert doc_key(mine) == doc_key(nlp.parser()(text))
+        assert any(e.label_ in ("GPE", "ORG", "PERSON") for e in mine.ents)
+    unseen = "Gunmen abducted 20 students from a school in Kaduna State, officials in Abuja said."
+    assert doc_key(nlp.parse(unseen)) == doc_key(nlp.parser()(unseen))  # NER not read before: the whole pipeline
+
+
+def test_the_entities_kept_for_the_parse_are_the_last_sentences_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventcoder import nlp
+
+    monkeypatch.setattr(nlp, "RECENT_SENTENCES", 2)
+    monkeypatch.setattr(nlp, "_RECENT", type(nlp._RECENT)())
+    for text, doc in zip(PARSED, nlp.model().pipe(PARSED), strict=True):
+        nlp.remember_entities(text, doc)
+    assert list(nlp._RECENT) == PARSED[-2:]

