@@ -282,7 +282,10 @@ def possible_triggers(text: str) -> frozenset[str] | None:
     of = _trigger_groups_of()
     out: set[str] = set()
     for p in pats:
-        out |= of[p]
+        groups = of.get(p)
+        if groups is None:  # a prefilter built from another lexicon than the groups: search every group
+            return None
+        out |= groups
     return frozenset(out)
 
 
