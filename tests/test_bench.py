@@ -123,6 +123,13 @@ def test_report_marks_targets_met_or_not():
     assert "eventcoder --help: 0.40 s (target <= 0.5 s: met)" in lines
     assert "from a cold start: 3.00 s (target <= 2 s: not met)" in lines
     assert "speed-up" not in "\n".join(bench.report_lines(bench.BenchResult(**{**r.__dict__, "speedup": None})))
+    assert "machine's own" not in lines
+    with_ceiling = "\n".join(bench.report_lines(bench.BenchResult(**{**r.__dict__, "machine_speedup": 1.94})))
+    assert "machine's own speed-up now: 1.94 with 2 processes" in with_ceiling
+
+
+def test_the_machines_own_speed_up_is_a_plausible_ratio():
+    assert 0.3 < bench.machine_speedup(2, n=200_000) < 2.5  # 2 processes: at most about 2, under load less
 
 
 def test_bench_command_prints_every_line_with_numbers():
@@ -135,6 +142,7 @@ def test_bench_command_prints_every_line_with_numbers():
                     rf"^tokenizer only: {NUM} articles/s/core", rf"^peak memory: {NUM} MB \(target <= 1024 MB",
                     rf"^general-stream time / tokenizer-only time: {NUM} \(target <= 4",
                     rf"^speed-up over one job: {NUM} with 2 jobs \(target >= 1.8",
+                    rf"^machine's own speed-up now: {NUM} with 2 processes",
                     rf"^eventcoder --help: {NUM} s \(target <= 0.5 s",
                     rf"^eventcoder extract, one article from a cold start: {NUM} s \(target <= 2 s"):
         assert re.search(pattern, out, re.M), (pattern, out)

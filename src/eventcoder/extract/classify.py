@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..knowledge import alternatives, cue_patterns, trigger_patterns
+from ..knowledge import alternatives, cue_patterns, possible_triggers, trigger_patterns
 from . import deeds
 from .actors import ARMED_KINDS, ActorMention, demonym_country
 from .roles import FELL_TO
@@ -288,7 +288,8 @@ def _read_sentence(text: str, actors: list[ActorMention], country: str | None,
     # Development", "in March"): ``entities``, spans the parser names
     names = _name_spans(actors) + [m.span() for m in _NAMED_DAY.finditer(text)] + \
         [m.span(1) for m in _APPOSITION.finditer(text)] + list(entities)
-    trig = {k: _first_outside(rx, text, names) for k, rx in trigger_patterns().items()}
+    may, pats = possible_triggers(text), trigger_patterns()  # only the groups that may match are searched
+    trig = {k: _first_outside(pats[k], text, names) if may is None or k in may else None for k in pats}
     arrest = trig[Sub.ARRESTS]
     charge = arrest and _CHARGE.search(text[arrest.end():])
     if arrest and charge:

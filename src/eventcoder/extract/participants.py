@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..knowledge import alternatives
+from ..knowledge import FoldedPattern, alternatives
 from ..model import ActorMention
 from . import taxonomy
 from .actors import ARMED_KINDS
@@ -444,9 +444,9 @@ def _is_ground(tok) -> bool:  # noqa: ANN001 - a spaCy token
 
 @lru_cache(maxsize=64)
 def _parsed(text: str):  # noqa: ANN202 - a spaCy Doc
-    from ..nlp import parser
+    from ..nlp import parse
 
-    return parser()(text)
+    return parse(text)
 
 
 def _trigger_token(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spaCy token or None
@@ -457,17 +457,17 @@ def _trigger_token(text: str, trigger: tuple[int, int]):  # noqa: ANN202 - a spa
     return span.root
 
 
-def _per_1000(rx: re.Pattern[str], text: str, words: int) -> float:
+def _per_1000(rx: re.Pattern[str] | FoldedPattern, text: str, words: int) -> float:
     return 1000 * sum(1 for _ in rx.finditer(text)) / max(words, 1)
 
 
-_SPORT = re.compile(r"\b" + alternatives("sport") + r"\b", re.I)
-_ARTS = re.compile(r"\b" + alternatives("arts") + r"\b", re.I)
-_BUSINESS = re.compile(r"\b" + alternatives("business") + r"\b", re.I)
-_TECHNOLOGY = re.compile(r"\b" + alternatives("technology") + r"\b", re.I)
-_CONFLICT = re.compile(r"\b" + alternatives("conflict") + r"\b", re.I)
-_NATURAL_DISASTER = re.compile(r"\b" + alternatives("natural_disaster") + r"\b", re.I)
-_VIOLENT_HARM = re.compile(r"\b" + alternatives("violent_harm") + r"\b", re.I)
+_SPORT = FoldedPattern(r"\b" + alternatives("sport") + r"\b")
+_ARTS = FoldedPattern(r"\b" + alternatives("arts") + r"\b")
+_BUSINESS = FoldedPattern(r"\b" + alternatives("business") + r"\b")
+_TECHNOLOGY = FoldedPattern(r"\b" + alternatives("technology") + r"\b")
+_CONFLICT = FoldedPattern(r"\b" + alternatives("conflict") + r"\b")
+_NATURAL_DISASTER = FoldedPattern(r"\b" + alternatives("natural_disaster") + r"\b")
+_VIOLENT_HARM = FoldedPattern(r"\b" + alternatives("violent_harm") + r"\b")
 DOMAIN_DENSITY = 12.0  # words of the domain per 1,000 words of the article
 TRADE_DENSITY = 20.0  # business and technology: their words are common in all news, so they need more
 MIN_WORDS = 100  # a shorter text (a coded note, a snippet) is too short to tell its domain

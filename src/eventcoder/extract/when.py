@@ -14,14 +14,14 @@ from typing import NamedTuple
 
 from dateutil import parser as du_parser
 
-from ..knowledge import alternatives
+from ..knowledge import FoldedPattern, alternatives
 from ..model import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 
-DATE_RX = re.compile(
+DATE_RX = FoldedPattern(  # case-insensitive, matched by its lower-cased twin (the same matches)
     r"\b(?P<explicit>(?:(?:on|since|from|by|until)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"(?:,?\s+\d{4})?|" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2}))\b"
@@ -35,7 +35,6 @@ DATE_RX = re.compile(
     r"the day before yesterday|earlier (?:this|in the) week|earlier today|last week|this week|earlier this month|"
     r"last month|(?:two|three|four|five|six|2|3|4|5|6) days ago|a week ago|(?:two|three|2|3) weeks ago|"
     r"last weekend|this weekend|over the weekend|the weekend)\b",
-    re.I,
 )
 
 
