@@ -211,3 +211,25 @@ def test_the_same_words_with_violence_done_stay_events(text, sub):
         assert got == sub
     else:
         assert got is not None
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Security forces detained 15 opposition activists ahead of the planned rally.", "Arrests"),
+    ("The police arrested a journalist who had reported on the protests.", "Arrests"),
+    ("The activist was taken away by men in plain clothes and has not been seen since.",
+     "Abduction/forced disappearance"),
+    ("A woman detonated an explosive vest in the crowded market, killing 12 people.", "Suicide bomb"),
+    ("Thousands of families fled their homes as fighting approached the town.", "Other"),
+    ("More than 5,000 people were displaced by the violence in the district.", "Other"),
+    ("Police fired tear gas to disperse the rally in the capital.", "Protest with intervention"),
+])
+def test_what_the_sentence_itself_reports(text, sub):
+    assert _first_sub(text) == sub
+
+
+@pytest.mark.parametrize("text", [
+    "The theatre was evacuated after a fire alarm went off during the performance.",
+    "Passengers were evacuated from the train after a power failure.",
+])
+def test_leaving_a_building_with_no_conflict_cause_is_no_event(text):
+    assert _first_sub(text) is None

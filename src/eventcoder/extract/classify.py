@@ -87,6 +87,17 @@ _AT_POLICE_OR_PROPERTY = re.compile(
     r"bins|rubbish bins|police (?:station|post|vehicles?)|government (?:buildings?|offices?))\b", re.I)
 
 
+# a demonstration still to come ("ahead of the planned rally") or one the sentence's people report on ("a
+# journalist who had reported on the protests"): no demonstration of this sentence
+_NOT_HELD_HERE = re.compile(
+    r"(?:\b(?:planned|proposed|upcoming|scheduled|forthcoming|expected|threatened|possible|potential|future)\s+|"
+    r"\b(?:ahead of|in the run-up to|to prevent|to stop|to block|to ban|banned|banning)\s+"
+    r"(?:the\s+|a\s+|an\s+|their\s+|any\s+|further\s+)?(?:planned\s+|[\w-]+\s+){0,2}|"
+    r"\b(?:report(?:ed|ing|s)?|wr(?:ote|iting|itten)|post(?:ed|ing)|comment(?:ed|ing)|cover(?:ed|ing)|"
+    r"film(?:ed|ing)|photograph(?:ed|ing)|tweet(?:ed|ing))\s+(?:on|about)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?)$",
+    re.I)
+
+
 def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, re.Match[str] | None],
                    following: str | None = None) -> bool:
     # "the deaths of two protesters", "families of demonstrators": protesters named as victims or kin are no
@@ -96,7 +107,8 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
             r"\b(?:deaths?|killings?|murders?|bodies|funerals?|families|relatives|shooting|injuries) of\s+"
             r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", text[:x.start()], re.I))
 
-    found = [x for x in cues["protest"].finditer(text) if not victims(x)]
+    found = [x for x in cues["protest"].finditer(text) if not victims(x) and not _NOT_HELD_HERE.search(
+        text, max(0, x.start() - 60), x.start())]
     words = [x.group(0).lower() for x in found]
     if words and all(re.fullmatch(r"(?:protesters?|protestors?|demonstrators?)", w) for w in words) and \
             deeds.only_speakers(text):
@@ -118,7 +130,7 @@ def _protest_frame(text: str, cues: dict[str, re.Pattern[str]], trig: dict[str, 
                  r"assembl(?:y|ies))\b", text, re.I):
         return True  # "as they broke up a peaceful opposition gathering": a demonstration met by force
     m = trig.get(Sub.PEACEFUL_PROTEST)
-    if not m or victims(m):
+    if not m or victims(m) or _NOT_HELD_HERE.search(text, max(0, m.start() - 60), m.start()):
         return False
     word = m.group(0).lower()
     if re.fullmatch(r"(?:gathered|assembled|converged) (?:in|on|near|around)|slowed (?:down )?(?:the )?traffic", word):

@@ -72,6 +72,13 @@ _CIVIL_PURPOSE = re.compile(
 _CEREMONY = re.compile(r"\b(?:sworn in|inaugurat\w*)\b", re.I)
 _COUP = re.compile(r"\b(?:coup|junta|putsch|military (?:leaders?|rulers?|government|council)|seized power)\b", re.I)
 
+# people who left their homes or a building: ACLED's Other only where a conflict drove them
+_LEFT_HOME = re.compile(r"\b(?:evacuat\w+|displac\w+|fled|flee\w*)\b", re.I)
+_CONFLICT_CAUSE = re.compile(r"\b(?:fight\w*|fought|clash\w*|attack\w*|shell\w*|bomb\w*|violence|war|conflict|"
+                             r"insurgen\w*|offensive|air ?strikes?|drones?|raids?|gunfire|armed|militants?|rebels?|"
+                             r"troops|soldiers|forces|army|militias?|gunmen|terror\w*|jihadists?|unrest|insecurity|"
+                             r"hostilities|siege|advance\w*|occupation|curfew|displacement camps?|idps?|refugees)\b",
+                             re.I)
 # a leader ousted by the members of a party, a board or a parliament: ACLED's coups are seizures of the state
 _INNER_COUP = re.compile(r"\b(?:boardroom|party|leadership|backbench|internal|inner-party|cabinet|shareholders?'?)\s+"
                          r"coups?\b|\bcoups?\s+(?:attempt\s+)?(?:by|against|within|inside|in)\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -102,6 +109,9 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
         return None if armed or _STATE_BAN.search(text) else "no conflict party"
     if sub == Sub.OTHER and _CEREMONY.search(text) and not (_COUP.search(text) or kinds & {"named", "unidentified"}):
         return "a ceremony"  # an elected president sworn in: no conflict event (a junta's leader is another matter)
+    if sub == Sub.OTHER and _LEFT_HOME.search(text) and not armed and not _VIOLENT_HARM.search(text) and \
+            not _CONFLICT_CAUSE.search(text):
+        return "no conflict cause"  # "the theatre was evacuated after a fire alarm went off": no conflict event
     if sub == Sub.OTHER and _INNER_COUP.search(text) and not armed:
         return "a coup inside a party or a firm"  # "a boardroom coup", "a coup by senior members": no state seized
     if sub in _TERRITORY and not armed and (_FIGURES.search(text) or _TAKEOVER.search(text)):
