@@ -233,3 +233,18 @@ def test_what_the_sentence_itself_reports(text, sub):
 ])
 def test_leaving_a_building_with_no_conflict_cause_is_no_event(text):
     assert _first_sub(text) is None
+
+
+def test_coordinated_participles_share_their_agent():
+    result = code_article(Article(id="t", body="Seven residents were beaten and arrested by Taliban forces in the "
+                                  "district on Monday.", published=dt.date(2022, 6, 5)))
+    assert result.events and result.events[0].actor1.evidence.text == "Taliban forces"  # (ACLED: Afghanistan's forces)
+
+
+def test_civilians_evacuated_from_a_city_with_no_cause_told_stay_an_event():
+    assert _first_sub("Twenty civilians were evacuated from Mariupol on Saturday.") == "Other"
+
+
+def test_violence_claimed_as_the_grievance_is_not_the_crowds():
+    assert _first_sub("Staff of a bus company staged a protest in the city, claiming that relatives of a local "
+                      "leader beat and injured one of their drivers.") == "Peaceful protest"

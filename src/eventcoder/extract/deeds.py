@@ -97,6 +97,21 @@ def _is_crowd(subj, crowd: re.Pattern[str]) -> bool:  # noqa: ANN001 - a spaCy t
     return False
 
 
+_CLAIM = frozenset({"claim", "allege", "accuse", "say", "tell", "report", "protest", "demand", "denounce",
+                    "condemn", "complain", "charge"})
+
+
+def _claimed(tok) -> bool:  # noqa: ANN001 - a spaCy token
+    """Is the verb told as the content of a claim, a charge or a demand (a clause under "claiming that",
+    "accusing ... of", "protesting that")?"""
+    node, steps = tok, 0
+    while node.head is not node and steps < 5:
+        if node.dep_ in ("ccomp", "pcomp", "xcomp") and node.head.lemma_.lower() in _CLAIM:
+            return True
+        node, steps = node.head, steps + 1
+    return False
+
+
 def _projectile(tok) -> bool:  # noqa: ANN001 - a spaCy token
     lemma = tok.lemma_.lower()
     return lemma in _PROJECTILES or lemma == "bomb" and any(c.lower_ in _CROWD_BOMBS for c in tok.children)
@@ -143,6 +158,8 @@ def crowd_violence(text: str, doc=None, harm: bool = True) -> tuple[int, int] | 
         subj = _subject(tok)
         if subj is None or not _is_crowd(subj, crowd):
             continue
+        if _claimed(tok):
+            continue  # "staged a protest, claiming that relatives of a leader beat the driver": the grievance
         told_before = any(c.dep_ == "mark" and c.lower_ in _BEFORE for c in tok.children) or \
             tok.dep_ == "pcomp" and tok.head.lower_ in _BEFORE
         if told_before and not _DEMONSTRATORS.fullmatch(subj.lower_):

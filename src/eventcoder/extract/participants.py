@@ -74,6 +74,7 @@ _COUP = re.compile(r"\b(?:coup|junta|putsch|military (?:leaders?|rulers?|governm
 
 # people who left their homes or a building: ACLED's Other only where a conflict drove them
 _LEFT_HOME = re.compile(r"\b(?:evacuat\w+|displac\w+|fled|flee\w*)\b", re.I)
+_CAUSE_TOLD = re.compile(r"\b(?:after|as|because of|due to|following|when|amid|over)\b", re.I)
 _CONFLICT_CAUSE = re.compile(r"\b(?:fight\w*|fought|clash\w*|attack\w*|shell\w*|bomb\w*|violence|war|conflict|"
                              r"insurgen\w*|offensive|air ?strikes?|drones?|raids?|gunfire|armed|militants?|rebels?|"
                              r"troops|soldiers|forces|army|militias?|gunmen|terror\w*|jihadists?|unrest|insecurity|"
@@ -109,8 +110,8 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
         return None if armed or _STATE_BAN.search(text) else "no conflict party"
     if sub == Sub.OTHER and _CEREMONY.search(text) and not (_COUP.search(text) or kinds & {"named", "unidentified"}):
         return "a ceremony"  # an elected president sworn in: no conflict event (a junta's leader is another matter)
-    if sub == Sub.OTHER and _LEFT_HOME.search(text) and not armed and not _VIOLENT_HARM.search(text) and \
-            not _CONFLICT_CAUSE.search(text):
+    if sub == Sub.OTHER and _LEFT_HOME.search(text) and _CAUSE_TOLD.search(text) and not armed and \
+            not _VIOLENT_HARM.search(text) and not _CONFLICT_CAUSE.search(text):
         return "no conflict cause"  # "the theatre was evacuated after a fire alarm went off": no conflict event
     if sub == Sub.OTHER and _INNER_COUP.search(text) and not armed:
         return "a coup inside a party or a firm"  # "a boardroom coup", "a coup by senior members": no state seized

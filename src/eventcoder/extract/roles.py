@@ -72,14 +72,22 @@ def acting(text: str, actors: list[ActorMention], named_group: ActorMention | No
 FELL_TO = re.compile(r"f[ae]ll(?:en)? to", re.I)
 
 
+# words that begin a noun phrase: an object stands between a trigger and a participle's "by" ("liberated three
+# villages held by"), where coordinated participles ("beaten and arrested by") share their agent
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "these", "those", "this", "that", "two",
+                          "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "many",
+                          "dozens", "hundreds"}) | {str(n) for n in range(10)}
+
+
 def by_agent(text: str, t1: int, acts: list[ActorMention]) -> ActorMention | None:
     """The agent of a passive trigger: "killed by (suspected) militants"."""
     m = re.search(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?", text[t1:t1 + 60])
     if not m:
         return None
     gap = text[t1:t1 + m.start()].split()
-    if len(gap) >= 2 and (re.fullmatch(r"[\w-]+(?:ed|en|eld|own|ught|ept|un)", gap[-1]) or
-                          {"which", "who", "that", "whom"} & {w.lower().strip(",") for w in gap}):
+    words = {w.lower().strip(",") for w in gap}
+    if len(gap) >= 2 and (re.fullmatch(r"[\w-]+(?:ed|en|eld|own|ught|ept|un)", gap[-1]) and words & _DETERMINERS or
+                          {"which", "who", "that", "whom"} & words):
         # "recaptured the town, which had been held by the rebels": the "by" is that of another verb, the one
         # describing the trigger's object (who held it), not the trigger's agent
         return None
