@@ -248,3 +248,11 @@ def test_civilians_evacuated_from_a_city_with_no_cause_told_stay_an_event():
 def test_violence_claimed_as_the_grievance_is_not_the_crowds():
     assert _first_sub("Staff of a bus company staged a protest in the city, claiming that relatives of a local "
                       "leader beat and injured one of their drivers.") == "Peaceful protest"
+
+
+def test_words_reported_in_the_past_and_planned_marches_that_went_ahead_stay_reports():
+    # what demonstrators said in the past is a report of the demonstration, not a comment on it
+    assert _first_sub("On Monday, demonstrators said police had beaten them during the march in the capital.") \
+        is not None
+    assert _first_sub("The planned march went ahead in the capital on Saturday despite the ban.") == \
+        "Peaceful protest"

@@ -90,8 +90,8 @@ _AT_POLICE_OR_PROPERTY = re.compile(
 # a demonstration still to come ("ahead of the planned rally") or one the sentence's people report on ("a
 # journalist who had reported on the protests"): no demonstration of this sentence
 _NOT_HELD_HERE = re.compile(
-    r"(?:\b(?:planned|proposed|upcoming|scheduled|forthcoming|expected|threatened|possible|potential|future)\s+|"
-    r"\b(?:ahead of|in the run-up to|to prevent|to stop|to block|to ban|banned|banning)\s+"
+    r"(?:\b(?:proposed|upcoming|forthcoming|threatened|possible|potential|future)\s+|"
+    r"\b(?:ahead of|in the run-up to)\s+"
     r"(?:the\s+|a\s+|an\s+|their\s+|any\s+|further\s+)?(?:planned\s+|[\w-]+\s+){0,2}|"
     r"\b(?:report(?:ed|ing|s)?|wr(?:ote|iting|itten)|post(?:ed|ing)|comment(?:ed|ing)|cover(?:ed|ing)|"
     r"film(?:ed|ing)|photograph(?:ed|ing)|tweet(?:ed|ing))\s+(?:on|about)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?)$",

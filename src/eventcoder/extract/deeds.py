@@ -228,12 +228,19 @@ _SPEECH = frozenset({"say", "argue", "claim", "insist", "warn", "vow", "believe"
 
 
 def only_speakers(text: str, doc=None) -> bool:  # noqa: ANN001 - a spaCy Doc or None
-    """Are the demonstrators the sentence names only the speakers of what it reports ("protesters opposed to
-    the ban say they will fight it in the courts"): each of them the subject of a verb of saying, thinking or
-    intending, and no other verb of theirs?"""
+    """Are the demonstrators the sentence names only the speakers of what it comments on ("protesters opposed
+    to the ban say they will fight it in the courts"): each of them the subject of a verb of saying, thinking
+    or intending in the present tense?"""
     if doc is None:
         from .participants import _parsed
 
         doc = _parsed(text)
     named = [t for t in doc if _DEMONSTRATORS.fullmatch(t.lower_) and t.pos_ in ("NOUN", "PROPN")]
-    return bool(named) and all(t.dep_ == "nsubj" and t.head.lemma_.lower() in _SPEECH for t in named)
+
+    def says_now(verb) -> bool:  # noqa: ANN001 - a spaCy token
+        # told in the present ("say", "argues"): comment on what is going on, not a report of what they did
+        # (a report tells its people's words in the past: "protesters said police beat them")
+        return verb.lemma_.lower() in _SPEECH and verb.tag_ in ("VBP", "VBZ")
+
+    return bool(named) and all(t.dep_ == "nsubj" and (says_now(t.head) or any(says_now(c) for c in t.head.children))
+                               for t in named)
