@@ -256,3 +256,19 @@ def test_words_reported_in_the_past_and_planned_marches_that_went_ahead_stay_rep
         is not None
     assert _first_sub("The planned march went ahead in the capital on Saturday despite the ban.") == \
         "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "The general, who fought in the civil war in the 1990s, died peacefully at home.",
+    "Firefighters battled a blaze at a warehouse in the industrial area.",
+    "Crews fought the flames for six hours before the fire was brought under control.",
+])
+def test_history_and_fires_are_no_events(text):
+    assert _first_sub(text) is None
+
+
+def test_fields_and_farmland_are_property():
+    assert _first_sub("Suspected herders set fire to farmland and destroyed crops in the village.") == \
+        "Looting/property destruction"
+    # a deed of the decade the report is in is no history
+    assert _first_sub("Soldiers fought rebels near the border on Monday.") == "Armed clash"

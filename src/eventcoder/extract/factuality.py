@@ -443,8 +443,31 @@ def _told(sentence: str, trigger_start: int, trigger_end: int, dates: list[DateM
 
 
 # first reason wins
+_DECADE = re.compile(r"\bin the (?:early |late |mid-?)?(?P<d>(?:19|20)\d0)s\b")
+_FIRE = re.compile(r"\s+(?:to\s+(?:contain|control|put out|extinguish)\s+)?(?:a\s+|the\s+|an\s+)?(?:[\w-]+\s+){0,2}?"
+                   r"(?:blazes?|fires?|flames|wildfires?|bushfires?|infernos?)\b")
+
+
+def _decade(t: _Told) -> str | None:
+    """A deed told of a decade long past ("the general, who fought in the civil war in the 1990s"): history."""
+    clause = re.split(r"[,;]", t.low[t.trigger_start:])[0][:120]
+    m = _DECADE.search(clause)
+    year = t.published.year if t.published else None
+    if m and year is not None and int(m.group("d")) + 10 < year:
+        return "history"
+    return None
+
+
+def _fire_fighting(t: _Told) -> str | None:
+    """Firefighters who "battled a blaze", "fought the flames": a fire, not a foe."""
+    if re.fullmatch(r"battl\w*|f(?:ought|ight\w*)", t.trig) and _FIRE.match(t.low, t.trigger_end):
+        return "not a conflict sense"
+    return None
+
+
 CHECKS = (
-    _background, _accident, _cumulative_tally, _generic, _attribution, _period, _follow_up, _trend, _history,
+    _background, _decade, _fire_fighting, _accident, _cumulative_tally, _generic, _attribution, _period,
+    _follow_up, _trend, _history,
     _court_report, _not_a_conflict_sense, _cyber, _modal, _not_held, _reaction, _conditional, _threatened,
     _next_time, _negated, _expected, _denied, _ongoing, _habitual_present, _continues, _habitual_cue,
 )

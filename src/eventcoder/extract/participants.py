@@ -347,8 +347,9 @@ def missing_in_parse(sub: str, text: str, trigger: tuple[int, int], actors: list
         # identity ("the company has been destroyed", "damaging speculation", "steal sensitive data")
         tok = _trigger_token(text, trigger)
         targets = _targets(tok) if tok is not None and tok.pos_ in ("VERB", "ADJ") else []  # not "arson"
-        if targets and not any(_PROPERTY.search(_words_of(t)) or _is_person(t) for t in targets):
-            return "no physical property"
+        if targets and not any(_PROPERTY.search(_words_of(t)) or _is_person(t) for t in targets) and \
+                not _PROPERTY.match(text, trigger[1] + 1 if text[trigger[1]:trigger[1] + 1] == " " else trigger[1]):
+            return "no physical property"  # ("set fire to farmland": what follows the trigger is its object)
     if sub in taxonomy.DEMONSTRATION_SUBS:
         if _PROTESTERS_NOUN.fullmatch(word):
             # the crowd named, not what it did: "the protesters would plead not guilty", "lost an appeal"
