@@ -272,3 +272,11 @@ def test_fields_and_farmland_are_property():
         "Looting/property destruction"
     # a deed of the decade the report is in is no history
     assert _first_sub("Soldiers fought rebels near the border on Monday.") == "Armed clash"
+
+
+def test_ground_entered_after_the_other_side_left_in_fighting_is_taken_by_the_side_that_entered():
+    assert _first_sub("Government troops moved into the town after the rebels withdrew following days of "
+                      "fighting.") == "Government regains territory"
+    assert _first_sub("Rebel fighters moved into the town after government troops withdrew following heavy "
+                      "clashes.") == "Non-state actor overtakes territory"
+    assert _first_sub("The army moved into the town after the rebels withdrew.") == "Non-violent transfer of territory"

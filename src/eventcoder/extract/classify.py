@@ -863,6 +863,16 @@ def _remaining_trigger(s: _Sentence) -> Classification | None:
         # "the army deployed in the town after Israeli forces pulled out": the ground changed hands with no
         # fighting, ACLED's Non-violent transfer of territory
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, moved_in, 0.6)
+    if moved_in and re.search(r"\bmov(?:ed|es|ing)\b|entered", moved_in.group(0), re.I) and \
+            _LEFT_BEFORE.search(s.low, moved_in.end()) and _fighting_told(s.low):
+        # "troops moved into the town after the rebels withdrew following days of fighting": ground taken in
+        # fighting, by the side that moved in (named in the trigger itself, or before it)
+        mover = next((a for a in s.actors if a.kind in ARMED_KINDS and a.start <= moved_in.start() < a.end
+                      or moved_in.start() <= a.start < moved_in.end()), None) or _agent(text, moved_in, s.actors)
+        if mover is not None and mover.kind in ("state_military", "state_police"):
+            return s.out(Sub.GOVERNMENT_REGAINS_TERRITORY, moved_in, 0.6)
+        if mover is not None and mover.kind in ARMED_KINDS:
+            return s.out(Sub.NON_STATE_ACTOR_OVERTAKES_TERRITORY, moved_in, 0.6)
     for sub in _REMAINING:
         m = trig[sub]
         if sub == Sub.LOOTING_PROPERTY_DESTRUCTION and m and trig[Sub.ARRESTS] and \
