@@ -394,7 +394,7 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         # the crowd's own violence read from the parse, where no set phrase tells it; lethal force on them
         # told in the same sentence outweighs a reading less sure than the set phrases
         deed = deeds.crowd_violence(text, harm=not (force or read))
-        violent = re.compile(re.escape(text[deed[0]:deed[1]])).search(text, deed[0]) if deed else None
+        violent = _match_at(text, *deed) if deed else None
     explosive = (trig[Sub.REMOTE_EXPLOSIVE_LANDMINE_IED] or trig[Sub.SHELLING_ARTILLERY_MISSILE_ATTACK]
                  or trig[Sub.GRENADE])
     if explosive and not violent and not _grievance(text, explosive.start()):
@@ -1046,14 +1046,20 @@ def protest_force(text: str, read_parse: bool = True) -> tuple[str, re.Match[str
     return parsed_force(text) if read_parse else None
 
 
+def _match_at(text: str, start: int, end: int) -> re.Match[str]:
+    """The span the parse read (a token's characters) as the match the classifications carry."""
+    m = re.compile(re.escape(text[start:end])).match(text, start)
+    assert m is not None
+    return m
+
+
 def parsed_force(text: str) -> tuple[str, re.Match[str]] | None:
     """Force on a demonstration read from the parse (who did what to whom), where no set phrase tells it."""
     read = deeds.force_on_crowd(text)
     if read and not _grievance(text, read[1][0]):
         kind, (a, b) = read
-        m = re.compile(re.escape(text[a:b])).search(text, a)
-        assert m is not None
-        return (Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS if kind == "lethal" else Sub.PROTEST_WITH_INTERVENTION), m
+        return (Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS if kind == "lethal" else Sub.PROTEST_WITH_INTERVENTION), \
+            _match_at(text, a, b)
     return None
 
 

@@ -16,6 +16,7 @@ thousand of a news stream).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..knowledge import alternatives
 
@@ -54,8 +55,24 @@ _DEMONSTRATION = re.compile(r"(?:rall(?:y|ies)|protests?|demonstrations?|march(?
                             re.I)
 
 
+@cache
 def _crowd_words() -> re.Pattern[str]:
     return re.compile(r"(?:" + alternatives("crowd_people") + r"|" + alternatives("crowd") + r")", re.I)
+
+
+@cache
+def _crowd_named() -> re.Pattern[str]:
+    """The demonstrators or a crowd named anywhere in a phrase ("by angry villagers")."""
+    return re.compile(r"\b(?:" + _DEMONSTRATORS.pattern + "|" + _crowd_words().pattern + r")\b", re.I)
+
+
+def _doc(text: str, doc):  # noqa: ANN001, ANN202 - a spaCy Doc or None
+    """The sentence's parse: the one given, else the participants' cached parse of ``text``."""
+    if doc is not None:
+        return doc
+    from .participants import _parsed
+
+    return _parsed(text)
 
 
 def _subject(verb):  # noqa: ANN001, ANN202 - spaCy tokens
@@ -122,10 +139,7 @@ def crowd_violence(text: str, doc=None, harm: bool = True) -> tuple[int, int] | 
     With ``harm``, the forces harmed with no agent named ("five policemen were injured during the protest")
     count as the crowd's violence too: the caller leaves it out where the sentence tells the forces' own force,
     which may have done the harm."""
-    if doc is None:
-        from .participants import _parsed
-
-        doc = _parsed(text)
+    doc = _doc(text, doc)
     crowd = _crowd_words()
     for tok in doc:
         if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
@@ -135,8 +149,7 @@ def crowd_violence(text: str, doc=None, harm: bool = True) -> tuple[int, int] | 
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             by = " ".join(t.lower_ for t in agent.subtree) if agent is not None else ""
-            if agent is None or re.search(r"\b(?:" + _DEMONSTRATORS.pattern + "|" + crowd.pattern + r")\b", by, re.I) \
-                    and not _FORCES.search(by):
+            if agent is None or _crowd_named().search(by) and not _FORCES.search(by):
                 thrown = [c for c in tok.children if c.dep_ in ("dobj", "obj")] + ([passive] if passive else [])
                 if lemma in _THROW and any(_projectile(t) for t in thrown) and (
                         passive is not None or (_subject(tok) is not None and _is_crowd(_subject(tok), crowd))):
@@ -145,7 +158,7 @@ def crowd_violence(text: str, doc=None, harm: bool = True) -> tuple[int, int] | 
                     return tok.idx, tok.idx + len(tok.text)  # "five policemen were injured during the protest"
         if lemma not in _VIOLENT_LEMMAS:
             continue
-        particles = _PARTICLE_VERBS.get(tok.lemma_.lower(), ())
+        particles = _PARTICLE_VERBS.get(lemma, ())
         if particles and not any(c.dep_ == "prt" and c.lower_ in particles for c in tok.children):
             continue
         if any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
@@ -182,10 +195,7 @@ def force_on_crowd(text: str, doc=None) -> tuple[str, tuple[int, int]] | None:  
     killed, shot, beat or wounded them, or where demonstrators died or were hurt by what the forces did
     ("several demonstrators died after police beat them"); ("force", span) for force short of that
     (pushed, chased, dragged them); None where the sentence tells neither."""
-    if doc is None:
-        from .participants import _parsed
-
-        doc = _parsed(text)
+    doc = _doc(text, doc)
     crowd = _crowd_words()
     has_crowd = any(_DEMONSTRATORS.fullmatch(t.lower_) for t in doc)
     found = None
@@ -215,8 +225,8 @@ def force_on_crowd(text: str, doc=None) -> tuple[str, tuple[int, int]] | None:  
                                                                                "severely", "gravely")
                                                                 for c in tok.children):
                 continue
-            cause = [c for c in tok.subtree if c.pos_ == "VERB" and c is not tok]
-            if any(_subject(c) is not None and _STATE_FORCE.fullmatch(_subject(c).lower_) for c in cause):
+            agents = [_subject(c) for c in tok.subtree if c.pos_ == "VERB" and c is not tok]
+            if any(a is not None and _STATE_FORCE.fullmatch(a.lower_) for a in agents):
                 return "lethal", (tok.idx, tok.idx + len(tok.text))
     return found
 
@@ -231,10 +241,7 @@ def only_speakers(text: str, doc=None) -> bool:  # noqa: ANN001 - a spaCy Doc or
     """Are the demonstrators the sentence names only the speakers of what it comments on ("protesters opposed
     to the ban say they will fight it in the courts"): each of them the subject of a verb of saying, thinking
     or intending in the present tense?"""
-    if doc is None:
-        from .participants import _parsed
-
-        doc = _parsed(text)
+    doc = _doc(text, doc)
     named = [t for t in doc if _DEMONSTRATORS.fullmatch(t.lower_) and t.pos_ in ("NOUN", "PROPN")]
 
     def says_now(verb) -> bool:  # noqa: ANN001 - a spaCy token
