@@ -152,9 +152,9 @@ def deciding_check(sentence, trigger, sub=None, published=PUB, lede=False):
 
 def test_checks_keep_their_order():
     assert [c.__name__ for c in CHECKS] == [
-        "_background", "_decade", "_fire_fighting", "_accident", "_cumulative_tally", "_generic", "_attribution",
-        "_period", "_follow_up", "_trend", "_history", "_court_report", "_not_a_conflict_sense", "_cyber", "_modal",
-        "_not_held", "_reaction",
+        "_background", "_decade", "_fire_fighting", "_accident", "_fiction", "_cumulative_tally", "_generic",
+        "_attribution", "_period", "_follow_up", "_trend", "_history", "_court_report", "_not_a_conflict_sense",
+        "_cyber", "_modal", "_not_held", "_reaction",
         "_conditional", "_threatened", "_next_time", "_negated", "_expected", "_denied", "_ongoing",
         "_habitual_present", "_continues", "_habitual_cue",
     ]

@@ -98,7 +98,7 @@ def context_component(doc: Document) -> Document:
     ct = doc.clean
     assert ct is not None
     full = ct.text if not ct.headline else ct.headline + "\n" + ct.text
-    actors = find_actors(full, None)
+    actors = find_actors(full, None, doc.published)
     geo = country_context(full, ct.dateline, doc.options.gazetteer, actors)
     genre = factuality.story_genre(ct.headline, doc.sentences[0].text if doc.sentences else None)
     return replace(doc, context=ArticleContext(tuple(actors), _country_name(geo), dominant_named(actors), genre, geo,

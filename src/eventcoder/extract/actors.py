@@ -8,6 +8,7 @@ normalised ACLED-style: unnamed gunmen -> "Unidentified Armed Group (COUNTRY)", 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,9 @@ class _Named:
     countries: tuple[str, ...]
     party: bool = False  # a party, wing, union or community: its members riot or protest, they are no armed side
     local: tuple[str, int] | None = None  # (name, inter) of its local units ("Taze PDF": People's Defense Force - Taze)
+    # a group that became a state's forces on a day ("since"): before it, its name and inter as a group
+    since: dt.date | None = None
+    before: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,11 @@ def actor_index() -> ActorIndex:
     cs: list[str] = []
     for a in data.get("actors", []):
         lu = a.get("local_units")
+        was = a.get("before")
         named = _Named(a["name"], int(a["inter"]), tuple(a.get("countries", [])), a.get("kind") == "party",
-                       (lu["name"], int(lu["inter"])) if lu else None)
+                       (lu["name"], int(lu["inter"])) if lu else None,
+                       dt.date.fromisoformat(a["since"]) if a.get("since") else None,
+                       (was["name"], int(was["inter"])) if was else None)
         for alias in [a["name"], *a.get("aliases", [])]:
             alias = alias.strip()
             if len(alias) < 2:
@@ -220,8 +227,10 @@ def _defined_for_another_name(text: str, start: int, end: int, dictionary_name: 
     return not all(w.lower() in dictionary_name.lower() for w in run)
 
 
-def find_actors(text: str, country: str | None) -> list[ActorMention]:
-    """Every actor mention in a sentence, most specific first where spans overlap."""
+def find_actors(text: str, country: str | None, on: dt.date | None = None) -> list[ActorMention]:
+    """Every actor mention in a sentence, most specific first where spans overlap. ``on``: the day the text
+    tells of (its publication), for groups that became a state's forces ("since" in actors.json): before that
+    day the Taliban are an armed group, not the Military Forces of Afghanistan."""
     idx = actor_index()
     found: list[ActorMention] = []
     for rx in (idx.named_ci, idx.named_cs):
@@ -233,6 +242,8 @@ def find_actors(text: str, country: str | None) -> list[ActorMention]:
             if named is None or _defined_for_another_name(text, m.start(), m.end(), named.name):
                 continue
             c = country if (country in named.countries or not named.countries) else named.countries[0]
+            if named.since is not None and named.before is not None and on is not None and on < named.since:
+                named = _Named(named.before[0], named.before[1], named.countries)
             kind = "state_military" if named.inter == 1 else "party" if named.party else "named"
             unit = _local_unit(text, m.start(), m.end()) if named.local else None
             if named.local and unit is not None:

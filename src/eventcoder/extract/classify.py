@@ -389,7 +389,9 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         return None
     violent = next((v for v in s.cues["violent_protest"].finditer(text) if not _grievance(text, v.start())), None)
     force = protest_force(text, read_parse=False)
-    read = None if force else parsed_force(text)  # (after a set phrase's assault on the demonstration, below)
+    # (after a set phrase's assault on the demonstration, below); an intervention a set phrase tells may still
+    # have killed ("died after being hit by a canister fired by police"): the parse decides between the two
+    read = None if force and force[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS else parsed_force(text)
     if violent is None and not any(f and f[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS for f in (force, read)):
         # the crowd's own violence read from the parse, where no set phrase tells it; lethal force on them
         # told in the same sentence outweighs a reading less sure than the set phrases
@@ -416,7 +418,7 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         if by == "armed":
             return None
         return s.out(Sub.MOB_VIOLENCE, assault, 0.65)
-    force = force or read
+    force = read if read and read[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS else force or read
     if force:
         return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
     if violent:
@@ -488,8 +490,8 @@ def _mob_or_riot(s: _Sentence) -> Classification | None:
              and not re.search(r"\baccording to\s+(?:the\s+)?$", s.text[:a.start], re.I)]
     if not mob or any(s.trig[t] for t in _EXPLOSIVE_SUBS) or named or _RIVAL_SIDES.search(low):
         return None  # a named group's or two armed sides' fighting is no crowd's
-    if re.search(r"\b(?:fired|shot|opened fire|charged|dispersed|tear-?gassed)\s+(?:at|on|into|upon)?\s*(?:the\s+)?$",
-                 low[max(0, mob.start() - 30):mob.start()]):
+    if re.search(r"\b(?:fired|shot|opened fire|charged|dispersed|tear-?gassed)\s+(?:(?:live\s+)?[\w-]+\s+(?=at|on|into|"
+                 r"upon))?(?:at|on|into|upon)?\s*(?:the\s+|an?\s+)?$", low[max(0, mob.start() - 40):mob.start()]):
         return None  # "police fired at the crowd": the crowd is hurt, not the one doing harm
     harm = _MOB_HARM.search(low)
     if not harm or re.search(r"\b(?:no|not|never|no one|nobody)\s+(?:\w+\s+){0,2}$", low[:harm.start()]):
@@ -641,6 +643,9 @@ def _abduction(s: _Sentence) -> Classification | None:
     """Abducted or kidnapped: Abduction/forced disappearance, unless the victims were also killed, wounded,
     beaten or tortured, which ACLED codes as the violence (an Attack)."""
     ab = s.trig[Sub.ABDUCTION_FORCED_DISAPPEARANCE]
+    if ab and s.trig[Sub.ARMED_CLASH] and all(re.fullmatch(r"(?:kidnapp|abduct)(?:er|or)s?", m.group(0), re.I)
+                                              for m in ab.re.finditer(ab.string)):
+        return None  # "a gun battle between police and suspected kidnappers": the noun names a side, the clash
     if ab and not (s.trig[Sub.ATTACK] and re.search(
             r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
             r"shot and (?:killed|wounded|injured))\b", s.low)):
@@ -664,7 +669,8 @@ def _agreement(s: _Sentence) -> Classification | None:
 # the other side leaving the ground, told as what came before the taking ("after the troops withdrew")
 _LEFT_BEFORE = re.compile(r"\b(?:after|as|when|once|following)\s+(?:the\s+)?(?:[\w'-]+\s+){0,5}?"
                           r"(?:withdrew|had withdrawn|have withdrawn|pulled out|had pulled out|retreated|had retreated|"
-                          r"abandoned|vacated|left|had left|fled|had fled|evacuated|(?:withdrawal|pull-?out|departure|"
+                          r"abandoned|vacated|left|had left|fled|had fled|evacuated|deserted|had deserted|surrendered|"
+                          r"had surrendered|(?:withdrawal|pull-?out|departure|"
                           r"retreat) of)\b")
 _LEFT_THEN = re.compile(r"\b(?:withdrew|pulled out|left|vacated|abandoned|evacuated|handed over)\b[^.;]{0,80}?,?\s+"
                         r"(?:and|before|as|then)\s+(?:[\w'-]+\s+){0,5}?(?:moved in|entered|took over|"
@@ -722,7 +728,7 @@ def _territory(s: _Sentence) -> Classification | None:
         # "... took control of the village from Al Shabaab. No clashes were reported." / "Residents said the
         # troops pulled out without firing a shot."
         return s.out(Sub.NON_VIOLENT_TRANSFER_OF_TERRITORY, territory, 0.7)
-    agent = _agent(s.text, territory, s.actors)
+    agent = _subject_actor(s.text, territory, s.actors) or _agent(s.text, territory, s.actors)
     if agent is not None and agent.kind not in ("state_military", "state_police"):
         # "the Iraqi military and pro-government militias took control": the state's forces lead the
         # coordinated subject, their allies do not make it a non-state gain
@@ -836,6 +842,7 @@ _LEAVING_UNDER_DEAL = re.compile(
 
 _UNDER_A_DEAL = re.compile(r"\b(?:as (?:a )?part of|under|in line with|in accordance with|in keeping with|as agreed in|"
                           r"as stipulated (?:in|by)|pursuant to)\s+(?:the\s+|an?\s+|their\s+|its\s+)?"
+                          r"(?:(?:terms|provisions|framework) of (?:the\s+|an?\s+|their\s+|its\s+)?)?"
                           r"(?:[\w-]+\s+){0,3}?(?:agreements?|deals?|accords?|truces?|ceasefires?|cease-fires?|pacts?|"
                           r"treaty)\b", re.I)
 
@@ -1070,8 +1077,8 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
     """A withdrawal, retreat or pull-out that hands territory to no one the sentence names."""
     if not WITHDRAWAL.match(m.group(0)):
         return False
-    return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back)|handover|hand-over|took (?:over|"
-                         r"control)|"
+    return not re.search(r"\b(?:hand(?:ed|s|ing)?\s+(?:\w+\s+)?(?:over|control|back|to)|handover|hand-over|"
+                         r"took (?:over|control)|"
                          r"taken (?:over|control)|tak(?:e|es|ing) (?:over|control)|seized|captured|entered|moved in|"
                          r"(?:re)?deploy(?:ed|s|ing)? (?:\w+ )?(?:in|into|to)|took up positions|"
                          r"(?:have|has|had) (?:now )?controlled|"
@@ -1080,9 +1087,9 @@ def _withdrawal_only(low: str, m: re.Match[str]) -> bool:
                          r"clashes))\b", low)
 
 
-_DEED_VERB = (r"(?:torched|smashed|set (?:fire|ablaze|alight|\w+ on fire)|burnt|burned|pelted|threw|hurled|clashed|"
-              r"stormed|vandali[sz]ed|ransacked|looted|attacked|broke (?:into|windows)|overturned|fought|battled|"
-              r"erected|blocked|barricaded)\b")
+_DEED_VERB = (r"(?:torched|smashed|(?:set|setting) (?:fire|ablaze|alight|\w+ on fire)|burnt|burned|pelted|threw|"
+              r"hurled|clashed|stormed|vandali[sz]ed|ransacked|looted|attacked|broke (?:into|windows)|overturned|"
+              r"fought|battled|erected|blocked|barricaded)\b")
 
 
 def _grievance(text: str, pos: int) -> bool:
@@ -1098,10 +1105,12 @@ def _grievance(text: str, pos: int) -> bool:
                 re.I):
         return False  # "the protest over fuel prices descended into violence": what the protest did, a predicate
     if re.match(_DEED_VERB, text[pos:], re.I) and re.search(
-            r"\b(?:against|over|about)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?!(?:the|a|an|of|their|its|his|her|who|that|which|"
+            r"\b(?:against|over|about|protesting|demanding|denouncing|condemning|opposing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?!(?:the|a|an|of|their|its|his|her|who|that|which|"
             r"and|by|police|been|being|were|was)\s)[\w-]+\s+$", text[max(0, pos - 40):pos], re.I):
         # "protesters against the citizenship law torched a railway station": the verb after the grievance's
-        # noun phrase is the demonstrators' own deed ("against police who torched homes" stays a grievance)
+        # noun phrase is the demonstrators' own deed, also after a participle ("youths protesting unemployment
+        # clashed with police"); "against police who torched homes" stays a grievance
         return False
     if re.search(r"\b(?:after|following|when|as)\s+(?:the\s+|some\s+|angry\s+|hundreds of\s+|dozens of\s+)?"
                  r"(?:protesters|protestors|demonstrators|marchers|rioters)\s+(?:had\s+)?$", text[max(0, pos - 60):pos],
@@ -1159,6 +1168,17 @@ _DEEDS_OF_THE_HELD = re.compile(
 
 _ACTIVE_VERB = re.compile(r"(?:ed|ook|ew|an|on|ung|ught|eld|ized|ised)$", re.I)  # a verb's past: "liberated", "took"
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)?$", re.I)
+
+
+def _subject_actor(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
+    """The armed actor the parse makes the trigger verb's subject ("troops drove the rebels out of the village
+    and took back control": the troops), named by the subject's head word; None where it names none."""
+    if FELL_TO.match(m.group(0)):
+        return None  # what "fell to" names is the side that took it
+    span = deeds.subject_at(text, m.start())
+    if span is None:
+        return None
+    return next((a for a in actors if a.kind in ARMED_KINDS and a.start <= span[0] < a.end), None)
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:

@@ -26,18 +26,19 @@ _VIOLENT_LEMMAS = frozenset({
     "attack", "assault", "beat", "injure", "wound", "kill", "stab", "punch", "kick", "lynch", "hack", "batter",
     "burn", "torch", "smash", "destroy", "damage", "vandalise", "vandalize", "wreck", "overturn", "overrun",
     "storm", "loot", "ransack", "pelt", "stone", "hurl", "firebomb", "tear", "topple", "raze", "manhandle",
+    "rough", "thrash",
 })
 # what a crowd throws at people: thrown at the police, it is the crowd's violence whoever the sentence names
 # (a grenade or a bomb is an explosive, left to its own rules; a petrol bomb is a crowd's weapon)
 _PROJECTILES = frozenset({"stone", "rock", "brick", "bottle", "cocktail", "molotov", "missile", "projectile",
-                          "object", "firecracker", "firework", "flare", "chair", "shoe", "egg"})
+                          "dynamite", "object", "firecracker", "firework", "flare", "chair", "shoe", "egg"})
 _CROWD_BOMBS = frozenset({"petrol", "gasoline", "fire", "molotov", "paint", "smoke"})
 _THROW = frozenset({"throw", "hurl", "lob", "fling", "pelt"})
 # harm done to the forces at a demonstration: the crowd's violence, unless the sentence names another agent
 _HARMED = frozenset({"injure", "wound", "kill", "hurt", "attack", "assault", "beat", "stone", "pelt", "hit",
                      "manhandle", "lynch", "stab"})
 # "tore down", "set ... on fire": a particle or an object decides
-_PARTICLE_VERBS = {"tear": {"down", "apart", "up"}}
+_PARTICLE_VERBS = {"tear": {"down", "apart", "up"}, "rough": {"up"}}
 # what is burned or torn up as a sign, not as violence: ACLED codes flag and effigy burning as peaceful
 _SYMBOLS = frozenset({"effigy", "flag", "poster", "portrait", "picture", "photo", "photograph", "copy", "candle",
                       "banner", "placard", "letter", "document", "ballot", "card"})
@@ -100,12 +101,33 @@ def _subject(verb):  # noqa: ANN001, ANN202 - spaCy tokens
     return None
 
 
+def _antecedent(subj):  # noqa: ANN001, ANN202 - spaCy tokens
+    """What "they" stands for where it is the subject of a clause told inside another ("protesters were
+    arrested after they vandalised ..."): the subject of the clause it hangs from, the nearest antecedent English
+    gives a pronoun there; else the pronoun itself."""
+    if subj.lower_ != "they":
+        return subj
+    clause, steps = subj.head, 0
+    while clause.dep_ in ("advcl", "conj", "ccomp", "pcomp", "relcl") and clause.head is not clause and steps < 3:
+        clause, steps = clause.head, steps + 1
+        if clause.dep_ == "pcomp" or clause.pos_ == "ADP":
+            continue
+        outer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "they"), None)
+        if outer is not None:
+            return outer
+    return subj
+
+
+def _head_words(subj):  # noqa: ANN001, ANN202 - spaCy tokens
+    """The subject's head noun, and the noun of "hundreds of farmers"."""
+    return [subj] + [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for c in c.children if c.dep_ == "pobj"]
+
+
 def _is_crowd(subj, crowd: re.Pattern[str]) -> bool:  # noqa: ANN001 - a spaCy token
     """The subject names the demonstrators or a crowd of people (its head noun, or the noun of "hundreds of
     farmers"); never a state force or an armed group."""
-    words = [subj] + [c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for c in c.children if c.dep_ == "pobj"]
-    for w in words:
+    for w in _head_words(subj):
         phrase = " ".join(t.lower_ for t in w.subtree)
         if _FORCES.search(phrase) and not _DEMONSTRATORS.search(phrase):
             return False
@@ -169,13 +191,14 @@ def crowd_violence(text: str, doc=None, harm: bool = True) -> tuple[int, int] | 
         if any(_DEMONSTRATORS.fullmatch(c.lower_) or _DEMONSTRATION.fullmatch(c.lower_) for c in objects):
             continue  # "a group of Turks attacked a peaceful rally": an assault on the demonstration, not its own
         subj = _subject(tok)
+        subj = _antecedent(subj) if subj is not None else None
         if subj is None or not _is_crowd(subj, crowd):
             continue
         if _claimed(tok):
             continue  # "staged a protest, claiming that relatives of a leader beat the driver": the grievance
         told_before = any(c.dep_ == "mark" and c.lower_ in _BEFORE for c in tok.children) or \
             tok.dep_ == "pcomp" and tok.head.lower_ in _BEFORE
-        if told_before and not _DEMONSTRATORS.fullmatch(subj.lower_):
+        if told_before and not any(_DEMONSTRATORS.fullmatch(w.lower_) for w in _head_words(subj)):
             continue
         return tok.idx, tok.idx + len(tok.text)
     return None
@@ -198,6 +221,9 @@ def force_on_crowd(text: str, doc=None) -> tuple[str, tuple[int, int]] | None:  
     doc = _doc(text, doc)
     crowd = _crowd_words()
     has_crowd = any(_DEMONSTRATORS.fullmatch(t.lower_) for t in doc)
+    # at a demonstration the sentence names, anyone who dies of the forces' deed is one of its people ("a
+    # student died after being hit by a canister fired by police at the protest"); a force's own man is not
+    at_protest = any(_DEMONSTRATION.fullmatch(t.lower_) for t in doc)
     found = None
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -216,16 +242,20 @@ def force_on_crowd(text: str, doc=None) -> tuple[str, tuple[int, int]] | None:  
             if kind == "lethal":
                 return kind, (tok.idx, tok.idx + len(tok.text))
             found = found or (kind, (tok.idx, tok.idx + len(tok.text)))
-        elif lemma in _KILLED and has_crowd:
+        elif lemma in _KILLED and (has_crowd or at_protest):
             # "demonstrators died after police beat them": the crowd the victims, the forces' deed the cause
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or not _DEMONSTRATORS.fullmatch(subj.lower_):
+            if subj is None or not (_DEMONSTRATORS.fullmatch(subj.lower_) or at_protest and lemma == "die" and
+                                    subj.pos_ in ("NOUN", "PROPN") and not _FORCES.search(subj.lower_)):
                 continue
             if lemma in ("injure", "wound", "hurt") and not any(c.lower_ in ("seriously", "critically", "badly",
                                                                                "severely", "gravely")
                                                                 for c in tok.children):
                 continue
             agents = [_subject(c) for c in tok.subtree if c.pos_ == "VERB" and c is not tok]
+            # and the forces after "by" ("hit by a canister fired by police")
+            agents += [o for c in tok.subtree if c.dep_ == "agent" and c.head is not tok
+                       for o in c.children if o.dep_ == "pobj"]
             if any(a is not None and _STATE_FORCE.fullmatch(a.lower_) for a in agents):
                 return "lethal", (tok.idx, tok.idx + len(tok.text))
     return found
@@ -251,3 +281,18 @@ def only_speakers(text: str, doc=None) -> bool:  # noqa: ANN001 - a spaCy Doc or
 
     return bool(named) and all(t.dep_ == "nsubj" and (says_now(t.head) or any(says_now(c) for c in t.head.children))
                                for t in named)
+
+
+def subject_at(text: str, start: int, doc=None) -> tuple[int, int] | None:  # noqa: ANN001
+    """The character span of the head word of the subject of the verb whose word starts at ``start`` ("troops
+    drove the rebels out and took back control": the troops took it back; in "army positions fell" the head
+    is "positions", not the army); None where the parse gives the verb none (a passive, a noun)."""
+    doc = _doc(text, doc)
+    tok = next((t for t in doc if t.idx == start), None)
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = _subject(tok)
+    if subj is None or subj.lower_ in ("who", "that", "which", "it", "they"):
+        return None
+    return subj.idx, subj.idx + len(subj.text)
+

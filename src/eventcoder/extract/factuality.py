@@ -139,6 +139,32 @@ def _accident(t: _Told) -> str | None:
     return None
 
 
+_WORK = (r"(?:film|movie|novel|book|play|drama|series|sitcom|soap|documentary|opera|musical|album|song|video game|game|"
+         r"thriller|memoir|biopic|episode|comedy|show|screenplay|script|exhibition|painting)s?")
+_FICTION_FRAME = re.compile(
+    # "the film tells the story of ...", "the drama, set during the Troubles, follows ..."
+    r"\b(?:the|this|his|her|their|its|a|an|new|latest)\s+(?:[\w'’-]+\s+){0,3}?" + _WORK + r"\b[^.;]{0,80}?\b(?:tells?|"
+    r"follows?|depicts?|portrays?|is set|set (?:in|during|against|amid)|recounts?|recalls?|dramati[sz]es?|"
+    r"chronicles?|cent(?:re|er)s? on|(?:is|are) about|explores?|charts?|imagines?|revolves? around|re-?creates?|"
+    r"re-?enacts?|(?:is|was) (?:a|an) (?:[\w-]+ )?(?:protest|attack|tribute|response))\b|"
+    # "in the novel, ...", "in the film's final scene"
+    r"\bin the (?:[\w'’-]+\s+){0,2}?" + _WORK + r"(?:'s?)?\b|"
+    # "the actor plays a detective hunting a killer"
+    r"\b(?:plays?|played|playing|stars? as|starring as|cast as)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?(?:soldier|"
+    r"detective|rebel|killer|gangster|spy|police(?:man|woman| officer)|general|terrorist|warlord|hitman|assassin|"
+    r"officer|fighter|guerrilla|hero|villain|agent|marine|sniper|commander)", re.I)
+
+
+def _fiction(t: _Told) -> str | None:
+    """What a film, a novel or a play tells ("the film tells the story of a hotel manager who saved refugees during
+    the genocide", "in the novel, a young soldier is captured by rebels", "the actor plays a detective hunting a
+    killer"): a story, not an event of the news."""
+    m = _FICTION_FRAME.search(t.low)
+    if m and m.start() < t.trigger_start:
+        return "fiction"
+    return None
+
+
 def _cumulative_tally(t: _Told) -> str | None:
     """A count over a period ("more than 4.5 million have been displaced since April"): no one event."""
     if not t.protest and _CUMULATIVE.search(t.low) and _TALLY.search(t.low):
@@ -237,7 +263,7 @@ def _not_a_conflict_sense(t: _Told) -> str | None:
     sport_sense = not t.protest and _SPORT_SENSE.match(t.trig)
     if not conflict_words and not t.protest and not re.search(r"\b(?:killed|shot dead|militants?|soldiers|troops|police"
                                                               r"|gunmen|rebels|insurgents|"
-                     r"protesters|demonstrators|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
+                     r"protesters|demonstrators|rioters?|mobs?|looters|arsonists|bomb\w*|suicide|explosives?|airstrike|shelling|grenades?|wounding|injuring|injured|"
                      r"wounded|stabbed|military|army|armed forces|security forces)\b", low) \
             and not _REAL_HARM.search(low) or \
             sport_sense and not _REAL_HARM.search(low) and re.search(
@@ -466,7 +492,7 @@ def _fire_fighting(t: _Told) -> str | None:
 
 
 CHECKS = (
-    _background, _decade, _fire_fighting, _accident, _cumulative_tally, _generic, _attribution, _period,
+    _background, _decade, _fire_fighting, _accident, _fiction, _cumulative_tally, _generic, _attribution, _period,
     _follow_up, _trend, _history,
     _court_report, _not_a_conflict_sense, _cyber, _modal, _not_held, _reaction, _conditional, _threatened,
     _next_time, _negated, _expected, _denied, _ongoing, _habitual_present, _continues, _habitual_cue,

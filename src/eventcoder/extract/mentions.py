@@ -109,7 +109,7 @@ def find_mentions(doc: Document) -> tuple[tuple[Mention, ...], tuple[Diagnostic,
     mentions: list[Mention] = []
     diagnostics: list[Diagnostic] = []
     for s in (doc.sentences[i] for i in doc.kept):
-        actors = find_actors(s.text, country)
+        actors = find_actors(s.text, country, published)
         cls = classify(doc, s, actors, country)
         if cls is None:
             continue

@@ -375,14 +375,28 @@ def _fold_gatherings(merged: list[_Draft]) -> list[_Draft]:
             # that tells what befell "the marchers" that day and place is the same demonstration, coded once
             # at its most severe form
             host = next((h for h in merged if h is not dr and h.sub in _SEVERE_PROTEST and _same_day(h, dr)
-                         and _same_place(h, dr) and h.actor1.name == dr.actor1.name
+                         and _same_place(h, dr) and _same_crowd(h.actor1, dr.actor1)
                          and h.mentions[0].sentence.index > dr.mentions[0].sentence.index
-                         and _THE_DEMONSTRATION.search(h.mentions[0].sentence.text)), None)
+                         and (_THE_DEMONSTRATION.search(h.mentions[0].sentence.text) or _goes_on(dr, h))
+                         and not _SEPARATELY.search(h.mentions[0].sentence.text)), None)
             if host is not None:
                 host.mentions[:0] = dr.mentions
                 continue
         kept.append(dr)
     return kept
+
+
+def _same_crowd(a: ActorMention, b: ActorMention) -> bool:
+    """The same people: one name, or demonstrators told as protesters and, once violent, as rioters (ACLED's
+    names for the two) in the same country."""
+    return a.name == b.name or {a.inter, b.inter} == {5, 6} and a.country == b.country
+
+
+def _goes_on(dr: _Draft, h: _Draft) -> bool:
+    """The very next sentence goes on with the demonstration: it tells no day and no place of its own
+    ("Protesters rallied in Lima on Monday. Protesters blocked the highway and clashed with police")."""
+    m = h.mentions[0]
+    return m.sentence.index == dr.mentions[0].sentence.index + 1 and _own_date(m) is None and not _event_places(m)
 
 
 _THE_DEMONSTRATION = re.compile(r"\b(?:the|those)\s+(?:[\w-]+\s+)?(?:marchers|protesters|protestors|demonstrators|"
@@ -422,7 +436,7 @@ def _fold_arrests_into_gatherings(merged: list[_Draft]) -> list[_Draft]:
 # operation, no intervention in the demonstration
 _NAMED_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2}|january|february|march|april|may|"
                         r"june|july|august|september|october|november|december)\b", re.I)
-_SEPARATELY = re.compile(r"\b(?:separately|elsewhere|in another|in a separate|meanwhile|raids?|"
+_SEPARATELY = re.compile(r"\b(?:separately|elsewhere|in another|in a separate|in separate|meanwhile|raids?|"
                          r"in connection with the "
                          r"(?:killing|murder|attack|death|bombing|kidnapping))\b", re.I)
 

@@ -52,8 +52,21 @@ _ORDINARY_CRIME = re.compile(
     r"\b(?:(?:de)?fraud\w*|drugs?|narcotics?|cocaine|heroin|cannabis|marijuana|methamphetamine|theft|thie(?:f|ves)|"
     r"robber(?:y|ies)|burglar(?:y|ies|s)?|shoplift\w*|embezzl\w*|money[- ]laundering|tax evasion|counterfeit\w*|"
     r"forg(?:ery|ed documents)|scams?|swindl\w*|smuggl\w*|poach\w*|piracy|pirated|copyright|hack(?:ing|ers?)|"
-    r"identity theft|phishing|bribe\w*|brib(?:ery|ing)|insider trading|illegal (?:fishing|logging|mining|gambling))\b",
+    r"identity theft|phishing|bribe\w*|brib(?:ery|ing)|insider trading|illegal (?:fishing|logging|mining|gambling)|"
+    # offences of the road and of public order
+    r"drink[- ]?driv\w*|drunk(?:en)?[- ]driv\w*|driving (?:under the influence|offences?|while)|dangerous driving|"
+    r"speeding|public (?:intoxication|drunkenness)|disorderly conduct|trespass\w*)\b",
     re.I)
+# what burned or fell down by itself: a blaze, a storm, a collapse told as the subject of the destruction, with no
+# one named as setting it ("a fire destroyed the warehouse", "flames gutted the market")
+_NATURAL_DESTRUCTION = re.compile(
+    r"\b(?:(?:a|the)\s+)?(?:(?:huge|massive|major|big|large|devastating|overnight|early morning|electrical|"
+    r"accidental)\s+)?(?:fire|blaze|flames|inferno|storm|floods?|floodwaters|earthquake|quake|cyclone|hurricane|"
+    r"typhoon|tornado|landslide|gas explosion|short circuit)\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:destroyed|damaged|razed|gutted|burned|burnt|swept through|ravaged|engulfed)\b", re.I)
+_SET_ON_PURPOSE = re.compile(r"\b(?:arson\w*|set (?:by|on purpose|deliberately)|started by|torched|set ablaze|"
+                             r"set fire|deliberately|attack\w*|militants?|gunmen|rebels?|rioters?|mobs?|protesters)\b",
+                             re.I)
 _CRIMINALS = re.compile(r"\b(?:gang\w*|criminals?|robbers?|thie(?:f|ves)|smugglers?|dealers?|traffickers?)\b", re.I)
 _WEAPON_USE = re.compile(r"\b(?:attack(?:s|ed)?|used|uses|using|fired|dropped|launched|carried out|deployed|hit|struck|"
                          r"raids?|strikes?|shell(?:s|ed|ing)|bombs?|bombed|bombing|released|exposed|exposure|inhal\w+|"
@@ -118,6 +131,8 @@ def missing_party(sub: str, text: str, actors: list[ActorMention]) -> str | None
     if sub in _TERRITORY and not armed and (_FIGURES.search(text) or _TAKEOVER.search(text)):
         return "no armed party"  # a price that "fell to" a figure, a firm's takeover
     if sub == Sub.LOOTING_PROPERTY_DESTRUCTION:
+        if not armed and _NATURAL_DESTRUCTION.search(text) and not _SET_ON_PURPOSE.search(text):
+            return "natural cause, accident or fiction"  # destruction with no one doing it
         return None if armed or kinds & _CROWDS or _PROPERTY.search(text) else "no physical property"
     if sub == Sub.CHEMICAL_WEAPON:
         # the trigger names the weapon ("sarin", "a chemical attack"); the event is its use, not the arsenal
