@@ -162,3 +162,42 @@ def test_a_separate_incident_in_the_next_sentence_is_not_the_demonstration():
     text = ("Thousands of people marched through Seattle on Friday in support of abortion rights. In separate "
             "incidents, protesters clashed with police near the march.")
     assert _subs(text)[:1] == ["Peaceful protest"]
+
+
+# --- weapons, strategic developments, property ------------------------------------------------------------------
+
+def test_a_landmine_detected_and_removed_is_disrupted_weapons_use():
+    assert _subs("A landmine was detected and removed from a path used by farmers in Cauca, the army said.")[:1] == \
+        ["Disrupted weapons use"]
+
+
+def test_a_missile_test_is_no_missile_attack():
+    text = "North Korea test-fired two short-range ballistic missiles into the sea off its east coast on Thursday."
+    assert "Shelling/artillery/missile attack" not in _subs(text)
+    # a missile that hit something is the attack
+    assert _subs("Russian forces fired two missiles at Odesa on Thursday, killing four people.")[:1] == \
+        ["Shelling/artillery/missile attack"]
+
+
+def test_a_group_renaming_itself_is_a_change_to_the_group():
+    assert _subs("The separatist group announced it was renaming itself the Ambazonia Defence Forces.")[:1] == \
+        ["Change to group/activity"]
+
+
+def test_people_seized_by_armed_men_are_abducted_and_by_police_arrested():
+    assert _subs("Armed men seized two aid workers on the road to Gao; their whereabouts are unknown.")[:1] == \
+        ["Abduction/forced disappearance"]
+    assert _subs("Police seized two men at a checkpoint in Gao on suspicion of links to the militants.")[:1] == \
+        ["Arrests"]
+
+
+def test_trees_uprooted_are_property_destroyed():
+    assert _subs("Settlers uprooted 200 olive trees belonging to Palestinian farmers near Nablus.")[:1] == \
+        ["Looting/property destruction"]
+
+
+def test_a_party_that_surrendered_to_the_unions_made_no_agreement():
+    assert _subs("Tory leader Michael Howard said Labour had surrendered to the unions over pensions.") == []
+    # fighters who surrender make one
+    assert _subs("Forty fighters of the militia surrendered to the army in Beni on Monday, handing over their "
+                 "weapons.")[:1] == ["Agreement"]

@@ -339,6 +339,21 @@ def _aircraft_movement(s: _Sentence) -> Classification | None:
     return None
 
 
+_WEAPONS_TEST = re.compile(r"\b(?:test-?fir(?:ed|es|ing)|test launch(?:ed|es)?|(?:missile|rocket|weapons?|nuclear) "
+                           r"tests?|test(?:ed|s)? (?:a |an |two |three |several )?(?:new )?(?:[\w-]+ ){0,2}?"
+                           r"(?:missiles?|rockets?))\b", re.I)
+
+
+def _weapons_test(s: _Sentence) -> Classification | None:
+    """A missile or weapon test-fired into the sea or a test range, with no one hit: ACLED's Change to
+    group/activity (a weapons test), not a missile attack."""
+    test = _WEAPONS_TEST.search(s.text)
+    if test and not re.search(r"\b(?:killed|injur\w*|wound\w*|dead|died|damag\w*|destroy\w*|hit|struck|"
+                              r"targeted|attack\w*)\b", s.low):
+        return s.out(Sub.CHANGE_TO_GROUP_ACTIVITY, test, 0.6)
+    return None
+
+
 def _chemical_suicide_or_air(s: _Sentence) -> Classification | None:
     """Chemical weapon, Suicide bomb, Air/drone strike: the codebook's most specific means of violence
     name the event whatever else the sentence tells."""
@@ -646,6 +661,9 @@ def _abduction(s: _Sentence) -> Classification | None:
     if ab and s.trig[Sub.ARMED_CLASH] and all(re.fullmatch(r"(?:kidnapp|abduct)(?:er|or)s?", m.group(0), re.I)
                                               for m in ab.re.finditer(ab.string)):
         return None  # "a gun battle between police and suspected kidnappers": the noun names a side, the clash
+    seizer = _agent(s.text, ab, s.actors) if ab and re.match(r"seized|grabbed|snatched", ab.group(0), re.I) else None
+    if seizer is not None and seizer.kind in ("state_military", "state_police"):
+        return s.out(Sub.ARRESTS, ab, 0.6)  # people "seized" by the state's forces are held by them: arrested
     if ab and not (s.trig[Sub.ATTACK] and re.search(
             r"\b(?:killed|shot dead|murdered|hacked to death|beheaded|wounded|injured|beat(?:en)?(?: up)?|tortured|"
             r"shot and (?:killed|wounded|injured))\b", s.low)):
@@ -900,7 +918,7 @@ def _remaining_trigger(s: _Sentence) -> Classification | None:
 
 # first match wins
 RULES = (
-    _aircraft_movement, _chemical_suicide_or_air, _rape_first, _protest_ladder, _mob_or_riot,
+    _aircraft_movement, _weapons_test, _chemical_suicide_or_air, _rape_first, _protest_ladder, _mob_or_riot,
     _people_intercepted, _nothing_went_off, _weapons_held, _grenade, _shelling, _explosive_device,
     _disrupted_or_exploded, _sexual_violence, _abduction, _agreement, _territory, _police_clash_with_crowd,
     _clash_or_attack, _detained_by_armed_group, _remaining_trigger,
