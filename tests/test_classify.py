@@ -26,9 +26,9 @@ def deciding_rule(text: str, country: str | None = None, following: str | None =
 
 def test_rules_keep_their_order_of_precedence():
     assert [r.__name__ for r in RULES] == [
-        "_aircraft_movement", "_chemical_suicide_or_air", "_rape_first", "_protest_ladder", "_mob_or_riot",
-        "_people_intercepted", "_nothing_went_off", "_weapons_held", "_grenade", "_shelling", "_explosive_device",
-        "_disrupted_or_exploded", "_sexual_violence", "_abduction", "_agreement", "_territory",
+        "_aircraft_movement", "_weapons_test", "_chemical_suicide_or_air", "_rape_first", "_protest_ladder",
+        "_mob_or_riot", "_people_intercepted", "_nothing_went_off", "_weapons_held", "_grenade", "_shelling",
+        "_explosive_device", "_disrupted_or_exploded", "_sexual_violence", "_abduction", "_agreement", "_territory",
         "_police_clash_with_crowd", "_clash_or_attack", "_detained_by_armed_group", "_remaining_trigger",
     ]
 

@@ -196,8 +196,11 @@ def test_trees_uprooted_are_property_destroyed():
         ["Looting/property destruction"]
 
 
-def test_a_party_that_surrendered_to_the_unions_made_no_agreement():
-    assert _subs("Tory leader Michael Howard said Labour had surrendered to the unions over pensions.") == []
-    # fighters who surrender make one
-    assert _subs("Forty fighters of the militia surrendered to the army in Beni on Monday, handing over their "
-                 "weapons.")[:1] == ["Agreement"]
+def test_the_verbs_subject_is_actor1_not_the_armed_group_named_in_between():
+    text = ("In Shisong, two women said that soldiers who raided the village on Thursday in search of separatist "
+            "fighters raped them in their homes.")
+    events = _events(text, dt.date(2025, 2, 10))
+    assert [str(e.sub_event_type) for e in events][:1] == ["Sexual violence"]
+    assert events[0].actor1.name.startswith("Military Forces of Cameroon") or \
+        events[0].actor1.name.startswith("Military Forces")
+    assert events[0].actor1.inter == 1

@@ -16,6 +16,7 @@ from dataclasses import replace
 from ..knowledge import alternatives
 from ..model import ActorMention
 from .actors import ARMED_KINDS, civilians, demonym_country, state_name
+from .deeds import subject_at
 from .taxonomy import REMOTE_VIOLENCE_SUBS, Sub
 
 # weapons fired from afar: the target is civilians where the sentence names them, else the other armed side
@@ -125,6 +126,12 @@ def agent(sub: str, text: str, trig: tuple[int, int], armed: list[ActorMention],
     t0, t1 = trig
     if by is not None and by.kind in ARMED_KINDS:
         return by
+    # the subject the parse gives the trigger's verb ("soldiers who raided the village in search of separatist
+    # fighters raped them": the soldiers), where an armed actor names its head word
+    head = subject_at(text, t0) if armed else None
+    subj = next((a for a in armed if head is not None and a.start <= head[0] < a.end), None)
+    if subj is not None:
+        return subj
     # (not the object inside a trigger's span: "attacked a police station"; a weapon inside the span,
     # "fired artillery", acts only where no force is named before it)
     before = [a for a in armed if a.end <= t0] or [a for a in armed if a.end <= t1 and a.start <= t0]
