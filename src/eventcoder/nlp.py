@@ -10,6 +10,7 @@ same entities, in less than half the time. The model is
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 from collections import OrderedDict
@@ -130,7 +131,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of the sentences the segmenter finds in ``text``: spaCy's sentencizer's
     rule (a sentence ends after a sentence-final character, at the first token after it that is no
     punctuation), run over the tokens' attribute arrays instead of Token objects (the same sentences, the
-    sentencizer's time cut by most of it)."""
+    sentencizer's time cut by most of it). Only the stretches of text around the sentence-final characters
+    are tokenized where that gives the same tokens there (``_stretches``); otherwise the whole text."""
+    stretches = _stretches(text)
+    if stretches is not None:
+        spans = _stretch_spans(text, stretches)
+        if spans is not None:
+            return spans
+    return _all_sentence_spans(text)
+
+
+def _all_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``sentence_spans`` from the tokens of the whole text."""
     doc = segmenter().make_doc(text)
     n = len(doc)
     if n == 0:
@@ -148,6 +160,169 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             seen = True
     ends = [*starts[1:], n]
     return [(rows[s][2], rows[e - 1][2] + rows[e - 1][3]) for s, e in zip(starts, ends, strict=True)]
+
+
+# -- sentences from the tokens around the sentence-final characters only ---------------------------------------
+#
+# spaCy's tokenizer splits the text at whitespace into chunks and tokenizes each chunk by itself (its affixes,
+# exceptions and cache see the chunk alone); a whitespace run other than one space is a token of its own. Its
+# one look across chunks is the pass for special cases (``_apply_special_cases``): a phrase matcher over the
+# tokens finds exceptions whose pieces the affix rules split, and a match may run over a single space into the
+# next chunk ("( -_- )"); matches overlapping others are dropped, so such a match may keep an exception inside a
+# chunk from applying. A chunk's tokens are therefore those it has in the whole text wherever no match can run
+# across the edges of the stretch it is tokenized in. The sentencizer's rule changes state only at a
+# sentence-final token (the whole token one of its characters) and at the first token after it that is no
+# punctuation, so a stretch from a chunk that holds such a character to the chunk after the next gives every
+# sentence start there; chunks between stretches hold none and leave the rule's state as it was (no sentence
+# final character seen). Stretches are joined by a newline (a whitespace token no exception's match includes).
+
+_WS = re.compile(r"\s")  # str.isspace, the tokenizer's whitespace (the same characters; checked in the tests)
+_NON_WS = re.compile(r"\S")
+
+
+@cache
+def _final_characters() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str]]:
+    """The sentencizer's sentence-final characters: the ASCII ones, the others, and a pattern of all."""
+    chars = segmenter().get_pipe("sentencizer").punct_chars
+    return (tuple(sorted(c for c in chars if c.isascii())), frozenset(c for c in chars if not c.isascii()),
+            re.compile("[" + re.escape("".join(sorted(chars))) + "]"))
+
+
+@cache
+def _exception_pairs() -> tuple[dict[str, tuple[str, ...]], int]:
+    """For each token an exception's match may end a chunk with, the tokens it may be followed by in the next
+    one: the consecutive pieces of every tokenizer exception as the affix rules alone split it (what the
+    special-case matcher looks for), and the longest first piece."""
+    from spacy.tokenizer import Tokenizer
+
+    tok = segmenter().tokenizer
+    bare = Tokenizer(tok.vocab, rules={}, prefix_search=tok.prefix_search, suffix_search=tok.suffix_search,
+                     infix_finditer=tok.infix_finditer, token_match=tok.token_match, url_match=tok.url_match)
+    pairs: dict[str, set[str]] = {}
+    # all exceptions in one call, a newline between (chunks are split alone); one with whitespace is one piece
+    keys = [k for k in tok.rules if not any(c.isspace() for c in k)]
+    previous = None
+    for t in bare("\n".join(keys)):
+        if t.text == "\n":
+            previous = None
+            continue
+        if previous is not None:
+            pairs.setdefault(previous, set()).add(t.text)
+        previous = t.text
+    return {a: tuple(sorted(b)) for a, b in pairs.items()}, max(map(len, pairs), default=0)
+
+
+def _may_join(before: str, after: str) -> bool:
+    """May a special-case match run from the end of chunk ``before`` over one space into chunk ``after``? (Its
+    piece there ends ``before`` and the next piece begins ``after``: never otherwise.)"""
+    pairs, longest = _exception_pairs()
+    for i in range(1, min(len(before), longest) + 1):
+        nxt = pairs.get(before[-i:])
+        if nxt is not None and any(after.startswith(t) for t in nxt):
+            return True
+    return False
+
+
+def _final_positions(text: str) -> list[int]:
+    """Where the sentence-final characters are, in order."""
+    ascii_marks, other, rx = _final_characters()
+    if not text.isascii() and not other.isdisjoint(text):
+        return [m.start() for m in rx.finditer(text)]
+    out: list[int] = []
+    for c in ascii_marks:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def _stretches(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of the stretches of ``text`` to tokenize (in order, apart), or None to tokenize it all
+    (no sentence-final character: one sentence, which the whole text's tokens give as fast)."""
+    positions = _final_positions(text)
+    if not positions:
+        return None
+    n = len(text)
+    back = text[::-1]
+
+    def chunk_start(i: int) -> int:  # the chunk that holds text[i - 1]
+        w = _WS.search(back, n - i)
+        return n - w.start() if w else 0
+
+    def chunk_end(i: int) -> int:  # the chunk that holds text[i]
+        w = _WS.search(text, i)
+        return w.start() if w else n
+
+    out: list[list[int]] = []
+    last_chunk_end = -1
+    for p in positions:
+        if p < last_chunk_end:
+            continue  # another sentence-final character of the same chunk
+        s = chunk_start(p)
+        last_chunk_end = e = chunk_end(p)
+        for _ in range(2):  # the chunk after it and the one after that
+            k = _NON_WS.search(text, e)
+            e = chunk_end(k.start()) if k else n
+        # widen where an exception's match might run over an edge
+        while s > 1 and text[s - 1] == " " and not text[s - 2].isspace():
+            a = chunk_start(s - 1)
+            if not _may_join(text[a:s - 1], text[s:chunk_end(s)]):
+                break
+            s = a
+        while e + 1 < n and text[e] == " " and not text[e + 1].isspace():
+            c = chunk_end(e + 1)
+            if not _may_join(text[chunk_start(e):e], text[e + 1:c]):
+                break
+            e = c
+        if out and s <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _stretch_spans(text: str, stretches: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """``sentence_spans`` from the tokens of the stretches alone; None where the rule's state at a stretch's end
+    needs the text after it (a sentence-final character followed by punctuation only, to the stretch's end)."""
+    n = len(text)
+    doc = segmenter().make_doc("\n".join(text[s:e] for s, e in stretches))
+    rows = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).tolist()
+    marks = _sentence_marks()
+    bounds: list[tuple[int, int]] = []  # (end of a sentence, start of the next)
+    r, offset = 0, 0
+    start, end = stretches[0]
+    seen = False
+    previous_end = 0
+    for orth, is_punct, idx, length in rows:
+        if idx >= offset + end - start:  # the newline between two stretches, then the next stretch
+            if seen and end < n:
+                return None
+            if idx == offset + end - start:
+                continue
+            offset += end - start + 1
+            r += 1
+            start, end = stretches[r]
+            seen = False
+        pos = idx - offset + start
+        mark = orth in marks
+        if seen and not is_punct and not mark:
+            bounds.append((previous_end, pos))
+            seen = False
+        elif mark:
+            seen = True
+        previous_end = pos + length
+    if seen and end < n:
+        return None
+    last = n - 1 if n >= 2 and text[-1] == " " and not text[-2].isspace() else n
+    spans = []
+    at = 0
+    for sentence_end, next_start in bounds:
+        spans.append((at, sentence_end))
+        at = next_start
+    spans.append((at, last))
+    return spans
 
 
 @cache
