@@ -433,7 +433,9 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         if by == "armed":
             return None
         return s.out(Sub.MOB_VIOLENCE, assault, 0.65)
-    force = read if read and read[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS else force or read
+    # (over an intervention a set phrase tells, only a death the parse reads: a beating with batons stays one)
+    force = read if read and read[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS and (
+        force is None or re.fullmatch(r"died|dies|killed|shot(?: dead)?", read[1].group(0), re.I)) else force or read
     if force:
         return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
     if violent:

@@ -294,5 +294,7 @@ def subject_at(text: str, start: int, doc=None) -> tuple[int, int] | None:  # no
     subj = _subject(tok)
     if subj is None or subj.lower_ in ("who", "that", "which", "it", "they"):
         return None
+    if any(t.dep_ == "cc" for t in subj.subtree):
+        return None  # "Mozambican and Rwandan troops": coordinated sides, which the caller weighs itself
     return subj.idx, subj.idx + len(subj.text)
 
