@@ -204,3 +204,14 @@ def test_the_verbs_subject_is_actor1_not_the_armed_group_named_in_between():
     assert events[0].actor1.name.startswith("Military Forces of Cameroon") or \
         events[0].actor1.name.startswith("Military Forces")
     assert events[0].actor1.inter == 1
+
+
+def test_a_strike_told_as_struck_with_drones():
+    events = _events("Turkey struck Kurdish positions in northern Iraq with drones on Sunday.")
+    assert [str(e.sub_event_type) for e in events][:1] == ["Air/drone strike"]
+    # the drones are Turkey's, not Iraq's (the country named before "with" is where, not whose), and no side is
+    # its own target
+    assert events[0].actor1.name.startswith("Military Forces of Turkey")
+    assert events[0].actor2 is None or not events[0].actor2.name.startswith("Military Forces of")
+    # a footballer who hit the post with a header strikes nothing
+    assert _subs("The striker hit the post with a header from close range in the second half.") == []

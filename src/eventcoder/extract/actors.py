@@ -173,12 +173,20 @@ def _non_state_force(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     return None
 
 
+_FUNCTION_WORDS = frozenset({"with", "and", "or", "by", "of", "in", "the", "from", "to", "on", "at", "as", "for",
+                             "that", "which", "who", "after", "before", "against", "into", "near", "using", "while"})
+
+
 def _demonym_country(dem: str | None) -> str | None:
     if not dem:
         return None
     db = countries()
     dem = dem.strip()
-    for cand in (dem, dem.split()[-1], dem.split()[0]):
+    words = dem.split()
+    # "South Korean", "Nigerian": the word right before, or the pair; a first word only before a modifier, never
+    # across a function word ("in northern Iraq with drones": the drones are nobody's named here)
+    cands = (dem, words[-1]) if words[-1].lower() in _FUNCTION_WORDS else (dem, words[-1], words[0])
+    for cand in cands:
         c = db.lookup.get(cand.lower())
         if c:
             return c.name

@@ -232,9 +232,10 @@ def roles(sub: str, text: str, trig: tuple[int, int], actors: list[ActorMention]
         return riot_roles(sub, t0, acts, country)
     armed = [a for a in acts if a.kind in ARMED_KINDS]
     a1 = agent(sub, text, trig, armed, by)
-    others = [a for a in armed if a1 is None or a.name != a1.name]
     a1 = (a1 or striking_state(sub, text, t0) or displaced_civilians(sub, text, trig, country)
           or authorities(sub, text, t0, country) or default_actor1(sub, t0, country))
+    # (no side is its own target: "Turkey struck ... with drones" names the Turkish forces twice)
+    others = [a for a in armed if a.name != a1.name]
     return a1, target(sub, text, t0, a1, others, country)
 
 
