@@ -215,3 +215,21 @@ def test_a_strike_told_as_struck_with_drones():
     assert events[0].actor2 is None or not events[0].actor2.name.startswith("Military Forces of")
     # a footballer who hit the post with a header strikes nothing
     assert _subs("The striker hit the post with a header from close range in the second half.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "A clash broke out between protesters and police outside the assembly building in Lahore.",
+    "Demonstrators forced their way into the governor's office and occupied it for several hours.",
+    "The protesters broke through the police barricades and marched towards the presidential palace.",
+    "Protesters and police came to blows outside the parliament in Tirana.",
+    "Protesters threw paint and eggs at the embassy building in Belgrade.",
+    # a rampage over a grievance, burning a public office: the riot of a demonstration
+    "Supporters of the defeated candidate went on a rampage in the town, burning the electoral office.",
+])
+def test_more_ways_news_tells_a_violent_demonstration(text):
+    assert _subs(text)[:1] == ["Violent demonstration"]
+
+
+def test_a_clash_of_views_at_a_rally_is_no_violence():
+    assert _subs("Thousands rallied in Lahore on Sunday in a clash of visions over the country's future.")[:1] == \
+        ["Peaceful protest"]

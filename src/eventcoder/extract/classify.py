@@ -82,9 +82,10 @@ _AT_POLICE_OR_PROPERTY = re.compile(
     r"security forces|firefighters|gendarmes|soldiers)\b|"
     r"\b(?:pelted|stoned|attacked|assaulted)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:riot\s+)?(?:police(?:men)?|officers|"
     r"security forces|gendarmes|soldiers)\b|"
-    r"\b(?:set fire to|torched|burn(?:ed|t)|smash(?:ed|ing)|vandali[sz]ed|damaged)\s+(?:\w+\s+){0,3}?(?:vehicles|cars|"
-    r"buses|"
-    r"bins|rubbish bins|police (?:station|post|vehicles?)|government (?:buildings?|offices?))\b", re.I)
+    r"\b(?:(?:set|setting) fire to|torch(?:ed|ing)|burn(?:ed|t|ing)|smash(?:ed|ing)|vandali[sz](?:ed|ing)|"
+    r"damag(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:vehicles|cars|buses|bins|rubbish bins|police (?:station|post|vehicles?)|"
+    r"(?:government|electoral|election|party|municipal|district|council|town hall) (?:buildings?|offices?|"
+    r"headquarters))\b", re.I)
 
 
 # a demonstration still to come ("ahead of the planned rally") or one the sentence's people report on ("a
@@ -475,7 +476,8 @@ def _assault_agent(text: str, m: re.Match[str]) -> str:
 
 
 _MOB_WORD = re.compile(
-    r"\b(?:mobs?|lynch\w*|(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|"
+    r"\b(?:mobs?|lynch\w*|(?:went|go|goes|going) on (?:a |the )?rampage|rampag(?:ed|ing)|"
+    r"(?:hurl\w*|threw|throwing|pelt\w*) (?:stones|rocks|bricks|petrol bombs|molotov cocktails|"
     r"firebombs|projectiles|fireworks)|mob justice|jungle justice|vigilantes?|angry (?:crowd|residents|villagers|"
     r"youths|mob)|irate (?:crowd|residents|villagers|youths|mob)|enraged (?:crowd|residents|"
     r"villagers|mob)|rioters?|riot(?:s|ed|ing)?(?!\s+(?:police|policem[ae]n|officers|gear|squads?|units?))|communal "
