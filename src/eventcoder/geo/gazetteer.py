@@ -225,6 +225,8 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     _add_referents(con)
     say("naming each first-level area as countrystatecity does")
     _add_admin1_aliases(con, places, csc_towns)
+    say("adding countrystatecity's towns the gazetteer lacks, as stated areas")
+    _add_extra_towns(con, places, csc_towns)
     say("indexing loose spellings")
     _add_loose(con)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
@@ -256,6 +258,7 @@ def _fill_admin1(places: list[tuple]) -> None:
 
 @dataclass(frozen=True)
 class _CscTown:
+    name: str
     latitude: float
     longitude: float
     state: str  # the first-level area's English name
@@ -286,7 +289,7 @@ def _csc_towns() -> dict[str, list[_CscTown]]:
                 continue
             for c in json.loads(cf.read_text(encoding="utf-8")):
                 try:
-                    out[d.name].append(_CscTown(float(c["latitude"]), float(c["longitude"]), st["name"],
+                    out[d.name].append(_CscTown(c["name"], float(c["latitude"]), float(c["longitude"]), st["name"],
                                                 st.get("native") or "", code))
                 except (KeyError, TypeError, ValueError):
                     continue
@@ -367,6 +370,46 @@ def _add_admin1_aliases(con: sqlite3.Connection, places: list[tuple], csc: dict[
                 if k and k.isascii():
                     rows.add((k, cc, a1))
     con.executemany("INSERT OR IGNORE INTO admin1_alias VALUES (?,?,?)", sorted(rows))
+
+
+def _add_extra_towns(con: sqlite3.Connection, places: list[tuple], csc: dict[str, list[_CscTown]]) -> None:
+    """countrystatecity's towns that no place of the gazetteer of their name lies within about 20 km of (many
+    are the seats of districts GeoNames' towns of 500 people or more leave out: Nepal's Sindhupalchok, Mali's
+    cercles), kind ``extra``: looked up only for a name the text states as a place (an area word, stated
+    areas) that the gazetteer lacks, and for the areas stated beside a place. Each lies in the first-level area
+    of the gazetteer's nearest town within about 50 km (none farther: a town the gazetteer cannot place in one
+    of its areas is left out)."""
+    grid: dict[tuple[str, int, int], list[tuple]] = defaultdict(list)
+    for p in places:
+        if p[6]:
+            grid[(p[4], int(p[2] * 2 // 1), int(p[3] * 2 // 1))].append(p)
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for n, cc, lat, lon in con.execute("SELECT n.name, p.country_code, p.latitude, p.longitude FROM names n "
+                                       "JOIN places p ON p.geonameid = n.geonameid"):
+        known[(cc, n)].append((lat, lon))
+    rows, names = [], []
+    next_id = -20_000_000
+    for cc, towns in csc.items():
+        for t in towns:
+            name = t.name
+            key = norm(name)
+            if len(key) < 3 or not key.isascii() or any(
+                    abs(a - t.latitude) < 0.2 and abs(b - t.longitude) < 0.2 for a, b in known.get((cc, key), ())):
+                continue
+            gy, gx = int(t.latitude * 2 // 1), int(t.longitude * 2 // 1)
+            near = [q for dy in (-1, 0, 1) for dx in (-1, 0, 1) for q in grid.get((cc, gy + dy, gx + dx), ())]
+            if not near:
+                continue
+            k = math.cos(math.radians(t.latitude))
+            q = min(near, key=lambda q: (q[2] - t.latitude) ** 2 + ((q[3] - t.longitude) * k) ** 2)
+            if (q[2] - t.latitude) ** 2 + ((q[3] - t.longitude) * k) ** 2 > 0.2:
+                continue
+            next_id -= 1
+            rows.append((next_id, name, t.latitude, t.longitude, cc, q[5], q[6], "", 0, "PPL"))
+            names.append((key, next_id, "extra"))
+            known[(cc, key)].append((t.latitude, t.longitude))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
 
 
 def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
@@ -690,7 +733,7 @@ def _add_referents(con: sqlite3.Connection) -> None:
 
 def _add_loose(con: sqlite3.Connection, names: Iterable[tuple[str, int, str]] | None = None) -> None:
     rows = list(names if names is not None else
-                con.execute("SELECT name, geonameid, kind FROM names WHERE kind NOT IN ('country', 'admin2')"))
+                con.execute("SELECT name, geonameid, kind FROM names WHERE kind NOT IN ('country', 'admin2', 'extra')"))
     con.executemany("INSERT OR IGNORE INTO loose VALUES (?,?,?,?)",
                     [(k, n, gid, kind) for n, gid, kind in rows if len(k := skeleton(n)) >= 2])
 
@@ -730,7 +773,11 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[GazPlace, str]]:
         """Candidates for a name: (place, kind) with kind city/admin1/country."""
-        return [(p, k) for p, k in self._named(name) if k not in ("area2", "admin2")]
+        return [(p, k) for p, k in self._named(name) if k not in ("area2", "admin2", "extra")]
+
+    def lookup_extra(self, name: str) -> list[GazPlace]:
+        """countrystatecity's towns of this name that the gazetteer's own places lack (kind ``extra``)."""
+        return [p for p, k in self._named(name) if k == "extra"]
 
     def has_name(self, key: str) -> bool:
         """Is this normalised name (``norm``) one the gazetteer holds as written?"""

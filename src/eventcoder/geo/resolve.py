@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, cached_property
 
@@ -566,7 +566,9 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     per_hint = []
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
-        cands = _lookup(gaz, h)
+        # a stated district the gazetteer's towns lack may be a town countrystatecity knows ("(Sindhupalchok
+        # district)"): it tells the country and the province
+        cands = _lookup(gaz, h) or [(p, "city") for p in gaz.lookup_extra(h)]
         if not any(k in ("admin1", "country") for _, k in cands):
             # a stated province or district the gazetteer knows only as a second-level area: its admin1
             cands += [(p, "admin1") for p in gaz.lookup_area2(h)]
@@ -616,6 +618,9 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
             seat = _admin2_seat(gaz, h, h_admin1)
             if seat is not None:
                 return Resolved(top, seat, "city", 2)
+            extra = _extra_towns(h, gaz, ctx, list(top.hints[i + 1:]))
+            if extra:
+                return Resolved(top, extra[0][0], "city", 2)
         sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
         if sub.place is None:
             continue
@@ -783,7 +788,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     if counties:
         cands = counties
     if not cands and ((top.keyword and top.keyword != "site") or top.hints):
-        cands = _transliteration_variants(top, gaz, ctx, hints)
+        cands = _transliteration_variants(top, gaz, ctx, hints) or _extra_towns(top.name, gaz, ctx, hints)
     if not cands:
         return _name_the_gazetteer_lacks(top, gaz, ctx)
     r = _Reading(top, gaz, ctx, cands, _Stated(*_hint_areas(hints, gaz)), _wants_area(top))
@@ -794,7 +799,28 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         overruled = rule(r, place, kind, score)
         if overruled is not None:
             return overruled
-    return Resolved(top, place, kind, _geo_precision(top, kind))
+    return Resolved(top, _in_the_stated_area(r, place, kind), kind, _geo_precision(top, kind))
+
+
+def _in_the_stated_area(r: _Reading, place: GazPlace, kind: str) -> GazPlace:
+    """A town stated in one first-level area of its country that the gazetteer files under another lies in the
+    stated one ("Yanam (Yanam district, Puducherry)": an enclave the gazetteer's nearest-town fill put in
+    Andhra Pradesh; "Shorkot (Jhang, Punjab)" where the gazetteer knows only a namesake elsewhere): the text
+    states the hierarchy it is coded by. The town's point is kept; an area whose name the stated one begins
+    ("Baja California" of Baja California Sur) is the town's own."""
+    if kind != "city" or not r.stated.admin1:
+        return place
+    here = {a for cc, a in r.stated.admin1 if cc == place.country_code}
+    if len(here) != 1 or admin_norm(place.admin1) in here:
+        return place
+    (key,) = here
+    if admin_norm(place.admin1).startswith(key + " "):
+        return place  # "San Jose del Cabo, Baja California": the note shortens Baja California Sur
+    for h in r.top.hints:
+        for p, k in r.gaz.lookup(h):
+            if k == "admin1" and p.country_code == place.country_code and admin_norm(p.admin1) == key:
+                return replace(place, admin1=p.admin1)
+    return place
 
 
 _COUNTY_KW = ("county", "parish", "shire")
@@ -846,6 +872,24 @@ def _transliteration_variants(top: Toponym, gaz: Gazetteer, ctx: GeoContext, hin
     if not loose and not ctx.country_votes and not stated.any():
         loose = _far_larger_city(gaz, top.name)
     return loose
+
+
+def _extra_towns(name: str, gaz: Gazetteer, ctx: GeoContext, hints: list[str]) -> list:
+    """A name stated as a place ("Sindhupalchok district", "X (Y, Z)") that the gazetteer's own towns lack:
+    countrystatecity's towns of the name (``lookup_extra``) in the stated areas, else in the article's
+    countries, else (the article naming none) in one country alone; the first of equals."""
+    towns = gaz.lookup_extra(name)
+    if not towns:
+        return []
+    stated = _Stated(*_hint_areas(hints, gaz)) if hints else None
+    if stated is not None and (stated.admin1 or stated.ccs):
+        towns = [p for p in towns if (p.country_code, admin_norm(p.admin1)) in stated.admin1
+                 or (not stated.admin1 and p.country_code in stated.ccs)]
+    elif ctx.country_votes:
+        towns = [p for p in towns if p.country_code in ctx.country_votes]
+    if len({p.country_code for p in towns}) != 1:
+        return []
+    return [(towns[0], "city")]
 
 
 def _stated_district_seats(gaz: Gazetteer, hints: list[str], stated_admin1: set[tuple[str, str]]) -> list[GazPlace]:
