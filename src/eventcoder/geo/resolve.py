@@ -143,6 +143,10 @@ def containing_areas(rest: str, after_area: bool = False) -> list[str]:
     """The areas stated right after a place name, innermost first: '(Walungu, Sud-Kivu)' -> [Walungu,
     Sud-Kivu]; ' district, Kherson' -> [Kherson]; ', south of Kirkuk' -> [Kirkuk]."""
     m = _PAREN.match(rest)
+    if m and re.fullmatch(r"\s*(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|upper|lower|"
+                          r"central|old|new)\s*", m.group(1), re.I):
+        # "Lobacheve (west), Luhansk": the part of the place, then the areas it lies in
+        return containing_areas(rest[m.end():], after_area)
     if m and re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:name|spelling|transliteration)s?\s*", m.group(1), re.I):
         # "Suke area (Kurdish name) in Avasin region": a remark on the name; the areas follow it
         return containing_areas(rest[m.end():], after_area=True)
@@ -606,13 +610,17 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
     """The innermost stated containing area the gazetteer knows, consistent with the stated province."""
     known = set(ctx.country_votes) | {r.place.country_code for r in ctx.seen if r.place is not None}
     for i, h in enumerate(top.hints):
-        inside = [(p, k) for p, k in _lookup(gaz, h) + [(a, "admin1") for a in gaz.lookup_area2(h)]
+        own = _lookup(gaz, h)
+        inside = [(p, k) for p, k in own + [(a, "admin1") for a in gaz.lookup_area2(h)]
                   if k in ("city", "admin1") and (p.country_code, admin_norm(p.admin1)) in h_admin1]
         if inside:
-            # a stated province stands at its capital, unless the name is also a sizeable town in it
+            # a stated province stands at its capital, unless the name is also a sizeable town in it; a stated
+            # district (a second-level area ISO lists: "(Moroto, Northern)") at the town of its name in it,
+            # not at its province's capital
+            named = {p.geonameid for p, k in own if k == "admin1"}
             p, k = max(inside, key=lambda pk: (pk[0].country_code in known,
                                                pk[1] == "city" and pk[0].population >= 50_000,
-                                               pk[1] == "admin1", pk[0].population))
+                                               pk[0].geonameid in named, pk[1] == "city", pk[0].population))
             return Resolved(top, p, k, 3 if k == "admin1" else 2)
         if not _lookup(gaz, h):
             seat = _admin2_seat(gaz, h, h_admin1)
@@ -1272,7 +1280,10 @@ def _no_namesake_on_another_continent(r: _Reading, place: GazPlace, kind: str, s
     if not (score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and (
             ctx.stated_in or hinted_home)):
         return None
-    area = _stated_area(r.top, r.gaz, ctx, r.stated.admin1) if hinted_home and not r.stated.admin1 else None
+    area = _stated_area(r.top, r.gaz, ctx, r.stated.admin1) if hinted_home or r.stated.admin1 else None
+    if area is not None and area.place is not None and r.stated.admin1 and \
+            (area.place.country_code, admin_norm(area.place.admin1)) not in r.stated.admin1:
+        area = None
     return area if area is not None else Resolved(r.top, None, "unknown", 2)
 
 
