@@ -174,7 +174,8 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
         for n, k in v.items():
             name_votes[(cc, n)][code] += k
     rg_code = {k: v.most_common(1)[0][0] for k, v in name_votes.items()}
-    curated = _curated_admin1(gnc, admin1_names)
+    shared: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+    curated = _curated_admin1(gnc, admin1_names, shared)
     for (cc, code), row in curated.items():
         admin1_names[(cc, code)] = row[0]
     old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -212,6 +213,8 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     say("reading countrystatecity's towns and first-level areas")
     csc_towns = _csc_towns()
     for (cc, code), name in _single_area_countries(places, csc_towns).items():
+        admin1_names[(cc, code)] = name
+    for (cc, code), name in _split_shared_codes(places, csc_towns, shared).items():
         admin1_names[(cc, code)] = name
     con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
@@ -339,6 +342,43 @@ def _single_area_countries(places: list[tuple], csc: dict[str, list[_CscTown]]) 
     return named
 
 
+def _split_shared_codes(places: list[tuple], csc: dict[str, list[_CscTown]],
+                        shared: dict[tuple[str, str], list[tuple[str, list[str]]]]) -> dict[tuple[str, str], str]:
+    """Where two or more areas of ``data/admin1.tsv`` fall on one GeoNames admin1 code (its capitals' towns),
+    the code is coarser than the areas news names (Taiwan's code 04, the old province, holds Changhua and the
+    other counties): where countrystatecity divides its towns into two or more of ISO 3166-2's first-level
+    areas (each with a tenth of them or more, and nine in ten of them in such areas), each town takes the area
+    of its nearest countrystatecity town, under the table's name for it where the table names it. A code the
+    table's rows share by a namesake capital (Concord: California, New Hampshire) holds one area and stays.
+    Changes ``places`` in place; returns the new areas' names by (country, code)."""
+    import pycountry
+
+    codes = {k for k, rows in shared.items() if len(rows) > 1}
+    if not codes:
+        return {}
+    nearest = _NearestTown({cc: csc.get(cc, []) for cc, _code in codes})
+    top: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code and sub.country_code in {cc for cc, _c in codes}:
+            top[sub.country_code] |= {admin_norm(_iso_name(sub.name)), skeleton(_iso_name(sub.name))}
+    named: dict[tuple[str, str], str] = {}
+    for cc, code in sorted(codes):
+        idx = [i for i, p in enumerate(places) if p[4] == cc and p[5] == code]
+        got = {i: t for i in idx if (t := nearest(cc, places[i][2], places[i][3])) is not None}
+        if not got:
+            continue
+        votes = Counter(t.state for t in got.values())
+        iso = sum(n for st, n in votes.items() if admin_norm(st) in top[cc] or skeleton(st) in top[cc])
+        if sum(1 for n in votes.values() if n >= 0.1 * len(got)) < 2 or iso < 0.9 * len(got):
+            continue
+        table = {admin_norm(x): name for name, others in shared[(cc, code)] for x in (name, *others)}
+        for i, t in got.items():
+            name = table.get(admin_norm(t.state)) or table.get(admin_norm(t.native)) or t.state
+            places[i] = (*places[i][:5], t.code, name, *places[i][7:])
+            named[(cc, t.code)] = name
+    return named
+
+
 def _add_admin1_aliases(con: sqlite3.Connection, places: list[tuple], csc: dict[str, list[_CscTown]]) -> None:
     """The names countrystatecity gives a first-level area (English and native) as other names of the gazetteer's
     area they are one with on the ground: most of the area's towns lie nearest a town of countrystatecity's
@@ -412,7 +452,8 @@ def _add_extra_towns(con: sqlite3.Connection, places: list[tuple], csc: dict[str
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
 
 
-def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
+def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None,
+                    shared: dict[tuple[str, str], list[tuple[str, list[str]]]] | None = None
                     ) -> dict[tuple[str, str], tuple[str, list[str], float, float]]:
     """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon).
 
@@ -439,6 +480,8 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
         if not cands:
             continue
         best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0] and t[1] >= 10_000, t[1]))
+        if shared is not None:
+            shared.setdefault((cc, best[2]), []).append((name, others))
         if (cc, best[2]) in out:
             continue
         out[(cc, best[2])] = (name, others, best[3], best[4])
