@@ -22,7 +22,10 @@ def _places(text):
 def _resolved(text):
     g = default_gazetteer()
     ctx = resolve.country_context(text, None, g, [])
-    return {r.toponym.name: r for r in resolve.resolve_text(text, None, g, ctx)}
+    out = {}
+    for r in resolve.resolve_text(text, None, g, ctx):
+        out.setdefault(r.toponym.name, r)  # the first mention (a name may come back as a stated area)
+    return out
 
 
 # --- the words for an area in other languages --------------------------------------------------------------
@@ -192,10 +195,20 @@ def test_a_town_countrystatecity_adds_is_no_bare_name():
     assert not [f for f in eventcoder.geoparse("Dolakha said the talks would go on.") if f["name"] == "Dolakha"]
 
 
-def test_a_town_is_in_the_area_its_note_states():
-    # Mahe, an enclave of Puducherry inside Kerala, which the gazetteer's towns file under Kerala
-    r = _resolved("On 2 May 2023, fishermen protested in Mahe (Mahe district, Puducherry) over fuel prices.")["Mahe"]
-    assert r.place.country_code == "IN" and r.place.admin1 == "Puducherry"
+def test_a_small_town_is_in_the_area_its_note_states():
+    # Yelandur (9,000 people) lies in Karnataka by the gazetteer, close to Tamil Nadu; the note codes it there
+    text = "On 2 May 2023, farmers protested in Yelandur (Yelandur taluk, Tamil Nadu) over water sharing."
+    r = _resolved(text)["Yelandur"]
+    assert r.place.name == "Yelandur" and r.place.admin1 == "Tamil Nadu"
+    assert _resolved("On 2 May 2023, farmers protested in Yelandur over water sharing.")["Yelandur"].place.admin1 \
+        == "Karnataka"
+
+
+def test_a_sizeable_town_keeps_its_point_under_the_stated_area():
+    # "Kramatorsk, Kharkiv": the only Kramatorsk, a city of 150,000 in Donetsk, stays the town; the event is
+    # coded under the area its note states
+    r = _resolved("On 3 April 2023, shells hit a school in Kramatorsk, Kharkiv.")["Kramatorsk"]
+    assert r.place.name == "Kramatorsk" and 48.5 < r.place.latitude < 48.9 and r.place.admin1 == "Kharkiv"
 
 
 def test_a_shortened_area_name_is_the_towns_own_area():

@@ -812,10 +812,12 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
 
 def _in_the_stated_area(r: _Reading, place: GazPlace, kind: str) -> GazPlace:
     """A town stated in one first-level area of its country that the gazetteer files under another lies in the
-    stated one ("Yanam (Yanam district, Puducherry)": an enclave the gazetteer's nearest-town fill put in
-    Andhra Pradesh; "Shorkot (Jhang, Punjab)" where the gazetteer knows only a namesake elsewhere): the text
+    stated one ("Shorkot (Jhang, Punjab)" where the gazetteer knows only a namesake in Khyber Pakhtunkhwa, a
+    village of an enclave the gazetteer files under the state around it): the text
     states the hierarchy it is coded by. The town's point is kept; an area whose name the stated one begins
-    ("Baja California" of Baja California Sur) is the town's own."""
+    ("Baja California" of Baja California Sur) is the town's own. A writer's slip ("Kramatorsk, Kharkiv") now
+    carries the stated area too: on both halves of acled-dev the stated area was right more often than the
+    gazetteer's for a sizeable town, the only one of its name."""
     if kind != "city" or not r.stated.admin1:
         return place
     here = {a for cc, a in r.stated.admin1 if cc == place.country_code}
