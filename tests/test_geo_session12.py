@@ -232,3 +232,19 @@ def test_a_stated_province_stands_in_for_a_namesake_abroad():
 def test_a_stated_district_stands_at_its_town_not_its_provinces_capital():
     r = _resolved("Soldiers clashed with cattle raiders near Losilang (Kotido, Northern).")["Losilang"]
     assert r.place.name == "Kotido" and r.kind == "city" and r.geo_precision == 2
+
+
+def test_the_outermost_town_of_a_whole_address_is_where_the_place_lies():
+    # a Korean address after a school, in a report whose only countries are those of the war it protests
+    text = ("On 4 April 2023, pupils held a rally in front of Sinri Middle School (Daesan-ri, Gujeong-myeon, "
+            "Gangneung) against the war between Russia and Ukraine.")
+    r = _resolved(text)["Daesan-ri"]
+    assert r.place is not None and r.place.name == "Gangneung" and r.place.country_code == "KR"
+
+
+def test_one_stated_town_abroad_still_yields_to_the_articles_countries():
+    # a single stated area is no whole address: the article's countries still decide
+    g = default_gazetteer()
+    ctx = resolve.country_context("Fighting went on in Ukraine.", None, g, [])
+    r = resolve._stated_area(resolve.Toponym("Zzyzxvillage", 0, 12, hints=("Gangneung",)), g, ctx, set())
+    assert r is None

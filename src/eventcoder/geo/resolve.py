@@ -635,7 +635,10 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
         if h_admin1:
             if (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
                 return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
-        elif not ctx.country_votes or sub.place.country_code in ctx.country_votes:
+        elif not ctx.country_votes or sub.place.country_code in ctx.country_votes or (
+                len(top.hints) >= 2 and i == len(top.hints) - 1 and sub.kind == "city"):
+            # the outermost town of a whole stated address ("(Pangyo-ri, Sacheon-myeon, Gangneung)") is
+            # where the place lies, whatever countries the article names in passing
             return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     return None
 
