@@ -248,3 +248,15 @@ def test_one_stated_town_abroad_still_yields_to_the_articles_countries():
     ctx = resolve.country_context("Fighting went on in Ukraine.", None, g, [])
     r = resolve._stated_area(resolve.Toponym("Zzyzxvillage", 0, 12, hints=("Gangneung",)), g, ctx, set())
     assert r is None
+
+
+def test_another_languages_name_counts_less_than_a_towns_own():
+    # "Bar" is also a name GeoNames gives Qionghai (half a million people): the town called Bar is meant
+    r = _resolved("On 26 January 2023, fishermen gathered in Bar demanding the release of a skipper.")["Bar"]
+    assert r.place.name == "Bar" and r.place.country_code == "ME"
+
+
+@pytest.mark.parametrize("a, b, alike", [("Nassriya", "An Nasiriyah", True), ("Kyiv", "Kiev", True),
+                                         ("Bar", "Qionghai", False), ("Canton", "Guangzhou", False)])
+def test_names_of_one_spelling_family(a, b, alike):
+    assert resolve._spelled_alike(a, b) is alike

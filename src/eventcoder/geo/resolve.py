@@ -19,7 +19,7 @@ from functools import cache, cached_property
 
 from ..knowledge import countries, country_cues
 from ..model import ActorMention
-from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm
+from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm, skeleton
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
 # name particles between capitalised words ("Ras al Ain", "Rio de Janeiro", "Stratford upon Avon")
@@ -1103,7 +1103,16 @@ def _score_own_name(p: GazPlace, kind: str, r: _Reading) -> float:
         return 0.8
     if kind == "city" and p.population < 20_000:
         return -1.0
+    if kind == "city" and not _spelled_alike(p.name, r.top.name):
+        return -1.5  # another language's name or a short form ("Bar" of Qionghai): less than a town's own
     return 0.0
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two names of one spelling family: the same skeleton, one inside the other, or mostly the same letters."""
+    ka, kb = skeleton(a), skeleton(b)
+    return ka == kb or (min(len(ka), len(kb)) >= 3 and (ka in kb or kb in ka)) or \
+        SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.5
 
 
 def _score_kind(p: GazPlace, kind: str, r: _Reading) -> float:
