@@ -41,7 +41,7 @@ _ADMIN_WORDS = re.compile(
     r"sheng|shi|zizhiqu|zhuangzu|huizu|uygur|weiwu'er|do|krai|kray|oblysy|respublika|republic of|autonomous okrug|"
     r"lan|län|fylke|wilayat-e|wilayat e|"
     # the words for a municipality, a district or a city in the languages first-level names come in: "Opstina
-    # Plav" is Plav, "Xankandi Sahari" Xankandi, "Aghjabadi Rayon" Aghjabadi, "Arrondissement de Fort-de-France"
+    # Zabljak" is Zabljak, "Shaki Sahari" Shaki, "Aghjabadi Rayon" Aghjabadi, "Arrondissement de Saint-Pierre"
     r"opstina|opština|opcina|općina|obcina|občina|sahari|şəhəri|seheri|rayon|rayonu|arrondissement de|"
     r"arrondissement)\b", re.I)
 
@@ -382,8 +382,8 @@ def _split_shared_codes(places: list[tuple], csc: dict[str, list[_CscTown]],
 def _add_admin1_aliases(con: sqlite3.Connection, places: list[tuple], csc: dict[str, list[_CscTown]]) -> None:
     """The names countrystatecity gives a first-level area (English and native) as other names of the gazetteer's
     area they are one with on the ground: most of the area's towns lie nearest a town of countrystatecity's
-    area, and most of those of countrystatecity's area in it ("Sud-Comoe" and "Comoe", "Dix-Huit Montagnes"
-    and "Montagnes", "Opstina Plav" and "Plav"). Kept apart from the names a toponym is looked up by
+    area, and most of those of countrystatecity's area in it ("Dix-Huit Montagnes" and "Montagnes",
+    "Fromager" and "Goh-Djiboua", "Opstina Niksic" and "Niksic"). Kept apart from the names a toponym is looked up by
     (``admin1_alias``): they tell two names of one area apart for ``same_admin1``, and find no place."""
     nearest = _NearestTown(csc)
     ours: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -414,7 +414,7 @@ def _add_admin1_aliases(con: sqlite3.Connection, places: list[tuple], csc: dict[
 
 def _add_extra_towns(con: sqlite3.Connection, places: list[tuple], csc: dict[str, list[_CscTown]]) -> None:
     """countrystatecity's towns that no place of the gazetteer of their name lies within about 20 km of (many
-    are the seats of districts GeoNames' towns of 500 people or more leave out: Nepal's Sindhupalchok, Mali's
+    are the seats of districts GeoNames' towns of 500 people or more leave out: Nepal's Dolakha, Mali's
     cercles), kind ``extra``: looked up only for a name the text states as a place (an area word, stated
     areas) that the gazetteer lacks, and for the areas stated beside a place. Each lies in the first-level area
     of the gazetteer's nearest town within about 50 km (none farther: a town the gazetteer cannot place in one
@@ -860,7 +860,7 @@ class Gazetteer:
         cands = self.lookup(name)
         keys = {admin_norm(p.admin1) for p, k in cands if k == "admin1"}
         # an area named after its city (its name a spelling of the city's) is named by the city's other names
-        # too ("Stepanakert" of Khankendi, in "Xankandi Sahari")
+        # too ("Lenkoran" of Lankaran, in the area "Lankaran")
         keys |= {admin_norm(p.admin1) for p, k in cands if k == "city" and p.admin1 and self.con.execute(
             "SELECT 1 FROM loose WHERE key = ? AND geonameid = ?", (skeleton(admin_norm(p.admin1)), p.geonameid)
         ).fetchone()}

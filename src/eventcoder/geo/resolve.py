@@ -145,7 +145,7 @@ def containing_areas(rest: str, after_area: bool = False) -> list[str]:
     m = _PAREN.match(rest)
     if m and re.fullmatch(r"\s*(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|upper|lower|"
                           r"central|old|new)\s*", m.group(1), re.I):
-        # "Lobacheve (west), Luhansk": the part of the place, then the areas it lies in
+        # "Hirske (east), Luhansk": the part of the place, then the areas it lies in
         return containing_areas(rest[m.end():], after_area)
     if m and re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:name|spelling|transliteration)s?\s*", m.group(1), re.I):
         # "Suke area (Kurdish name) in Avasin region": a remark on the name; the areas follow it
@@ -570,7 +570,7 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     per_hint = []
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
-        # a stated district the gazetteer's towns lack may be a town countrystatecity knows ("(Sindhupalchok
+        # a stated district the gazetteer's towns lack may be a town countrystatecity knows ("(Dolakha
         # district)"): it tells the country and the province
         cands = _lookup(gaz, h) or [(p, "city") for p in gaz.lookup_extra(h)]
         if not any(k in ("admin1", "country") for _, k in cands):
@@ -615,7 +615,7 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
                   if k in ("city", "admin1") and (p.country_code, admin_norm(p.admin1)) in h_admin1]
         if inside:
             # a stated province stands at its capital, unless the name is also a sizeable town in it; a stated
-            # district (a second-level area ISO lists: "(Moroto, Northern)") at the town of its name in it,
+            # district (a second-level area ISO lists: "(Kotido, Northern)") at the town of its name in it,
             # not at its province's capital
             named = {p.geonameid for p, k in own if k == "admin1"}
             p, k = max(inside, key=lambda pk: (pk[0].country_code in known,
@@ -637,7 +637,7 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
                 return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
         elif not ctx.country_votes or sub.place.country_code in ctx.country_votes or (
                 len(top.hints) >= 2 and i == len(top.hints) - 1 and sub.kind == "city"):
-            # the outermost town of a whole stated address ("(Pangyo-ri, Sacheon-myeon, Gangneung)") is
+            # the outermost town of a whole stated address ("(Daesan-ri, Gujeong-myeon, Gangneung)") is
             # where the place lies, whatever countries the article names in passing
             return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     return None
@@ -815,8 +815,8 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
 
 def _in_the_stated_area(r: _Reading, place: GazPlace, kind: str) -> GazPlace:
     """A town stated in one first-level area of its country that the gazetteer files under another lies in the
-    stated one ("Shorkot (Jhang, Punjab)" where the gazetteer knows only a namesake in Khyber Pakhtunkhwa, a
-    village of an enclave the gazetteer files under the state around it): the text
+    stated one ("Yelandur (Yelandur taluk, Tamil Nadu)" of a border town filed under Karnataka, a town whose
+    only namesake the gazetteer knows lies in another province, a village of an enclave): the text
     states the hierarchy it is coded by. The town's point is kept; an area whose name the stated one begins
     ("Baja California" of Baja California Sur) is the town's own. A writer's slip ("Kramatorsk, Kharkiv") now
     carries the stated area too: on both halves of acled-dev the stated area was right more often than the
@@ -888,7 +888,7 @@ def _transliteration_variants(top: Toponym, gaz: Gazetteer, ctx: GeoContext, hin
 
 
 def _extra_towns(name: str, gaz: Gazetteer, ctx: GeoContext, hints: list[str]) -> list:
-    """A name stated as a place ("Sindhupalchok district", "X (Y, Z)") that the gazetteer's own towns lack:
+    """A name stated as a place ("Dolakha district", "X (Y, Z)") that the gazetteer's own towns lack:
     countrystatecity's towns of the name (``lookup_extra``) in the stated areas, else in the article's
     countries, else (the article naming none) in one country alone; the first of equals."""
     towns = gaz.lookup_extra(name)
@@ -1287,7 +1287,8 @@ def _alias_of_a_small_town_abroad(r: _Reading, place: GazPlace, kind: str, score
 def _no_namesake_on_another_continent(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
     """The only towns of the name lie in a country the article does not name, while the provinces (or the
     town) it states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
-    for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report)."""
+    for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report), and so
+    does a stated province ("Alamo, Donetsk": Donetsk, not a Texan town nor no place)."""
     ctx = r.ctx
     hinted_home = any(hp.country_code in ctx.country_votes and hp.country_code != place.country_code
                       for hp in r.stated.towns)
