@@ -33,7 +33,8 @@ def published_of(row: dict[str, str]) -> dt.date | None:
 def summary(e: Event) -> dict[str, Any]:
     p = e.place
     return {"event_type": e.event_type, "sub_event_type": e.sub_event_type, "inter1": e.actor1.inter,
-            "admin1": p.admin1 if p else None, "latitude": p.latitude if p else None,
+            "admin1": p.admin1 if p else None, "country": p.country if p else None,
+            "latitude": p.latitude if p else None,
             "longitude": p.longitude if p else None, "event_date": e.date.date.isoformat() if e.date.date else None,
             "fatalities": e.fatalities.count, "actor1": e.actor1.name, "location": p.name if p else None}
 

@@ -33,13 +33,17 @@ from pathlib import Path
 from ..errors import GazetteerError
 from ..knowledge import countries
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 _ADMIN_WORDS = re.compile(
     r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|oblast|oblast'|district|department|"
     r"departamento|prefecture|county|division|territory|municipality|region of|city of|wilayah|wilaya|vilayeti|"
     r"il|ili|estado|parish|zone|area|capital district|mayorality of|voivodeship|kraj|canton|emirate|regional state|"
     r"sheng|shi|zizhiqu|zhuangzu|huizu|uygur|weiwu'er|do|krai|kray|oblysy|respublika|republic of|autonomous okrug|"
-    r"lan|län|fylke|wilayat-e|wilayat e)\b", re.I)
+    r"lan|län|fylke|wilayat-e|wilayat e|"
+    # the words for a municipality, a district or a city in the languages first-level names come in: "Opstina
+    # Zabljak" is Zabljak, "Shaki Sahari" Shaki, "Aghjabadi Rayon" Aghjabadi, "Arrondissement de Saint-Pierre"
+    r"opstina|opština|opcina|općina|obcina|občina|sahari|şəhəri|seheri|rayon|rayonu|arrondissement de|"
+    r"arrondissement)\b", re.I)
 
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -82,8 +86,8 @@ def admin_norm(name: str) -> str:
 
 
 _DISPLAY_DROP = re.compile(r"^(?:Muhafazat|Muhafazah|Mayorality of|Provincia de|Province of|Departamento de|"
-                           r"Region of|State of)\s+|\s+(?:Governorate|Province|Region|Oblast'?|Prefecture|"
-                           r"Department|Division|Voivodeship)$", re.I)
+                           r"Region of|State of|Opstina|Opština|Arrondissement de)\s+|\s+(?:Governorate|Province|"
+                           r"Region|Oblast'?|Prefecture|Department|Division|Voivodeship|Sahari|Rayonu?)$", re.I)
 
 
 def display_admin(name: str) -> str:
@@ -126,6 +130,8 @@ CREATE TABLE referents(geonameid INTEGER PRIMARY KEY, latitude REAL, longitude R
                        feature_code TEXT, area_km2 REAL);
 CREATE TABLE regions(name TEXT, geonameid INTEGER, rname TEXT, latitude REAL, longitude REAL, feature_code TEXT,
                      PRIMARY KEY(name, geonameid)) WITHOUT ROWID;
+CREATE TABLE admin1_alias(name TEXT, country_code TEXT, admin1 TEXT, PRIMARY KEY(name, country_code, admin1))
+    WITHOUT ROWID;
 """
 
 
@@ -168,7 +174,8 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
         for n, k in v.items():
             name_votes[(cc, n)][code] += k
     rg_code = {k: v.most_common(1)[0][0] for k, v in name_votes.items()}
-    curated = _curated_admin1(gnc, admin1_names)
+    shared: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+    curated = _curated_admin1(gnc, admin1_names, shared)
     for (cc, code), row in curated.items():
         admin1_names[(cc, code)] = row[0]
     old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -203,6 +210,12 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
         names.append((norm(r["name"]), next_id, "city"))
         next_id -= 1
     _fill_admin1(places)
+    say("reading countrystatecity's towns and first-level areas")
+    csc_towns = _csc_towns()
+    for (cc, code), name in _single_area_countries(places, csc_towns).items():
+        admin1_names[(cc, code)] = name
+    for (cc, code), name in _split_shared_codes(places, csc_towns, shared).items():
+        admin1_names[(cc, code)] = name
     con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?,?,?)",
@@ -213,6 +226,10 @@ def build(path: Path | None = None, progress: Callable[[str], None] | None = Non
     _add_admin2(con)
     say("adding the referent points of countries, first-level areas and continents")
     _add_referents(con)
+    say("naming each first-level area as countrystatecity does")
+    _add_admin1_aliases(con, places, csc_towns)
+    say("adding countrystatecity's towns the gazetteer lacks, as stated areas")
+    _add_extra_towns(con, places, csc_towns)
     say("indexing loose spellings")
     _add_loose(con)
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
@@ -242,7 +259,201 @@ def _fill_admin1(places: list[tuple]) -> None:
             places[i] = (*p[:5], q[5], q[6], *p[7:])
 
 
-def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
+@dataclass(frozen=True)
+class _CscTown:
+    name: str
+    latitude: float
+    longitude: float
+    state: str  # the first-level area's English name
+    native: str  # its name in the country's language, where countrystatecity gives one
+    code: str  # its ISO 3166-2 code (the part after the country's)
+
+
+def _csc_towns() -> dict[str, list[_CscTown]]:
+    """countrystatecity's towns (about 150,000, ODbL) with the first-level area each lies in, by country; empty
+    where the package is missing."""
+    out: dict[str, list[_CscTown]] = defaultdict(list)
+    try:
+        base = resources.files("countrystatecity_countries").joinpath("data", "by-country")
+        dirs = list(base.iterdir())
+    except (ModuleNotFoundError, FileNotFoundError):
+        return out
+    for d in dirs:
+        f = d.joinpath("states.json")
+        if not f.is_file():
+            continue
+        try:
+            states = {st["state_code"]: st for st in json.loads(f.read_text(encoding="utf-8"))}
+        except (ValueError, KeyError, TypeError):
+            continue
+        for code, st in states.items():
+            cf = d.joinpath("states", code, "cities.json")
+            if not cf.is_file():
+                continue
+            for c in json.loads(cf.read_text(encoding="utf-8")):
+                try:
+                    out[d.name].append(_CscTown(c["name"], float(c["latitude"]), float(c["longitude"]), st["name"],
+                                                st.get("native") or "", code))
+                except (KeyError, TypeError, ValueError):
+                    continue
+    return out
+
+
+class _NearestTown:
+    """The nearest of a country's countrystatecity towns to a point, within about 25 km (a grid of 0.25 degrees)."""
+
+    def __init__(self, towns: dict[str, list[_CscTown]]) -> None:
+        self.grid: dict[tuple[str, int, int], list[_CscTown]] = defaultdict(list)
+        for cc, ts in towns.items():
+            for t in ts:
+                self.grid[(cc, int(t.latitude * 4 // 1), int(t.longitude * 4 // 1))].append(t)
+
+    def __call__(self, cc: str, lat: float, lon: float) -> _CscTown | None:
+        gy, gx = int(lat * 4 // 1), int(lon * 4 // 1)
+        k = math.cos(math.radians(lat))
+        near = [t for dy in (-1, 0, 1) for dx in (-1, 0, 1) for t in self.grid.get((cc, gy + dy, gx + dx), ())]
+        if not near:
+            return None
+        t = min(near, key=lambda t: (t.latitude - lat) ** 2 + ((t.longitude - lon) * k) ** 2)
+        return t if (t.latitude - lat) ** 2 + ((t.longitude - lon) * k) ** 2 < 0.0625 else None
+
+
+def _single_area_countries(places: list[tuple], csc: dict[str, list[_CscTown]]) -> dict[tuple[str, str], str]:
+    """A country whose towns all lie in one first-level area of the gazetteer (GeoNames files Martinique,
+    Guadeloupe and Reunion as one region each) is divided as countrystatecity divides it (their arrondissements):
+    each town takes the area of its nearest countrystatecity town. Changes ``places`` in place; returns the new
+    areas' names by (country, code)."""
+    areas: dict[str, set[str]] = defaultdict(set)
+    for p in places:
+        if p[6]:
+            areas[p[4]].add(p[6])
+    single = {cc for cc, a in areas.items() if len(a) == 1 and len({t.state for t in csc.get(cc, ())}) >= 2}
+    if not single:
+        return {}
+    nearest = _NearestTown({cc: csc[cc] for cc in single})
+    named: dict[tuple[str, str], str] = {}
+    for i, p in enumerate(places):
+        if p[4] in single:
+            k = math.cos(math.radians(p[2]))
+            t = nearest(p[4], p[2], p[3]) or min(
+                csc[p[4]], key=lambda t: (t.latitude - p[2]) ** 2 + ((t.longitude - p[3]) * k) ** 2)
+            places[i] = (*p[:5], t.code, t.state, *p[7:])
+            named[(p[4], t.code)] = t.state
+    return named
+
+
+def _split_shared_codes(places: list[tuple], csc: dict[str, list[_CscTown]],
+                        shared: dict[tuple[str, str], list[tuple[str, list[str]]]]) -> dict[tuple[str, str], str]:
+    """Where two or more areas of ``data/admin1.tsv`` fall on one GeoNames admin1 code (its capitals' towns),
+    the code is coarser than the areas news names (Taiwan's code 04, the old province, holds Changhua and the
+    other counties): where countrystatecity divides its towns into two or more of ISO 3166-2's first-level
+    areas (each with a tenth of them or more, and nine in ten of them in such areas), each town takes the area
+    of its nearest countrystatecity town, under the table's name for it where the table names it. A code the
+    table's rows share by a namesake capital (Concord: California, New Hampshire) holds one area and stays.
+    Changes ``places`` in place; returns the new areas' names by (country, code)."""
+    import pycountry
+
+    codes = {k for k, rows in shared.items() if len(rows) > 1}
+    if not codes:
+        return {}
+    nearest = _NearestTown({cc: csc.get(cc, []) for cc, _code in codes})
+    top: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code and sub.country_code in {cc for cc, _c in codes}:
+            top[sub.country_code] |= {admin_norm(_iso_name(sub.name)), skeleton(_iso_name(sub.name))}
+    named: dict[tuple[str, str], str] = {}
+    for cc, code in sorted(codes):
+        idx = [i for i, p in enumerate(places) if p[4] == cc and p[5] == code]
+        got = {i: t for i in idx if (t := nearest(cc, places[i][2], places[i][3])) is not None}
+        if not got:
+            continue
+        votes = Counter(t.state for t in got.values())
+        iso = sum(n for st, n in votes.items() if admin_norm(st) in top[cc] or skeleton(st) in top[cc])
+        if sum(1 for n in votes.values() if n >= 0.1 * len(got)) < 2 or iso < 0.9 * len(got):
+            continue
+        table = {admin_norm(x): name for name, others in shared[(cc, code)] for x in (name, *others)}
+        for i, t in got.items():
+            name = table.get(admin_norm(t.state)) or table.get(admin_norm(t.native)) or t.state
+            places[i] = (*places[i][:5], t.code, name, *places[i][7:])
+            named[(cc, t.code)] = name
+    return named
+
+
+def _add_admin1_aliases(con: sqlite3.Connection, places: list[tuple], csc: dict[str, list[_CscTown]]) -> None:
+    """The names countrystatecity gives a first-level area (English and native) as other names of the gazetteer's
+    area they are one with on the ground: most of the area's towns lie nearest a town of countrystatecity's
+    area, and most of those of countrystatecity's area in it ("Dix-Huit Montagnes" and "Montagnes",
+    "Fromager" and "Goh-Djiboua", "Opstina Niksic" and "Niksic"). Kept apart from the names a toponym is looked up by
+    (``admin1_alias``): they tell two names of one area apart for ``same_admin1``, and find no place."""
+    nearest = _NearestTown(csc)
+    ours: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    theirs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in places:
+        if not p[6] or p[9] != "PPL":
+            continue
+        t = nearest(p[4], p[2], p[3])
+        if t is None:
+            continue
+        ours[(p[4], p[6])][t.state] += 1
+        theirs[(p[4], t.state)][p[6]] += 1
+        names[(p[4], t.state)] |= {t.state, t.native} - {""}
+    rows = set()
+    for (cc, a1), votes in ours.items():
+        state, n = votes.most_common(1)[0]
+        back = theirs[(cc, state)]
+        top, m = back.most_common(1)[0]
+        if top != a1 or n < 0.6 * sum(votes.values()) or m < 0.6 * sum(back.values()):
+            continue
+        for name in names[(cc, state)]:
+            for k in {admin_norm(name), norm(name)}:
+                if k and k.isascii():
+                    rows.add((k, cc, a1))
+    con.executemany("INSERT OR IGNORE INTO admin1_alias VALUES (?,?,?)", sorted(rows))
+
+
+def _add_extra_towns(con: sqlite3.Connection, places: list[tuple], csc: dict[str, list[_CscTown]]) -> None:
+    """countrystatecity's towns that no place of the gazetteer of their name lies within about 20 km of (many
+    are the seats of districts GeoNames' towns of 500 people or more leave out: Nepal's Dolakha, Mali's
+    cercles), kind ``extra``: looked up only for a name the text states as a place (an area word, stated
+    areas) that the gazetteer lacks, and for the areas stated beside a place. Each lies in the first-level area
+    of the gazetteer's nearest town within about 50 km (none farther: a town the gazetteer cannot place in one
+    of its areas is left out)."""
+    grid: dict[tuple[str, int, int], list[tuple]] = defaultdict(list)
+    for p in places:
+        if p[6]:
+            grid[(p[4], int(p[2] * 2 // 1), int(p[3] * 2 // 1))].append(p)
+    known: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for n, cc, lat, lon in con.execute("SELECT n.name, p.country_code, p.latitude, p.longitude FROM names n "
+                                       "JOIN places p ON p.geonameid = n.geonameid"):
+        known[(cc, n)].append((lat, lon))
+    rows, names = [], []
+    next_id = -20_000_000
+    for cc, towns in csc.items():
+        for t in towns:
+            name = t.name
+            key = norm(name)
+            if len(key) < 3 or not key.isascii() or any(
+                    abs(a - t.latitude) < 0.2 and abs(b - t.longitude) < 0.2 for a, b in known.get((cc, key), ())):
+                continue
+            gy, gx = int(t.latitude * 2 // 1), int(t.longitude * 2 // 1)
+            near = [q for dy in (-1, 0, 1) for dx in (-1, 0, 1) for q in grid.get((cc, gy + dy, gx + dx), ())]
+            if not near:
+                continue
+            k = math.cos(math.radians(t.latitude))
+            q = min(near, key=lambda q: (q[2] - t.latitude) ** 2 + ((q[3] - t.longitude) * k) ** 2)
+            if (q[2] - t.latitude) ** 2 + ((q[3] - t.longitude) * k) ** 2 > 0.2:
+                continue
+            next_id -= 1
+            rows.append((next_id, name, t.latitude, t.longitude, cc, q[5], q[6], "", 0, "PPL"))
+            names.append((key, next_id, "extra"))
+            known[(cc, key)].append((t.latitude, t.longitude))
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", names)
+
+
+def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None,
+                    shared: dict[tuple[str, str], list[tuple[str, list[str]]]] | None = None
                     ) -> dict[tuple[str, str], tuple[str, list[str], float, float]]:
     """data/admin1.tsv rows keyed by the GeoNames admin1 code of their capital: (name, other names, lat, lon).
 
@@ -269,6 +480,8 @@ def _curated_admin1(gnc: dict, known: dict[tuple[str, str], str] | None = None
         if not cands:
             continue
         best = max(cands, key=lambda t: (admin_norm(known.get((cc, t[2]), "")) in keys, t[0] and t[1] >= 10_000, t[1]))
+        if shared is not None:
+            shared.setdefault((cc, best[2]), []).append((name, others))
         if (cc, best[2]) in out:
             continue
         out[(cc, best[2])] = (name, others, best[3], best[4])
@@ -563,7 +776,7 @@ def _add_referents(con: sqlite3.Connection) -> None:
 
 def _add_loose(con: sqlite3.Connection, names: Iterable[tuple[str, int, str]] | None = None) -> None:
     rows = list(names if names is not None else
-                con.execute("SELECT name, geonameid, kind FROM names WHERE kind NOT IN ('country', 'admin2')"))
+                con.execute("SELECT name, geonameid, kind FROM names WHERE kind NOT IN ('country', 'admin2', 'extra')"))
     con.executemany("INSERT OR IGNORE INTO loose VALUES (?,?,?,?)",
                     [(k, n, gid, kind) for n, gid, kind in rows if len(k := skeleton(n)) >= 2])
 
@@ -603,7 +816,11 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[tuple[GazPlace, str]]:
         """Candidates for a name: (place, kind) with kind city/admin1/country."""
-        return [(p, k) for p, k in self._named(name) if k not in ("area2", "admin2")]
+        return [(p, k) for p, k in self._named(name) if k not in ("area2", "admin2", "extra")]
+
+    def lookup_extra(self, name: str) -> list[GazPlace]:
+        """countrystatecity's towns of this name that the gazetteer's own places lack (kind ``extra``)."""
+        return [p for p, k in self._named(name) if k == "extra"]
 
     def has_name(self, key: str) -> bool:
         """Is this normalised name (``norm``) one the gazetteer holds as written?"""
@@ -637,12 +854,41 @@ class Gazetteer:
                 out.setdefault(r[0], (GazPlace(*r[:9]), r[9]))
         return list(out.values())
 
+    def _admin1_keys(self, name: str) -> set[str]:
+        """The areas (``admin_norm`` of the gazetteer's admin1) a first-level name may be: the areas of that
+        name, and those countrystatecity names so (``admin1_alias``)."""
+        cands = self.lookup(name)
+        keys = {admin_norm(p.admin1) for p, k in cands if k == "admin1"}
+        # an area named after its city (its name a spelling of the city's) is named by the city's other names
+        # too ("Lenkoran" of Lankaran, in the area "Lankaran")
+        keys |= {admin_norm(p.admin1) for p, k in cands if k == "city" and p.admin1 and self.con.execute(
+            "SELECT 1 FROM loose WHERE key = ? AND geonameid = ?", (skeleton(admin_norm(p.admin1)), p.geonameid)
+        ).fetchone()}
+        rows = self.con.execute("SELECT admin1 FROM admin1_alias WHERE name IN (?, ?)",
+                                (admin_norm(name), norm(name))).fetchall()
+        return keys | {admin_norm(r[0]) for r in rows}
+
     def same_admin1(self, a: str, b: str) -> bool:
-        """Do two admin1 names (GeoNames', ACLED's, an alias) name the same area?"""
+        """Do two admin1 names (GeoNames', ACLED's, countrystatecity's, an alias) name the same area?"""
         if admin_norm(a) == admin_norm(b):
             return True
-        names_a = {admin_norm(p.admin1) for p, k in self.lookup(a) if k == "admin1"}
-        return any(admin_norm(p.admin1) in names_a for p, k in self.lookup(b) if k == "admin1")
+        return bool(self._admin1_keys(a) & (self._admin1_keys(b) | {admin_norm(b)})) or \
+            admin_norm(a) in self._admin1_keys(b)
+
+    def territory_coded_as_admin1(self, admin1: str, country: str, territory: str) -> bool:
+        """Is ``admin1`` of ``country`` the name of ``territory``, a country of the gazetteer that ISO 3166-2
+        lists as a subdivision of ``country``? Hong Kong and Macao are coded as first-level areas of China
+        (CN-HK, CN-MO), where the gazetteer holds them as countries with districts of their own."""
+        import pycountry
+
+        db = countries()
+        sovereign, part = db.lookup.get(country.lower()), db.lookup.get(territory.lower())
+        if sovereign is None or part is None or sovereign.alpha2 == part.alpha2:
+            return False
+        if db.lookup.get(admin1.lower()) is not part:
+            return False
+        return any(s.code == f"{sovereign.alpha2}-{part.alpha2}"
+                   for s in pycountry.subdivisions.get(country_code=sovereign.alpha2) or ())
 
     def admin1_place(self, country_code: str, admin1: str) -> GazPlace | None:
         r = self.con.execute("SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population,"

@@ -13,13 +13,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import cache, cached_property
 
 from ..knowledge import countries, country_cues
 from ..model import ActorMention
-from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm
+from .gazetteer import Gazetteer, GazPlace, admin_norm, distance_km, norm, skeleton
 
 _CAP = r"[A-Z](?:[\w\-]|['’](?![sS]\b))*(?:\.[A-Z])?"
 # name particles between capitalised words ("Ras al Ain", "Rio de Janeiro", "Stratford upon Avon")
@@ -143,6 +143,10 @@ def containing_areas(rest: str, after_area: bool = False) -> list[str]:
     """The areas stated right after a place name, innermost first: '(Walungu, Sud-Kivu)' -> [Walungu,
     Sud-Kivu]; ' district, Kherson' -> [Kherson]; ', south of Kirkuk' -> [Kirkuk]."""
     m = _PAREN.match(rest)
+    if m and re.fullmatch(r"\s*(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|upper|lower|"
+                          r"central|old|new)\s*", m.group(1), re.I):
+        # "Hirske (east), Luhansk": the part of the place, then the areas it lies in
+        return containing_areas(rest[m.end():], after_area)
     if m and re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:name|spelling|transliteration)s?\s*", m.group(1), re.I):
         # "Suke area (Kurdish name) in Avasin region": a remark on the name; the areas follow it
         return containing_areas(rest[m.end():], after_area=True)
@@ -566,7 +570,9 @@ def _hint_areas(hints: list[str], gaz: Gazetteer) -> tuple[set[tuple[str, str]],
     per_hint = []
     for h in hints:
         keys |= {admin_norm(h), norm(h)}
-        cands = _lookup(gaz, h)
+        # a stated district the gazetteer's towns lack may be a town countrystatecity knows ("(Dolakha
+        # district)"): it tells the country and the province
+        cands = _lookup(gaz, h) or [(p, "city") for p in gaz.lookup_extra(h)]
         if not any(k in ("admin1", "country") for _, k in cands):
             # a stated province or district the gazetteer knows only as a second-level area: its admin1
             cands += [(p, "admin1") for p in gaz.lookup_area2(h)]
@@ -604,25 +610,35 @@ def _stated_area(top: Toponym, gaz: Gazetteer, ctx: GeoContext, h_admin1: set[tu
     """The innermost stated containing area the gazetteer knows, consistent with the stated province."""
     known = set(ctx.country_votes) | {r.place.country_code for r in ctx.seen if r.place is not None}
     for i, h in enumerate(top.hints):
-        inside = [(p, k) for p, k in _lookup(gaz, h) + [(a, "admin1") for a in gaz.lookup_area2(h)]
+        own = _lookup(gaz, h)
+        inside = [(p, k) for p, k in own + [(a, "admin1") for a in gaz.lookup_area2(h)]
                   if k in ("city", "admin1") and (p.country_code, admin_norm(p.admin1)) in h_admin1]
         if inside:
-            # a stated province stands at its capital, unless the name is also a sizeable town in it
+            # a stated province stands at its capital, unless the name is also a sizeable town in it; a stated
+            # district (a second-level area ISO lists: "(Kotido, Northern)") at the town of its name in it,
+            # not at its province's capital
+            named = {p.geonameid for p, k in own if k == "admin1"}
             p, k = max(inside, key=lambda pk: (pk[0].country_code in known,
                                                pk[1] == "city" and pk[0].population >= 50_000,
-                                               pk[1] == "admin1", pk[0].population))
+                                               pk[0].geonameid in named, pk[1] == "city", pk[0].population))
             return Resolved(top, p, k, 3 if k == "admin1" else 2)
         if not _lookup(gaz, h):
             seat = _admin2_seat(gaz, h, h_admin1)
             if seat is not None:
                 return Resolved(top, seat, "city", 2)
+            extra = _extra_towns(h, gaz, ctx, list(top.hints[i + 1:]))
+            if extra:
+                return Resolved(top, extra[0][0], "city", 2)
         sub = _resolve(Toponym(h, top.start, top.end, top.prep, "", "", tuple(top.hints[i + 1:])), gaz, ctx)
         if sub.place is None:
             continue
         if h_admin1:
             if (sub.place.country_code, admin_norm(sub.place.admin1)) in h_admin1:
                 return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
-        elif not ctx.country_votes or sub.place.country_code in ctx.country_votes:
+        elif not ctx.country_votes or sub.place.country_code in ctx.country_votes or (
+                len(top.hints) >= 2 and i == len(top.hints) - 1 and sub.kind == "city"):
+            # the outermost town of a whole stated address ("(Daesan-ri, Gujeong-myeon, Gangneung)") is
+            # where the place lies, whatever countries the article names in passing
             return Resolved(top, sub.place, sub.kind, 3 if sub.kind in ("admin1", "country") else 2)
     return None
 
@@ -783,7 +799,7 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
     if counties:
         cands = counties
     if not cands and ((top.keyword and top.keyword != "site") or top.hints):
-        cands = _transliteration_variants(top, gaz, ctx, hints)
+        cands = _transliteration_variants(top, gaz, ctx, hints) or _extra_towns(top.name, gaz, ctx, hints)
     if not cands:
         return _name_the_gazetteer_lacks(top, gaz, ctx)
     r = _Reading(top, gaz, ctx, cands, _Stated(*_hint_areas(hints, gaz)), _wants_area(top))
@@ -794,7 +810,30 @@ def _resolve(top: Toponym, gaz: Gazetteer, ctx: GeoContext, text_hint_places: li
         overruled = rule(r, place, kind, score)
         if overruled is not None:
             return overruled
-    return Resolved(top, place, kind, _geo_precision(top, kind))
+    return Resolved(top, _in_the_stated_area(r, place, kind), kind, _geo_precision(top, kind))
+
+
+def _in_the_stated_area(r: _Reading, place: GazPlace, kind: str) -> GazPlace:
+    """A town stated in one first-level area of its country that the gazetteer files under another lies in the
+    stated one ("Yelandur (Yelandur taluk, Tamil Nadu)" of a border town filed under Karnataka, a town whose
+    only namesake the gazetteer knows lies in another province, a village of an enclave): the text
+    states the hierarchy it is coded by. The town's point is kept; an area whose name the stated one begins
+    ("Baja California" of Baja California Sur) is the town's own. A writer's slip ("Kramatorsk, Kharkiv") now
+    carries the stated area too: on both halves of acled-dev the stated area was right more often than the
+    gazetteer's for a sizeable town, the only one of its name."""
+    if kind != "city" or not r.stated.admin1:
+        return place
+    here = {a for cc, a in r.stated.admin1 if cc == place.country_code}
+    if len(here) != 1 or admin_norm(place.admin1) in here:
+        return place
+    (key,) = here
+    if admin_norm(place.admin1).startswith(key + " "):
+        return place  # "San Jose del Cabo, Baja California": the note shortens Baja California Sur
+    for h in r.top.hints:
+        for p, k in r.gaz.lookup(h):
+            if k == "admin1" and p.country_code == place.country_code and admin_norm(p.admin1) == key:
+                return replace(place, admin1=p.admin1)
+    return place
 
 
 _COUNTY_KW = ("county", "parish", "shire")
@@ -846,6 +885,24 @@ def _transliteration_variants(top: Toponym, gaz: Gazetteer, ctx: GeoContext, hin
     if not loose and not ctx.country_votes and not stated.any():
         loose = _far_larger_city(gaz, top.name)
     return loose
+
+
+def _extra_towns(name: str, gaz: Gazetteer, ctx: GeoContext, hints: list[str]) -> list:
+    """A name stated as a place ("Dolakha district", "X (Y, Z)") that the gazetteer's own towns lack:
+    countrystatecity's towns of the name (``lookup_extra``) in the stated areas, else in the article's
+    countries, else (the article naming none) in one country alone; the first of equals."""
+    towns = gaz.lookup_extra(name)
+    if not towns:
+        return []
+    stated = _Stated(*_hint_areas(hints, gaz)) if hints else None
+    if stated is not None and (stated.admin1 or stated.ccs):
+        towns = [p for p in towns if (p.country_code, admin_norm(p.admin1)) in stated.admin1
+                 or (not stated.admin1 and p.country_code in stated.ccs)]
+    elif ctx.country_votes:
+        towns = [p for p in towns if p.country_code in ctx.country_votes]
+    if len({p.country_code for p in towns}) != 1:
+        return []
+    return [(towns[0], "city")]
 
 
 def _stated_district_seats(gaz: Gazetteer, hints: list[str], stated_admin1: set[tuple[str, str]]) -> list[GazPlace]:
@@ -1046,7 +1103,16 @@ def _score_own_name(p: GazPlace, kind: str, r: _Reading) -> float:
         return 0.8
     if kind == "city" and p.population < 20_000:
         return -1.0
+    if kind == "city" and not _spelled_alike(p.name, r.top.name):
+        return -1.5  # another language's name or a short form ("Bar" of Qionghai): less than a town's own
     return 0.0
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two names of one spelling family: the same skeleton, one inside the other, or mostly the same letters."""
+    ka, kb = skeleton(a), skeleton(b)
+    return ka == kb or (min(len(ka), len(kb)) >= 3 and (ka in kb or kb in ka)) or \
+        SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.5
 
 
 def _score_kind(p: GazPlace, kind: str, r: _Reading) -> float:
@@ -1221,14 +1287,18 @@ def _alias_of_a_small_town_abroad(r: _Reading, place: GazPlace, kind: str, score
 def _no_namesake_on_another_continent(r: _Reading, place: GazPlace, kind: str, score: float) -> Resolved | None:
     """The only towns of the name lie in a country the article does not name, while the provinces (or the
     town) it states lie in another: no place beats a namesake on another continent ("Muse" in Pennsylvania
-    for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report)."""
+    for a township of Shan State); a stated town stands in ("Ivanovka (Soroca)" in a Moldovan report), and so
+    does a stated province ("Alamo, Donetsk": Donetsk, not a Texan town nor no place)."""
     ctx = r.ctx
     hinted_home = any(hp.country_code in ctx.country_votes and hp.country_code != place.country_code
                       for hp in r.stated.towns)
     if not (score < 0 and kind == "city" and not ctx.country_votes.get(place.country_code) and (
             ctx.stated_in or hinted_home)):
         return None
-    area = _stated_area(r.top, r.gaz, ctx, r.stated.admin1) if hinted_home and not r.stated.admin1 else None
+    area = _stated_area(r.top, r.gaz, ctx, r.stated.admin1) if hinted_home or r.stated.admin1 else None
+    if area is not None and area.place is not None and r.stated.admin1 and \
+            (area.place.country_code, admin_norm(area.place.admin1)) not in r.stated.admin1:
+        area = None
     return area if area is not None else Resolved(r.top, None, "unknown", 2)
 
 
