@@ -82,10 +82,11 @@ _AT_POLICE_OR_PROPERTY = re.compile(
     r"security forces|firefighters|gendarmes|soldiers)\b|"
     r"\b(?:pelted|stoned|attacked|assaulted)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?(?:riot\s+)?(?:police(?:men)?|officers|"
     r"security forces|gendarmes|soldiers)\b|"
-    r"\b(?:(?:set|setting) fire to|torch(?:ed|ing)|burn(?:ed|t|ing)|smash(?:ed|ing)|vandali[sz](?:ed|ing)|"
-    r"damag(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:vehicles|cars|buses|bins|rubbish bins|police (?:station|post|vehicles?)|"
-    r"(?:government|electoral|election|party|municipal|district|council|town hall) (?:buildings?|offices?|"
-    r"headquarters))\b", re.I)
+    r"\b(?:set fire to|torched|burn(?:ed|t)|smash(?:ed|ing)|vandali[sz]ed|damaged)\s+(?:\w+\s+){0,3}?(?:vehicles|cars|"
+    r"buses|bins|rubbish bins|police (?:station|post|vehicles?)|government (?:buildings?|offices?))\b|"
+    # a public office burned: the state's or a party's, the target of a riot over a grievance
+    r"\b(?:(?:set|setting) fire to|torch(?:ed|ing)|burn(?:ed|t|ing))\s+(?:\w+\s+){0,3}?(?:government|electoral|"
+    r"election|party|municipal|district|council|town hall) (?:buildings?|offices?|headquarters)\b", re.I)
 
 
 # a demonstration still to come ("ahead of the planned rally") or one the sentence's people report on ("a

@@ -377,7 +377,7 @@ def _place_prep(m: re.Match, text: str, end: int) -> str:
 
 def _end_of_name(text: str, end: int, tail_kw: str) -> int:
     """Where the stated containing areas may begin: after a " - Neighbourhood" part, a capitalised area
-    word, and a number that is part of the name ("Mine 6/7, Donetsk", "Camp 4, Kebbi")."""
+    word, and a number that is part of the name ("Pit 5/6, Kemerovo", "Camp 2, Sokoto")."""
     dash = _DASH_NAME.match(text, end)
     rest_end = dash.end() if dash else end + (len(tail_kw) + 1 if tail_kw else 0)
     num = _NUMBER_IN_NAME.match(text, rest_end)
