@@ -802,6 +802,7 @@ class Gazetteer:
         self._cache: dict[str, list[tuple[GazPlace, str]]] = {}
         self._capital: dict[str, GazPlace | None] = {}
         self._city_state: dict[str, bool] = {}
+        self._in_admin2: dict[str, list[GazPlace]] = {}
 
     def _named(self, name: str) -> list[tuple[GazPlace, str]]:
         """Every (place, kind) of a name, second-level areas included; one query per name, cached."""
@@ -825,6 +826,16 @@ class Gazetteer:
     def has_name(self, key: str) -> bool:
         """Is this normalised name (``norm``) one the gazetteer holds as written?"""
         return self.con.execute("SELECT 1 FROM names WHERE name = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def places_in_admin2(self, name: str) -> list[GazPlace]:
+        """Every place whose second-level area is named ``name`` (or begins with it and a space: "Fatehgarh
+        Sahib" for "Fatehgarh Sahib district"), cached per name: the query reads the whole table."""
+        if name not in self._in_admin2:
+            rows = self.con.execute(
+                "SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population, feature_code"
+                " FROM places WHERE admin2 = ? COLLATE NOCASE OR admin2 LIKE ?", (name, name + " %")).fetchall()
+            self._in_admin2[name] = [GazPlace(*r) for r in rows]
+        return self._in_admin2[name]
 
     def lookup_admin2(self, name: str) -> list[GazPlace]:
         """Second-level areas of this name ("Laurel County", "Oxfordshire"), at their largest town."""

@@ -655,10 +655,8 @@ def _admin2_seat(gaz: Gazetteer, name: str, h_admin1: set[tuple[str, str]]) -> G
         if towns:
             return max(towns, key=lambda p: p.population)
         name = bare
-    rows = gaz.con.execute(
-        "SELECT geonameid, name, latitude, longitude, country_code, admin1, admin2, population, feature_code"
-        " FROM places WHERE admin2 = ? COLLATE NOCASE OR admin2 LIKE ?", (name, name + " %")).fetchall()
-    towns = [GazPlace(*r) for r in rows if (r[4], admin_norm(r[5])) in h_admin1 and r[8] not in ("ADM1", "ADM2")]
+    towns = [p for p in gaz.places_in_admin2(name)
+             if (p.country_code, admin_norm(p.admin1)) in h_admin1 and p.feature_code not in ("ADM1", "ADM2")]
     if not towns:
         return None
     return max(towns, key=lambda p: (p.population, norm(p.name) == norm(name)))
