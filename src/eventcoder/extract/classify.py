@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..knowledge import alternatives, cue_patterns, possible_triggers, trigger_patterns
 from . import deeds
 from .actors import ARMED_KINDS, ActorMention, demonym_country
-from .roles import FELL_TO
+from .roles import FELL_TO, subject_actor
 from .taxonomy import Sub
 
 # order of precedence when a sentence holds several triggers: the most specific, most violent first
@@ -435,9 +435,13 @@ def _protest_ladder(s: _Sentence) -> Classification | None:
         if by == "armed":
             return None
         return s.out(Sub.MOB_VIOLENCE, assault, 0.65)
-    # (over an intervention a set phrase tells, only a death the parse reads: a beating with batons stays one)
-    force = read if read and read[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS and (
-        force is None or re.fullmatch(r"died|dies|killed|shot(?: dead)?", read[1].group(0), re.I)) else force or read
+    if read and read[0] == Sub.EXCESSIVE_FORCE_AGAINST_PROTESTERS and (
+            force is None or re.fullmatch(r"died|dies|killed|shot(?: dead)?", read[1].group(0), re.I)):
+        # the parse's lethal force; over an intervention a set phrase tells, only a death it reads (a beating with
+        # batons beside a dispersal stays the intervention)
+        force = read
+    else:
+        force = force or read
     if force:
         return s.out(force[0], force[1], 0.75 if force[0].startswith("Excessive") else 0.8)
     if violent:
@@ -1194,14 +1198,9 @@ _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be|got)\s+(?:\w+\s+)
 
 
 def _subject_actor(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:
-    """The armed actor the parse makes the trigger verb's subject ("troops drove the rebels out of the village
-    and took back control": the troops), named by the subject's head word; None where it names none."""
-    if FELL_TO.match(m.group(0)):
-        return None  # what "fell to" names is the side that took it
-    span = deeds.subject_at(text, m.start())
-    if span is None:
-        return None
-    return next((a for a in actors if a.kind in ARMED_KINDS and a.start <= span[0] < a.end), None)
+    """The armed actor the parse makes the trigger verb's subject (``roles.subject_actor``); none for "fell to",
+    whose taker is named after it."""
+    return None if FELL_TO.match(m.group(0)) else subject_actor(text, m.start(), actors)
 
 
 def _agent(text: str, m: re.Match[str], actors: list[ActorMention]) -> ActorMention | None:

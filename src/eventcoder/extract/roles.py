@@ -120,6 +120,17 @@ def riot_roles(sub: str, t0: int, acts: list[ActorMention], country: str | None
     return a1, a2
 
 
+def subject_actor(text: str, start: int, actors: list[ActorMention]) -> ActorMention | None:
+    """The armed actor the parse makes the subject of the verb whose word starts at ``start``, named by the
+    subject's head word ("troops drove the rebels out and took back control": the troops); None where it names
+    none (the sentence is parsed only where it names an armed actor)."""
+    armed = [a for a in actors if a.kind in ARMED_KINDS]
+    head = subject_at(text, start) if armed else None
+    if head is None:
+        return None
+    return next((a for a in armed if a.start <= head[0] < a.end), None)
+
+
 def agent(sub: str, text: str, trig: tuple[int, int], armed: list[ActorMention],
           by: ActorMention | None) -> ActorMention | None:
     """The armed actor that did it, from the parse of the clause around the trigger."""
@@ -127,9 +138,8 @@ def agent(sub: str, text: str, trig: tuple[int, int], armed: list[ActorMention],
     if by is not None and by.kind in ARMED_KINDS:
         return by
     # the subject the parse gives the trigger's verb ("soldiers who raided the village in search of separatist
-    # fighters raped them": the soldiers), where an armed actor names its head word
-    head = subject_at(text, t0) if armed else None
-    subj = next((a for a in armed if head is not None and a.start <= head[0] < a.end), None)
+    # fighters raped them": the soldiers)
+    subj = subject_actor(text, t0, armed)
     if subj is not None:
         return subj
     # (not the object inside a trigger's span: "attacked a police station"; a weapon inside the span,
